@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Phonon's build and tests need, when any is missing.
+set -euo pipefail
+pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libjansson-dev valgrind)
+missing=()
+for p in "${pkgs[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+echo "phonon: installing ${missing[*]}" >&2
+SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,6 @@
+#ifndef PH_CLI_H
+#define PH_CLI_H
+
+int ph_cli_query(int argc, char **argv);
+
+#endif

@@ -1,0 +1,36 @@
+/* phonon: the command line. Each subcommand is a thin layer over libphonon. */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli/cli.h"
+#include "phonon.h"
+
+static void usage(FILE *out) {
+  fprintf(out,
+          "phonon %s — live-coding music\n"
+          "usage:\n"
+          "  phonon query PATTERN [--cycles BEGIN END]   print the events of a pattern\n"
+          "  phonon query --jsonl < cases.jsonl          answer conformance cases, one line each\n"
+          "  phonon --version\n",
+          phonon_version());
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  const char *cmd = argv[1];
+  if (!strcmp(cmd, "query")) return ph_cli_query(argc - 2, argv + 2);
+  if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
+    printf("phonon %s\n", phonon_version());
+    return 0;
+  }
+  if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+    usage(stdout);
+    return 0;
+  }
+  fprintf(stderr, "phonon: unknown command '%s'\n", cmd);
+  usage(stderr);
+  return 2;
+}

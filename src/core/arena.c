@@ -1,0 +1,123 @@
+#include "core/arena.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ph_arena_chunk {
+  ph_arena_chunk *next;
+  size_t size;
+  size_t used;
+  _Alignas(16) unsigned char data[];
+};
+
+#define ALIGN 16u
+
+static size_t align_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
+
+static ph_arena_chunk *chunk_new(size_t size) {
+  ph_arena_chunk *c = malloc(sizeof *c + size);
+  if (!c) return NULL;
+  c->next = NULL;
+  c->size = size;
+  c->used = 0;
+  return c;
+}
+
+void ph_arena_init(ph_arena *a, size_t chunk_size) {
+  memset(a, 0, sizeof *a);
+  a->chunk_size = chunk_size ? chunk_size : 64 * 1024;
+}
+
+bool ph_arena_init_fixed(ph_arena *a, size_t capacity) {
+  ph_arena_init(a, capacity);
+  a->fixed = true;
+  a->head = chunk_new(capacity);
+  return a->head != NULL;
+}
+
+static void free_list(ph_arena_chunk *c) {
+  while (c) {
+    ph_arena_chunk *n = c->next;
+    free(c);
+    c = n;
+  }
+}
+
+void ph_arena_destroy(ph_arena *a) {
+  free_list(a->head);
+  free_list(a->spare);
+  memset(a, 0, sizeof *a);
+}
+
+void ph_arena_reset(ph_arena *a) {
+  /* Keep the chunks: the first stays current, the others wait in the spare list. */
+  ph_arena_chunk *c = a->head;
+  if (c) {
+    ph_arena_chunk *rest = c->next;
+    c->next = NULL;
+    c->used = 0;
+    while (rest) {
+      ph_arena_chunk *n = rest->next;
+      rest->used = 0;
+      rest->next = a->spare;
+      a->spare = rest;
+      rest = n;
+    }
+  }
+  a->used_total = 0;
+}
+
+void *ph_arena_alloc(ph_arena *a, size_t size) {
+  size = align_up(size ? size : 1);
+  ph_arena_chunk *c = a->head;
+  if (!c || c->size - c->used < size) {
+    if (a->fixed) return NULL;
+    ph_arena_chunk *fresh = NULL;
+    if (a->spare && a->spare->size >= size) {
+      fresh = a->spare;
+      a->spare = fresh->next;
+    } else {
+      fresh = chunk_new(size > a->chunk_size ? size : a->chunk_size);
+      if (!fresh) return NULL;
+    }
+    fresh->next = c;
+    a->head = c = fresh;
+  }
+  void *p = c->data + c->used;
+  c->used += size;
+  a->used_total += size;
+  return p;
+}
+
+void *ph_arena_zalloc(ph_arena *a, size_t size) {
+  void *p = ph_arena_alloc(a, size);
+  if (p) memset(p, 0, size);
+  return p;
+}
+
+void *ph_arena_realloc(ph_arena *a, void *old, size_t old_size, size_t new_size) {
+  ph_arena_chunk *c = a->head;
+  if (old && c && (unsigned char *)old + align_up(old_size) == c->data + c->used) {
+    size_t extra = align_up(new_size) - align_up(old_size);
+    if (new_size <= old_size) return old;
+    if (c->size - c->used >= extra) {
+      c->used += extra;
+      a->used_total += extra;
+      return old;
+    }
+  }
+  void *p = ph_arena_alloc(a, new_size);
+  if (p && old) memcpy(p, old, old_size < new_size ? old_size : new_size);
+  return p;
+}
+
+char *ph_arena_strndup(ph_arena *a, const char *s, size_t n) {
+  char *p = ph_arena_alloc(a, n + 1);
+  if (!p) return NULL;
+  memcpy(p, s, n);
+  p[n] = '\0';
+  return p;
+}
+
+char *ph_arena_strdup(ph_arena *a, const char *s) { return ph_arena_strndup(a, s, strlen(s)); }

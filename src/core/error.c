@@ -1,0 +1,63 @@
+#include "core/error.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+void ph_error_clear(ph_error *e) {
+  if (e) memset(e, 0, sizeof *e);
+}
+
+void ph_error_set(ph_error *e, ph_status status, const char *source, size_t offset, const char *fmt, ...) {
+  if (!e || e->status != PH_OK) return;
+  e->status = status;
+  e->source = source;
+  e->line = 0;
+  e->column = 0;
+  if (source) {
+    size_t len = strlen(source);
+    if (offset > len) offset = len;
+    e->line = 1;
+    size_t line_start = 0;
+    for (size_t i = 0; i < offset; i++)
+      if (source[i] == '\n') {
+        e->line++;
+        line_start = i + 1;
+      }
+    e->column = (int)(offset - line_start) + 1;
+  }
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(e->message, sizeof e->message, fmt, ap);
+  va_end(ap);
+}
+
+const char *ph_status_name(ph_status s) {
+  switch (s) {
+  case PH_OK: return "ok";
+  case PH_ERR_SYNTAX: return "syntax error";
+  case PH_ERR_NAME: return "unknown name";
+  case PH_ERR_ARGUMENT: return "argument error";
+  case PH_ERR_OVERFLOW: return "time overflow";
+  case PH_ERR_MEMORY: return "out of memory";
+  case PH_ERR_IO: return "i/o error";
+  }
+  return "error";
+}
+
+void ph_error_print(const ph_error *e, FILE *out) {
+  if (!e || e->status == PH_OK) return;
+  const char *file = e->file ? e->file : "<input>";
+  if (e->line > 0)
+    fprintf(out, "%s:%d:%d: %s: %s\n", file, e->line, e->column, ph_status_name(e->status), e->message);
+  else
+    fprintf(out, "%s: %s: %s\n", file, ph_status_name(e->status), e->message);
+  if (!e->source || e->line <= 0) return;
+  const char *p = e->source;
+  for (int l = 1; l < e->line && *p; p++)
+    if (*p == '\n') l++;
+  const char *end = strchr(p, '\n');
+  int len = end ? (int)(end - p) : (int)strlen(p);
+  fprintf(out, "  %.*s\n  ", len, p);
+  for (int i = 1; i < e->column; i++) fputc(p[i - 1] == '\t' ? '\t' : ' ', out);
+  fputs("^\n", out);
+}

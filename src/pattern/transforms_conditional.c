@@ -1,0 +1,5 @@
+#include "pattern/registry.h"
+
+const ph_transform_def ph_transforms_conditional[] = {
+    {0},
+};

@@ -1,0 +1,96 @@
+#include "support.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static ph_arena arena_storage;
+ph_arena *t_arena = &arena_storage;
+
+int t_setup(void **state) {
+  ph_arena_init(t_arena, 1 << 16);
+  return 0;
+}
+
+int t_teardown(void **state) {
+  ph_arena_destroy(t_arena);
+  return 0;
+}
+
+ph_rat R(int64_t n, int64_t d) { return ph_rat_make(n, d); }
+
+ph_pat *M(const char *mini) {
+  ph_error err;
+  ph_error_clear(&err);
+  ph_pat *p = ph_mini_parse(t_arena, mini, &err);
+  if (!p) fail_msg("mini '%s': %s (column %d)", mini, err.message, err.column);
+  return p;
+}
+
+ph_pat *N(double x) { return ph_pure(t_arena, ph_num(x)); }
+
+ph_pat *T(const char *name, ph_pat *pat, int nargs, ...) {
+  const ph_transform_def *def = ph_transform_find(name);
+  if (!def) fail_msg("no transform '%s'", name);
+  if (def->nargs != nargs) fail_msg("%s takes %d args, test gave %d", name, def->nargs, nargs);
+  ph_pat *args[8];
+  va_list ap;
+  va_start(ap, nargs);
+  for (int i = 0; i < nargs; i++) args[i] = va_arg(ap, ph_pat *);
+  va_end(ap);
+  ph_error err;
+  ph_error_clear(&err);
+  ph_pat *r = def->apply(t_arena, args, pat, &err);
+  if (!r) fail_msg("%s failed: %s", name, err.message);
+  return r;
+}
+
+ph_haps Q(ph_pat *p, int64_t b, int64_t e) {
+  ph_error err;
+  ph_error_clear(&err);
+  ph_haps h = ph_pat_query_span(p, t_arena, (ph_span){ph_rat_int(b), ph_rat_int(e)}, &err);
+  if (ph_error_is_set(&err)) fail_msg("query failed: %s", err.message);
+  ph_haps_sort(&h);
+  return h;
+}
+
+static void cat_rat(char *buf, size_t size, ph_rat r) {
+  size_t len = strlen(buf);
+  ph_rat_format(buf + len, size - len, r);
+}
+
+const char *describe(ph_pat *p, int64_t b, int64_t e) {
+  ph_haps h = Q(p, b, e);
+  size_t size = 64 + h.count * 96;
+  char *buf = ph_arena_zalloc(t_arena, size);
+  for (size_t i = 0; i < h.count; i++) {
+    const ph_hap *x = &h.items[i];
+    if (i) strcat(buf, "; ");
+    if (!x->has_whole) {
+      strcat(buf, "~ ");
+      cat_rat(buf, size, x->part.begin);
+      strcat(buf, " ");
+      cat_rat(buf, size, x->part.end);
+    } else {
+      cat_rat(buf, size, x->whole.begin);
+      strcat(buf, " ");
+      cat_rat(buf, size, x->whole.end);
+      if (!ph_span_eq(x->whole, x->part)) {
+        strcat(buf, " (");
+        cat_rat(buf, size, x->part.begin);
+        strcat(buf, " ");
+        cat_rat(buf, size, x->part.end);
+        strcat(buf, ")");
+      }
+    }
+    strcat(buf, " ");
+    size_t len = strlen(buf);
+    ph_value_format(buf + len, size - len, x->value);
+  }
+  return buf;
+}
+
+void assert_haps(ph_pat *p, int64_t b, int64_t e, const char *expected) {
+  const char *got = describe(p, b, e);
+  if (strcmp(got, expected) != 0) fail_msg("\nexpected: %s\n     got: %s", expected, got);
+}

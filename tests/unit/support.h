@@ -1,0 +1,32 @@
+/* Shared helpers for the unit tests: build patterns from mini-notation, query, compare. */
+#ifndef PH_TEST_SUPPORT_H
+#define PH_TEST_SUPPORT_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "pattern/core.h"
+#include "pattern/mini.h"
+#include "pattern/registry.h"
+
+extern ph_arena *t_arena; /* reset by t_setup/t_teardown around every test */
+int t_setup(void **state);
+int t_teardown(void **state);
+
+ph_rat R(int64_t n, int64_t d);
+ph_pat *M(const char *mini); /* parses or fails the test */
+/* Applies a catalog transform by name to pat with pattern arguments. */
+ph_pat *T(const char *name, ph_pat *pat, int nargs, ...);
+ph_pat *N(double x); /* pure number */
+ph_haps Q(ph_pat *p, int64_t b, int64_t e); /* query whole cycles, sorted */
+/* Asserts the events, written as "whole_begin whole_end value" lines joined by "; ", e.g.
+ * "0 1/2 bd; 1/2 1 sn"; a fragment is "whole_b whole_e (part_b part_e) value", a continuous
+ * event "~ part_b part_e value". */
+void assert_haps(ph_pat *p, int64_t b, int64_t e, const char *expected);
+/* The same description of a query, for messages. */
+const char *describe(ph_pat *p, int64_t b, int64_t e);
+
+#endif

@@ -1,0 +1,119 @@
+#include <math.h>
+#include <stdlib.h>
+
+#include "support.h"
+
+static void test_reduces_and_normalises_sign(void **s) {
+  ph_rat r = ph_rat_make(6, -8);
+  assert_int_equal(r.num, -3);
+  assert_int_equal(r.den, 4);
+  assert_true(ph_rat_eq(ph_rat_add(R(1, 3), R(1, 6)), R(1, 2)));
+  assert_true(ph_rat_eq(ph_rat_mul(R(2, 3), R(3, 4)), R(1, 2)));
+  assert_true(ph_rat_eq(ph_rat_div(R(1, 2), R(1, 4)), ph_rat_int(2)));
+  assert_true(ph_rat_eq(ph_rat_sub(R(1, 2), R(3, 4)), R(-1, 4)));
+}
+
+static void test_floor_ceil_of_negatives(void **s) {
+  assert_int_equal(ph_rat_floor_int(R(-1, 3)), -1);
+  assert_int_equal(ph_rat_floor_int(R(-3, 3)), -1);
+  assert_int_equal(ph_rat_floor_int(R(7, 2)), 3);
+  assert_true(ph_rat_eq(ph_rat_ceil(R(-1, 3)), ph_rat_int(0)));
+  assert_true(ph_rat_eq(ph_rat_cycle_pos(R(-1, 4)), R(3, 4)));
+  assert_true(ph_rat_eq(ph_rat_mod(R(-1, 2), ph_rat_int(3)), R(5, 2)));
+}
+
+static void test_overflow_is_reported_not_wrapped(void **s) {
+  ph_rat big = ph_rat_int(INT64_MAX / 2 + 1);
+  ph_rat r = ph_rat_add(big, big);
+  assert_false(ph_rat_ok(r));
+  /* Invalid values propagate through every operation. */
+  assert_false(ph_rat_ok(ph_rat_mul(r, ph_rat_int(0))));
+  assert_false(ph_rat_ok(ph_rat_div(ph_rat_int(1), ph_rat_int(0))));
+  /* Coprime large denominators overflow on addition. */
+  ph_rat a = R(1, 2147483647LL), b = R(1, 2147483629LL);
+  assert_true(ph_rat_ok(ph_rat_add(a, b)));
+  assert_false(ph_rat_ok(ph_rat_add(ph_rat_add(a, b), R(1, 2147483587LL))));
+  /* A large product that reduces back into range is fine. */
+  ph_rat c = ph_rat_mul(R(4294967291LL, 3), R(3, 4294967291LL));
+  assert_true(ph_rat_eq(c, ph_rat_int(1)));
+}
+
+/* fraction.js's plain Stern-Brocot walk, one step at a time: the reference. */
+static ph_rat farey_reference(double x) {
+  int64_t sign = 1;
+  if (x < 0) {
+    sign = -1;
+    x = -x;
+  }
+  if (fmod(x, 1.0) == 0) return ph_rat_int(sign * (int64_t)x);
+  double z = 1;
+  if (x >= 1) {
+    z = pow(10, floor(1 + log10(x)));
+    x /= z;
+  }
+  int64_t A = 0, B = 1, C = 1, D = 1, n = 0, d = 1, N = 10000000;
+  while (B <= N && D <= N) {
+    double m = (double)(A + C) / (double)(B + D);
+    if (x == m) {
+      if (B + D <= N) { n = A + C; d = B + D; }
+      else if (D > B) { n = C; d = D; }
+      else { n = A; d = B; }
+      break;
+    }
+    if (x > m) { A += C; B += D; }
+    else { C += A; D += B; }
+    if (B > N) { n = C; d = D; }
+    else { n = A; d = B; }
+  }
+  return ph_rat_mul(ph_rat_make(sign * n, d), ph_rat_int((int64_t)z));
+}
+
+static void test_from_double_matches_fraction_js(void **s) {
+  assert_true(ph_rat_eq(ph_rat_from_double(0.5), R(1, 2)));
+  assert_true(ph_rat_eq(ph_rat_from_double(1.5), R(3, 2)));
+  assert_true(ph_rat_eq(ph_rat_from_double(0.1), R(1, 10)));
+  assert_true(ph_rat_eq(ph_rat_from_double(1.0 / 3.0), R(1, 3)));
+  assert_true(ph_rat_eq(ph_rat_from_double(-0.25), R(-1, 4)));
+  assert_true(ph_rat_eq(ph_rat_from_double(0.125), R(1, 8)));
+  srand(7);
+  for (int i = 0; i < 2000; i++) {
+    double x;
+    switch (i % 4) {
+    case 0: x = (double)rand() / RAND_MAX; break;
+    case 1: x = (rand() % 1000) / 1000.0 * (rand() % 7 + 1); break;
+    case 2: x = (double)(rand() % 97) / (rand() % 89 + 1); break;
+    default: x = 1e-6 * (rand() % 1000 + 1); break;
+    }
+    ph_rat want = farey_reference(x), got = ph_rat_from_double(x);
+    if (!ph_rat_eq(want, got))
+      fail_msg("%.17g: want %lld/%lld got %lld/%lld", x, (long long)want.num, (long long)want.den,
+               (long long)got.num, (long long)got.den);
+  }
+}
+
+static void test_parse_and_format(void **s) {
+  ph_rat r;
+  char buf[64];
+  assert_true(ph_rat_parse("-3/6", &r));
+  ph_rat_format(buf, sizeof buf, r);
+  assert_string_equal(buf, "-1/2");
+  assert_true(ph_rat_parse("4", &r));
+  ph_rat_format(buf, sizeof buf, r);
+  assert_string_equal(buf, "4");
+  assert_true(ph_rat_parse("0.75", &r));
+  assert_true(ph_rat_eq(r, R(3, 4)));
+  assert_false(ph_rat_parse("1/0", &r));
+  assert_false(ph_rat_parse("x", &r));
+  assert_false(ph_rat_parse("1/2x", &r));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_reduces_and_normalises_sign),
+      cmocka_unit_test(test_floor_ceil_of_negatives),
+      cmocka_unit_test(test_overflow_is_reported_not_wrapped),
+      cmocka_unit_test(test_from_double_matches_fraction_js),
+      cmocka_unit_test(test_parse_and_format),
+  };
+  return cmocka_run_group_tests(tests, t_setup, t_teardown);
+}
