@@ -106,6 +106,12 @@ static json_t *json_value(ph_value v) {
   case PH_VAL_NUM: return json_real(v.as.num);
   case PH_VAL_STR: return json_string(v.as.str);
   case PH_VAL_BOOL: return json_boolean(v.as.b);
+  case PH_VAL_MAP: {
+    json_t *o = json_object();
+    for (int i = 0; i < v.as.map->count; i++)
+      json_object_set_new(o, v.as.map->items[i].key, json_value(v.as.map->items[i].val));
+    return o;
+  }
   default: return json_null();
   }
 }

@@ -7,6 +7,7 @@ static const ph_transform_def *const groups[] = {
     ph_transforms_structure,
     ph_transforms_conditional,
     ph_transforms_random,
+    ph_transforms_ops,
 };
 
 static bool name_in(const char *name, const char *aliases) {

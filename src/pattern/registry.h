@@ -43,6 +43,7 @@ extern const ph_transform_def ph_transforms_time[];
 extern const ph_transform_def ph_transforms_structure[];
 extern const ph_transform_def ph_transforms_conditional[];
 extern const ph_transform_def ph_transforms_random[];
+extern const ph_transform_def ph_transforms_ops[];
 extern const ph_signal_def ph_signals_builtin[];
 
 #endif
