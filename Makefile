@@ -25,7 +25,7 @@ test-asan: deps
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
 
 valgrind: build
-	@cd $(BUILD) && ctest -T memcheck --output-on-failure -E conformance
+	@bash scripts/valgrind.sh $(BUILD)
 
 demo: build
 	@echo 'phonon query "bd*2 [sn cp] <hh oh>" --cycles 0 2'
