@@ -1,0 +1,162 @@
+/* From the syntax tree to a pattern, following Strudel's patternifyAST (mini.mjs): which
+ * combinator each node becomes, which patterns stay "pure", and the steps and weights that
+ * "< >" and "{ }" rely on. The element operators live in mini_ops.c. */
+#include <math.h>
+#include <string.h>
+
+#include "pattern/mini/mini_build.h"
+#include "pattern/ops.h"
+#include "pattern/random.h"
+
+static const double RAND_OFFSET = 0.0003; /* krill seeds shift `rand` by seed * 0.0003 cycles */
+
+/* fraction.js's lcm: lcm(a/b, c/d) = a*c / (gcd(a,c) * gcd(b,d)). */
+static int64_t gcd64(int64_t a, int64_t b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b) {
+    int64_t t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+static ph_rat rat_lcm(ph_rat x, ph_rat y) {
+  if (!ph_rat_ok(x) || !ph_rat_ok(y)) return PH_RAT_INVALID;
+  if (x.num == 0 && y.num == 0) return ph_rat_int(0);
+  int64_t gn = gcd64(x.num, y.num), gd = gcd64(x.den, y.den);
+  if (gn == 0) return ph_rat_int(0);
+  return ph_rat_div(ph_rat_mul(ph_rat_int(x.num / gn), ph_rat_int(y.num)), ph_rat_int(gd));
+}
+
+/* The lcm of the steps of the children that carry a steps source ('^'); false if none do. */
+static bool source_steps(const mn_built *kids, int n, ph_rat *out) {
+  bool any = false;
+  for (int i = 0; i < n; i++) {
+    if (!kids[i].steps_source) continue;
+    *out = any ? rat_lcm(*out, kids[i].pat->steps) : kids[i].pat->steps;
+    any = true;
+  }
+  return any;
+}
+
+ph_rat mn_rat_of(double x) { return ph_rat_from_double(x); }
+
+ph_pat *mn_seeded_rand(ph_arena *a, int seed) {
+  return ph_early_c(a, mn_rat_of(RAND_OFFSET * seed), ph_rand(a));
+}
+
+/* A new pattern with the same query and the given steps, no longer pure (Strudel's withSteps). */
+static ph_pat *restepped(ph_arena *a, ph_pat *p, ph_rat steps, bool keep_pure) {
+  if (!p) return NULL;
+  ph_pat *c = ph_pat_copy(a, p);
+  if (!c) return NULL;
+  c->steps = steps;
+  if (!keep_pure) c->is_pure = false;
+  return c;
+}
+
+static mn_built atom(mn_builder *b, const mn_node *n) {
+  mn_built r = {0};
+  if (strcmp(n->text, "~") == 0 || strcmp(n->text, "-") == 0) {
+    r.pat = ph_silence(b->a);
+    return r;
+  }
+  double x;
+  ph_value v = mn_js_number(n->text, &x) ? ph_num(x) : ph_str(n->text);
+  r.pat = ph_pure(b->a, v);
+  /* Strudel's withLoc keeps the pure marker only for truthy values: "0" is not pure. */
+  if (r.pat) r.pat->is_pure = ph_value_truthy(v);
+  return r;
+}
+
+static bool truthy_weight(double w) { return w != 0 && !isnan(w); }
+
+static mn_built sequence(mn_builder *b, const mn_node *n) {
+  mn_built r = {0};
+  mn_built *kids = PH_ARENA_ARRAY(b->a, mn_built, n->nelems);
+  ph_pat **pats = PH_ARENA_ARRAY(b->a, ph_pat *, n->nelems);
+  ph_rat *weights = PH_ARENA_ARRAY(b->a, ph_rat, n->nelems);
+  if (!kids || !pats || !weights) return r;
+  bool weighted = false;
+  ph_rat total = ph_rat_int(0);
+  for (int i = 0; i < n->nelems; i++) {
+    kids[i] = mn_build_element(b, &n->elems[i]);
+    if (!(pats[i] = kids[i].pat)) return r;
+    double w = n->elems[i].weight;
+    weighted = weighted || truthy_weight(w);
+    weights[i] = truthy_weight(w) ? mn_rat_of(w) : ph_rat_int(1);
+    total = ph_rat_add(total, weights[i]);
+  }
+  ph_rat with_steps;
+  bool has_sources = source_steps(kids, n->nelems, &with_steps);
+  if (weighted) {
+    ph_rat steps = has_sources ? ph_rat_mul(total, with_steps) : total;
+    ph_pat *p = n->nelems == 1 ? pats[0] : ph_timecat(b->a, weights, pats, n->nelems);
+    r.pat = restepped(b->a, p, steps, false);
+    r.has_weight = true;
+    r.weight = total;
+  } else {
+    /* Every weight is zero ("a@0"): a plain sequence; one child stays itself. */
+    ph_pat *p = n->nelems == 1 ? pats[0] : ph_fastcat(b->a, pats, n->nelems);
+    r.pat = restepped(b->a, p, ph_rat_int(n->nelems), true);
+  }
+  r.steps_source = n->steps_marker || has_sources;
+  return r;
+}
+
+/* Builds the children of a group; false when one fails. */
+static bool children(mn_builder *b, const mn_node *n, mn_built **kids, ph_pat ***pats) {
+  *kids = PH_ARENA_ARRAY(b->a, mn_built, n->nkids);
+  *pats = PH_ARENA_ARRAY(b->a, ph_pat *, n->nkids);
+  if (!*kids || !*pats) return false;
+  for (int i = 0; i < n->nkids; i++) {
+    (*kids)[i] = mn_build(b, n->kids[i]);
+    if (!((*pats)[i] = (*kids)[i].pat)) return false;
+  }
+  return true;
+}
+
+/* stack, alternation, random choice and feet; polymeter is in mini_ops.c. */
+static mn_built group(mn_builder *b, const mn_node *n) {
+  mn_built r = {0}, *kids;
+  ph_pat **pats;
+  if (!children(b, n, &kids, &pats)) return r;
+  switch (n->kind) {
+  case MN_STACK: r.pat = ph_stack(b->a, pats, n->nkids); break;
+  case MN_ALT:
+    /* "<a b c>": each sequence slowed down by its total weight, so one step per cycle. */
+    for (int i = 0; i < n->nkids; i++)
+      pats[i] = kids[i].has_weight ? ph_slow_c(b->a, kids[i].weight, pats[i]) : ph_silence(b->a);
+    r.pat = ph_stack(b->a, pats, n->nkids);
+    break;
+  case MN_RAND:
+    r.pat = ph_choose_in_with(b->a, ph_segment_c(b->a, ph_rat_int(1), mn_seeded_rand(b->a, n->seed)), pats,
+                              n->nkids);
+    break;
+  case MN_FEET: r.pat = ph_fastcat(b->a, pats, n->nkids); break;
+  case MN_POLY: r.pat = mn_polymeter(b, n, kids); break;
+  default: break;
+  }
+  ph_rat with_steps;
+  r.steps_source = source_steps(kids, n->nkids, &with_steps);
+  if (r.pat && r.steps_source && n->kind != MN_FEET && n->kind != MN_POLY)
+    r.pat = restepped(b->a, r.pat, with_steps, false);
+  return r;
+}
+
+mn_built mn_build(mn_builder *b, const mn_node *n) {
+  switch (n->kind) {
+  case MN_ATOM: return atom(b, n);
+  case MN_SEQ: return sequence(b, n);
+  default: return group(b, n);
+  }
+}
+
+ph_pat *mn_build_root(ph_arena *a, const char *src, const mn_node *root, ph_error *err) {
+  mn_builder b = {a, src, err};
+  ph_pat *p = mn_build(&b, root).pat;
+  if (!p && !ph_error_is_set(err)) ph_error_set(err, PH_ERR_MEMORY, src, 0, "out of memory while building the pattern");
+  return ph_error_is_set(err) ? NULL : p;
+}
