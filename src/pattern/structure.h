@@ -8,7 +8,8 @@
 #include "pattern/core.h"
 
 /* ---- time (structure_time.c) ---- */
-ph_pat *ph_rev_c(ph_arena *a, ph_pat *pat); /* each cycle backwards */
+ph_pat *ph_rev_c(ph_arena *a, ph_pat *pat);  /* each cycle backwards */
+ph_pat *ph_revv_c(ph_arena *a, ph_pat *pat); /* the whole timeline backwards, around 0 */
 /* Plays [s, e) of each cycle stretched over the cycle; s >= e gives silence. */
 ph_pat *ph_zoom_c(ph_arena *a, ph_rat s, ph_rat e, ph_pat *pat);
 /* Repeats the first t of each cycle (the last -t when t is negative). */
@@ -27,6 +28,8 @@ ph_pat *ph_swing_by_c(ph_arena *a, double swing, ph_rat n, ph_pat *pat, ph_error
 
 /* ---- events (structure_events.c) ---- */
 ph_pat *ph_ply_c(ph_arena *a, ph_rat factor, ph_pat *pat);     /* each event repeated factor times */
+/* ply, the i-th repetition of each event transformed i times by f. */
+ph_pat *ph_ply_with_c(ph_arena *a, ph_rat factor, const ph_func *f, ph_pat *pat);
 ph_pat *ph_press_by_c(ph_arena *a, ph_rat r, ph_pat *pat);     /* each event shifted r into its span */
 /* fast r, with speed multiplied by r ({value: x, speed: r} for plain values). */
 ph_pat *ph_hurry_c(ph_arena *a, ph_rat r, double speed, ph_pat *pat);

@@ -1,4 +1,4 @@
-/* Transforms that reshape events: ply, pressBy, hurry, invert, brak, chunk, bite. */
+/* Transforms that reshape events: ply, plyWith, pressBy, hurry, invert, brak, chunk, bite. */
 #include <math.h>
 
 #include "pattern/ops.h"
@@ -35,6 +35,38 @@ ph_pat *ph_ply_c(ph_arena *a, ph_rat factor, ph_pat *pat) {
   ph_rat *env = rat_env(a, factor);
   if (!env) return NULL;
   ph_pat *p = ph_squeeze_join(a, ph_fmap(a, pat, ply_one, env));
+  if (p && ph_rat_ok(pat->steps)) p->steps = ph_rat_mul(factor, pat->steps);
+  return p;
+}
+
+typedef struct {
+  ph_rat factor;
+  int64_t count;
+  const ph_func *f;
+} ply_with_env;
+
+/* The i-th repetition has f applied i times (Strudel's applyN on pure(value)). */
+static ph_value ply_with_one(ph_query *q, ph_value v, const void *env) {
+  const ply_with_env *e = env;
+  ph_pat **reps = PH_ARENA_ARRAY(q->arena, ph_pat *, (size_t)e->count);
+  if (!reps) return pat_value(q, NULL);
+  for (int64_t i = 0; i < e->count; i++) {
+    ph_pat *p = ph_pure(q->arena, v);
+    for (int64_t k = 0; k < i && p; k++) p = ph_func_apply(q->arena, e->f, p, q->err);
+    if (!p) return ph_query_failed(q) ? (ph_value){0} : pat_value(q, NULL);
+    reps[i] = p;
+  }
+  return pat_value(q, ph_fast_c(q->arena, e->factor, ph_slowcat(q->arena, reps, (int)e->count)));
+}
+
+ph_pat *ph_ply_with_c(ph_arena *a, ph_rat factor, const ph_func *f, ph_pat *pat) {
+  if (!pat) return NULL;
+  /* Strudel lists the repetitions 0 .. factor-1: floor(factor) of them. */
+  if (!ph_rat_ge(factor, ph_rat_int(1))) return ph_silence(a);
+  ply_with_env *env = PH_ARENA_NEW(a, ply_with_env);
+  if (!env) return NULL;
+  *env = (ply_with_env){factor, ph_rat_floor_int(factor), f};
+  ph_pat *p = ph_squeeze_join(a, ph_fmap(a, pat, ply_with_one, env));
   if (p && ph_rat_ok(pat->steps)) p->steps = ph_rat_mul(factor, pat->steps);
   return p;
 }

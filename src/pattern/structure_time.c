@@ -1,4 +1,4 @@
-/* Transforms that move time around within or across cycles: rev, zoom, linger, iter,
+/* Transforms that move time around within or across cycles: rev, revv, zoom, linger, iter,
  * palindrome, ribbon, inside, outside, swingBy. */
 #include "pattern/ops.h"
 #include "pattern/registry.h"
@@ -32,6 +32,20 @@ ph_pat *ph_rev_c(ph_arena *a, ph_pat *pat) {
   ph_pat *p = ph_split_queries(a, ph_pat_new(a, query_rev, pat));
   return ph_pat_with_steps(a, p, pat->steps);
 }
+
+static ph_span negated(ph_span s) { return (ph_span){ph_rat_neg(s.end), ph_rat_neg(s.begin)}; }
+
+static void query_revv(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
+  size_t first = out->count;
+  ph_pat_query(self->data, q, negated(span), out);
+  for (size_t i = first; i < out->count; i++) {
+    ph_hap *h = &out->items[i];
+    h->part = negated(h->part);
+    if (h->has_whole) h->whole = negated(h->whole);
+  }
+}
+
+ph_pat *ph_revv_c(ph_arena *a, ph_pat *pat) { return pat ? ph_pat_new(a, query_revv, pat) : NULL; }
 
 /* ---------------------------------------------------------------- zoom */
 

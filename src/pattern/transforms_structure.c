@@ -21,6 +21,14 @@ static ph_pat *ply_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err)
   return ph_arg_rat(v[0], &f, err, "ply's factor") ? ph_ply_c(a, f, pat) : NULL;
 }
 
+static ph_pat *ply_with_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
+  ph_rat f;
+  const ph_func *fn;
+  if (!ph_arg_rat(v[0], &f, err, "plyWith's factor") || !arg_func(v[1], &fn, err, "plyWith's second argument"))
+    return NULL;
+  return ph_ply_with_c(a, f, fn, pat);
+}
+
 static ph_pat *press_by_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
   ph_rat r;
   return ph_arg_rat(v[0], &r, err, "pressBy's amount") ? ph_press_by_c(a, r, pat) : NULL;
@@ -122,6 +130,7 @@ static ph_pat *swing_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *er
   }
 
 PATTERNIFIED(ply_p, ply_k, 1)
+PATTERNIFIED(ply_with_p, ply_with_k, 2)
 PATTERNIFIED(press_by_p, press_by_k, 1)
 PATTERNIFIED(hurry_p, hurry_k, 1)
 PATTERNIFIED_STEPS(iter_p, iter_k, 1)
@@ -138,6 +147,7 @@ PATTERNIFIED(swing_by_p, swing_by_k, 2)
 PATTERNIFIED(swing_p, swing_k, 1)
 
 static ph_pat *rev_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *err) { return ph_rev_c(a, pat); }
+static ph_pat *revv_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *err) { return ph_revv_c(a, pat); }
 static ph_pat *palindrome_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *err) {
   return ph_palindrome_c(a, pat);
 }
@@ -154,10 +164,12 @@ static ph_pat *bite_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *e
 
 const ph_transform_def ph_transforms_structure[] = {
     {"rev", NULL, 0, "", rev_p, "play each cycle backwards"},
+    {"revv", NULL, 0, "", revv_p, "play the whole pattern backwards in time (cycle 1 becomes cycle -2)"},
     {"palindrome", NULL, 0, "", palindrome_p, "every other cycle backwards"},
     {"iter", NULL, 1, "n", iter_p, "each cycle starts one of n parts later in the pattern"},
     {"iterBack", "iterback", 1, "n", iter_back_p, "like iter, moving backwards"},
     {"ply", NULL, 1, "factor", ply_p, "repeat each event factor times within its span"},
+    {"plyWith", "plywith", 2, "factor transform", ply_with_p, "ply, each repetition transformed once more"},
     {"pressBy", NULL, 1, "amount", press_by_p, "shift each event the amount into its span, shortened"},
     {"press", NULL, 0, "", press_p, "shift each event halfway into its span (syncopation)"},
     {"hurry", NULL, 1, "factor", hurry_p, "fast, with the sample speed multiplied by factor"},

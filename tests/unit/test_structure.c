@@ -90,6 +90,13 @@ static void test_rev(void **s) {
   assert_haps(T("rev", late, 0), 0, 2, "0 1/3 b; 1/3 2/3 a; 2/3 1 c; 1 4/3 b; 4/3 5/3 a; 5/3 2 c");
 }
 
+static void test_revv(void **s) {
+  /* The whole timeline is mirrored around 0: cycle -1 plays cycle 0 backwards. */
+  assert_haps(T("revv", P("<a b> [c d]"), 0), -2, 2,
+              "-2 -7/4 d; -7/4 -3/2 c; -3/2 -1 b; -1 -3/4 d; -3/4 -1/2 c; -1/2 0 a; 0 1/4 d; 1/4 1/2 c; "
+              "1/2 1 b; 1 5/4 d; 5/4 3/2 c; 3/2 2 a");
+}
+
 static void test_palindrome(void **s) {
   /* Strudel's slowcatPrime picks with JavaScript's %, so cycle -1 is silent. */
   assert_haps(T("palindrome", P("a b c"), 0), -2, 2,
@@ -108,6 +115,16 @@ static void test_ply(void **s) {
               "-1/3 -2/9 b; -2/9 -1/9 b; -1/9 0 b");
   assert_haps(T("ply", P("a b"), 1, N(-1)), 0, 1, "");
   assert_non_null(strstr(error_of("ply", P("a"), 1, P("x"), NULL), "ply's factor"));
+}
+
+static void test_ply_with(void **s) {
+  assert_haps(T("plyWith", P("0 [1 2]"), 2, N(3), F("add", 1, N(10), NULL)), 0, 1,
+              "0 1/6 0; 1/6 1/3 10; 1/3 1/2 20; 1/2 7/12 1; 7/12 2/3 11; 2/3 3/4 21; 3/4 5/6 2; 5/6 11/12 12; "
+              "11/12 1 22");
+  assert_haps(T("plyWith", P("0 1"), 2, P("<2 1.5>"), F("fast", 1, N(2), NULL)), 0, 2,
+              "0 1/4 0; 1/4 3/8 0; 3/8 1/2 0; 1/2 3/4 1; 3/4 7/8 1; 7/8 1 1; 1 7/6 0; 7/6 3/2 0; 3/2 5/3 1; "
+              "5/3 2 1");
+  assert_haps(T("plyWith", P("0 1"), 2, N(0.5), F("add", 1, N(1), NULL)), 0, 1, "");
 }
 
 static void test_ply_multiplies_steps(void **s) {
@@ -267,8 +284,10 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test_setup_teardown(test_the_test_patterns, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_rev, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_revv, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_palindrome, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_ply, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_ply_with, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_ply_multiplies_steps, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_press, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_iter, t_setup, t_teardown),
