@@ -51,18 +51,21 @@ static ph_value ply_with_one(ph_query *q, ph_value v, const void *env) {
   ph_pat **reps = PH_ARENA_ARRAY(q->arena, ph_pat *, (size_t)e->count);
   if (!reps) return pat_value(q, NULL);
   for (int64_t i = 0; i < e->count; i++) {
-    ph_pat *p = ph_pure(q->arena, v);
-    for (int64_t k = 0; k < i && p; k++) p = ph_func_apply(q->arena, e->f, p, q->err);
+    ph_pat *p = i == 0 ? ph_pure(q->arena, v) : ph_func_apply(q->arena, e->f, reps[i - 1], q->err);
     if (!p) return ph_query_failed(q) ? (ph_value){0} : pat_value(q, NULL);
     reps[i] = p;
   }
   return pat_value(q, ph_fast_c(q->arena, e->factor, ph_slowcat(q->arena, reps, (int)e->count)));
 }
 
-ph_pat *ph_ply_with_c(ph_arena *a, ph_rat factor, const ph_func *f, ph_pat *pat) {
+ph_pat *ph_ply_with_c(ph_arena *a, ph_rat factor, const ph_func *f, ph_pat *pat, ph_error *err) {
   if (!pat) return NULL;
   /* Strudel lists the repetitions 0 .. factor-1: floor(factor) of them. */
   if (!ph_rat_ge(factor, ph_rat_int(1))) return ph_silence(a);
+  if (ph_rat_gt(factor, ph_rat_int(PH_STRUCTURE_MAX_PLY_WITH))) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "plyWith's factor is too large (at most %d)", PH_STRUCTURE_MAX_PLY_WITH);
+    return NULL;
+  }
   ply_with_env *env = PH_ARENA_NEW(a, ply_with_env);
   if (!env) return NULL;
   *env = (ply_with_env){factor, ph_rat_floor_int(factor), f};
@@ -128,7 +131,7 @@ ph_pat *ph_brak_c(ph_arena *a, ph_pat *pat) {
 ph_pat *ph_chunk_c(ph_arena *a, ph_rat n, const ph_func *f, bool back, bool fast, ph_pat *pat, ph_error *err) {
   if (!pat) return NULL;
   /* Strudel builds an array of n - 1 falses: n must be a whole number from 1. */
-  if (n.den != 1 || n.num < 1 || n.num > (1 << 20)) {
+  if (n.den != 1 || n.num < 1 || n.num > PH_STRUCTURE_MAX_PARTS) {
     ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "chunk's number of parts must be a whole number from 1");
     return NULL;
   }
@@ -137,7 +140,7 @@ ph_pat *ph_chunk_c(ph_arena *a, ph_rat n, const ph_func *f, bool back, bool fast
   for (int64_t i = 0; i < n.num; i++)
     if (!(parts[i] = ph_pure(a, ph_bool(i == 0)))) return NULL;
   /* The true part moves forwards each cycle, so the binary pattern moves backwards. */
-  ph_pat *binary = ph_iter_c(a, n, !back, ph_fastcat(a, parts, (int)n.num));
+  ph_pat *binary = ph_iter_c(a, n, !back, ph_fastcat(a, parts, (int)n.num), err);
   ph_pat *source = fast ? pat : ph_repeat_cycles_c(a, n, pat);
   ph_pat *changed = source ? ph_func_apply(a, f, source, err) : NULL;
   if (!changed) return NULL;

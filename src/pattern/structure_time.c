@@ -103,10 +103,15 @@ ph_pat *ph_linger_c(ph_arena *a, ph_rat t, ph_pat *pat) {
 
 /* ---------------------------------------------------------------- iter, palindrome */
 
-ph_pat *ph_iter_c(ph_arena *a, ph_rat times, bool back, ph_pat *pat) {
+ph_pat *ph_iter_c(ph_arena *a, ph_rat times, bool back, ph_pat *pat, ph_error *err) {
   if (!pat) return NULL;
   /* Strudel lists i = 0 .. times-1 with an array of length floor(times). */
   int64_t n = ph_rat_ge(times, ph_rat_int(1)) ? ph_rat_floor_int(times) : 0;
+  if (n > PH_STRUCTURE_MAX_PARTS) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "iter's number of parts is too large (at most %d)",
+                 PH_STRUCTURE_MAX_PARTS);
+    return NULL;
+  }
   ph_pat **pats = PH_ARENA_ARRAY(a, ph_pat *, n > 0 ? (size_t)n : 1);
   if (!pats) return NULL;
   for (int64_t i = 0; i < n; i++) {

@@ -26,7 +26,7 @@ static ph_pat *ply_with_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error 
   const ph_func *fn;
   if (!ph_arg_rat(v[0], &f, err, "plyWith's factor") || !arg_func(v[1], &fn, err, "plyWith's second argument"))
     return NULL;
-  return ph_ply_with_c(a, f, fn, pat);
+  return ph_ply_with_c(a, f, fn, pat, err);
 }
 
 static ph_pat *press_by_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
@@ -43,12 +43,12 @@ static ph_pat *hurry_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *er
 
 static ph_pat *iter_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
   ph_rat n;
-  return ph_arg_rat(v[0], &n, err, "iter's number of parts") ? ph_iter_c(a, n, false, pat) : NULL;
+  return ph_arg_rat(v[0], &n, err, "iter's number of parts") ? ph_iter_c(a, n, false, pat, err) : NULL;
 }
 
 static ph_pat *iter_back_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
   ph_rat n;
-  return ph_arg_rat(v[0], &n, err, "iterBack's number of parts") ? ph_iter_c(a, n, true, pat) : NULL;
+  return ph_arg_rat(v[0], &n, err, "iterBack's number of parts") ? ph_iter_c(a, n, true, pat, err) : NULL;
 }
 
 static ph_pat *chunk_any(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err, bool back, bool fast) {

@@ -125,6 +125,8 @@ static void test_ply_with(void **s) {
               "0 1/4 0; 1/4 3/8 0; 3/8 1/2 0; 1/2 3/4 1; 3/4 7/8 1; 7/8 1 1; 1 7/6 0; 7/6 3/2 0; 3/2 5/3 1; "
               "5/3 2 1");
   assert_haps(T("plyWith", P("0 1"), 2, N(0.5), F("add", 1, N(1), NULL)), 0, 1, "");
+  /* The function is applied up to factor - 1 times per event: bounded. */
+  assert_non_null(strstr(error_of("plyWith", P("0"), 2, N(1000), F("add", 1, N(1), NULL)), "too large"));
 }
 
 static void test_ply_multiplies_steps(void **s) {
@@ -151,6 +153,10 @@ static void test_iter(void **s) {
               "0 1/4 a; 1/4 1/2 b; 1/2 3/4 c; 3/4 1 d; 17/20 11/10 (1 11/10) b; 11/10 27/20 c; "
               "27/20 8/5 d; 8/5 37/20 a; 37/20 21/10 (37/20 2) b; 2 9/4 a; 9/4 5/2 b; 5/2 11/4 c; 11/4 3 d");
   assert_haps(T("iter", P("a b"), 1, N(0)), 0, 1, "");
+  assert_haps(T("iter", P("a b"), 1, N(-3)), 0, 1, "");
+  assert_non_null(strstr(error_of("iter", P("a b"), 1, N(1e12), NULL), "too large"));
+  /* A patterned argument fails when the query reaches it. */
+  assert_non_null(strstr(error_of("iter", P("a b"), 1, P("2 x"), NULL), "iter's number of parts"));
   assert_haps(T("iterBack", P("a b c d"), 1, N(4)), 1, 3,
               "1 5/4 d; 5/4 3/2 a; 3/2 7/4 b; 7/4 2 c; 2 9/4 c; 9/4 5/2 d; 5/2 11/4 a; 11/4 3 b");
 }
