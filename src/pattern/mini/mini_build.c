@@ -91,6 +91,10 @@ static mn_built sequence(mn_builder *b, const mn_node *n) {
   }
   ph_rat with_steps;
   bool has_sources = source_steps(kids, n->nelems, &with_steps);
+  if (weighted && ph_rat_is_zero(total)) {
+    ph_error_set(b->err, PH_ERR_ARGUMENT, b->src, n->pos, "the weights of this sequence add up to zero");
+    return r;
+  }
   if (weighted) {
     ph_rat steps = has_sources ? ph_rat_mul(total, with_steps) : total;
     ph_pat *p = n->nelems == 1 ? pats[0] : ph_timecat(b->a, weights, pats, n->nelems);
@@ -127,8 +131,13 @@ static mn_built group(mn_builder *b, const mn_node *n) {
   case MN_STACK: r.pat = ph_stack(b->a, pats, n->nkids); break;
   case MN_ALT:
     /* "<a b c>": each sequence slowed down by its total weight, so one step per cycle. */
-    for (int i = 0; i < n->nkids; i++)
-      pats[i] = kids[i].has_weight ? ph_slow_c(b->a, kids[i].weight, pats[i]) : ph_silence(b->a);
+    for (int i = 0; i < n->nkids; i++) {
+      if (!kids[i].has_weight) {
+        ph_error_set(b->err, PH_ERR_ARGUMENT, b->src, n->kids[i]->pos, "every step of this sequence has weight zero");
+        return r;
+      }
+      pats[i] = ph_slow_c(b->a, kids[i].weight, pats[i]);
+    }
     r.pat = ph_stack(b->a, pats, n->nkids);
     break;
   case MN_RAND:

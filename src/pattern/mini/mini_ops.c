@@ -158,7 +158,13 @@ static ph_value poly_fast(ph_query *q, ph_value steps_v, const void *env) {
     steps = e->fixed_steps;
   else if (steps_v.kind == PH_VAL_NUM)
     steps = mn_rat_of(steps_v.as.num);
+  else if (q->err) {
+    char text[64];
+    ph_value_format(text, sizeof text, steps_v);
+    ph_error_set(q->err, PH_ERR_ARGUMENT, NULL, 0, "the steps of '{ }%%' must be numbers, got '%s'", text);
+  }
   ph_pat *p = NULL;
+  /* A sequence of weight zero plays nothing, as in Strudel. */
   if (ph_rat_ok(steps) && e->kid_weighted && !ph_rat_is_zero(e->kid_weight))
     p = ph_fast_c(q->arena, ph_rat_div(steps, e->kid_weight), e->kid);
   else
@@ -170,7 +176,13 @@ static ph_value poly_fast(ph_query *q, ph_value steps_v, const void *env) {
 ph_pat *mn_polymeter(mn_builder *b, const mn_node *n, const mn_built *kids) {
   ph_arena *a = b->a;
   ph_pat *steps_pat;
-  if (n->steps_per_cycle) {
+  const mn_node *spc = n->steps_per_cycle;
+  double x;
+  if (spc && spc->kind == MN_ATOM && !mn_js_number(spc->text, &x) && strcmp(spc->text, "~") && strcmp(spc->text, "-")) {
+    ph_error_set(b->err, PH_ERR_ARGUMENT, b->src, spc->pos, "the steps of '{ }%%' must be a number, not '%s'", spc->text);
+    return NULL;
+  }
+  if (spc) {
     if (!(steps_pat = mn_build(b, n->steps_per_cycle).pat)) return NULL;
   } else {
     steps_pat = ph_pure(a, ph_num(0)); /* the value is ignored: fixed_steps holds it exactly */

@@ -93,7 +93,8 @@ static size_t step_char_len(const parser *p, size_t at, size_t word_start) {
   int c = peek(p, at);
   if (c < 0) return 0;
   if (ascii_word_char(c)) return 1;
-  if (c == '\'' && at > word_start && alnum(peek(p, at + 1))) return 1;
+  if (c == '\'' && at > word_start && (alnum(peek(p, at - 1)) || peek(p, at - 1) == '#') && alnum(peek(p, at + 1)))
+    return 1;
   return utf8_letter_len(p, at);
 }
 
@@ -163,11 +164,11 @@ static mn_node *step(parser *p) {
 }
 
 /* Matches ws c ws (krill's comma, pipe and dot); restores the position when absent. */
-static bool separator(parser *p, char c) {
+static bool separator(parser *p, char c, unsigned what) {
   size_t save = p->pos;
   ws(p);
   if (peek(p, p->pos) != c) {
-    expect(p, p->pos, c == ',' ? EXP_COMMA | EXP_SEPARATOR : EXP_SEPARATOR);
+    expect(p, p->pos, what);
     p->pos = save;
     return false;
   }
@@ -251,11 +252,11 @@ static bool euclid_args(parser *p, mn_op *op) {
   ws(p);
   if (!(op->euclid[0] = slice_with_ops(p))) goto fail;
   ws(p);
-  if (!separator(p, ',')) goto fail;
+  if (!separator(p, ',', EXP_COMMA)) goto fail;
   ws(p);
   if (!(op->euclid[1] = slice_with_ops(p))) goto fail;
   ws(p);
-  separator(p, ',');
+  separator(p, ',', EXP_COMMA);
   ws(p);
   if (failed(p)) goto fail;
   op->euclid[2] = slice_with_ops(p);
@@ -376,7 +377,7 @@ static int sequence_tail(parser *p, char sep, mn_node ***list, int *n, int *cap)
   int read = 0;
   for (;;) {
     size_t save = p->pos;
-    if (!separator(p, sep)) break;
+    if (!separator(p, sep, EXP_SEPARATOR)) break;
     mn_node *s = sequence(p);
     if (!s) {
       p->pos = save;
@@ -424,20 +425,16 @@ static mn_node *polymeter_stack(parser *p) {
   return group(p, MN_POLY, head, false);
 }
 
-static int describe_expected(char *buf, size_t size, unsigned e) {
+/* The closing brackets (and euclid's comma) the parser was waiting for, as "']' or ')'". */
+static int describe_closers(char *buf, size_t size, unsigned e) {
   static const struct {
     unsigned bit;
     const char *text;
-  } names[] = {
-      {EXP_CLOSE_SQUARE, "']'"},  {EXP_CLOSE_ANGLE, "'>'"},   {EXP_CLOSE_CURLY, "'}'"},
-      {EXP_CLOSE_PAREN, "')'"},   {EXP_COMMA, "','"},         {EXP_WORD, "a word or number"},
-      {EXP_OPEN, "'[', '<' or '{'"}, {EXP_OPERATOR, "an operator"}, {EXP_SEPARATOR, "',', '|' or '.'"},
-      {EXP_END, "the end of the pattern"},
-  };
+  } names[] = {{EXP_CLOSE_SQUARE, "']'"}, {EXP_CLOSE_ANGLE, "'>'"}, {EXP_CLOSE_CURLY, "'}'"},
+               {EXP_CLOSE_PAREN, "')'"},  {EXP_COMMA, "','"}};
   size_t len = 0;
   int count = 0, total = 0;
-  for (size_t i = 0; i < sizeof names / sizeof *names; i++)
-    if (e & names[i].bit) total++;
+  for (size_t i = 0; i < sizeof names / sizeof *names; i++) total += (e & names[i].bit) != 0;
   for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
     if (!(e & names[i].bit)) continue;
     const char *sep = count == 0 ? "" : count == total - 1 ? " or " : ", ";
@@ -445,6 +442,38 @@ static int describe_expected(char *buf, size_t size, unsigned e) {
     count++;
   }
   return (int)len;
+}
+
+static bool in_alphabet(int c) {
+  return c >= 0x80 || ascii_word_char(c) || (c && strchr(" \t\r\n[]<>{}(),|.*/!@_?:%", c));
+}
+
+/* What went wrong at the furthest point the parser reached, in words: a head, which the
+ * caller follows with where it happened, and a tail. */
+static void describe_problem(const parser *p, char *head, char *tail, size_t size) {
+  int c = peek(p, p->fail_pos);
+  char found[32], closers[64];
+  if (c < 0)
+    snprintf(found, sizeof found, "the end of the pattern");
+  else if (c >= 0x20 && c < 0x7F)
+    snprintf(found, sizeof found, "'%c'", c);
+  else
+    snprintf(found, sizeof found, "byte 0x%02X", (unsigned)c);
+  tail[0] = '\0';
+  if (describe_closers(closers, sizeof closers, p->expected)) {
+    snprintf(head, size, "expected %s", closers);
+    snprintf(tail, size, ", found %s", found);
+  } else if (c == ']' || c == '>' || c == '}' || c == ')') {
+    snprintf(head, size, "unexpected %s", found);
+    snprintf(tail, size, ": no bracket to close");
+  } else if (c >= 0 && !in_alphabet(c)) {
+    snprintf(head, size, "unexpected character %s", found);
+  } else if (p->expected & (EXP_WORD | EXP_OPEN)) {
+    snprintf(head, size, "expected a word, a number, '[', '<' or '{'");
+    snprintf(tail, size, ", found %s", found);
+  } else {
+    snprintf(head, size, "unexpected %s", found);
+  }
 }
 
 static void report(parser *p, ph_error *err) {
@@ -456,27 +485,18 @@ static void report(parser *p, ph_error *err) {
     ph_error_set(err, PH_ERR_SYNTAX, p->src, p->fail_pos, "brackets nested more than %d deep", MAX_DEPTH);
     return;
   }
-  char want[200], found[32];
-  if (describe_expected(want, sizeof want, p->expected) == 0) snprintf(want, sizeof want, "a pattern");
-  int c = peek(p, p->fail_pos);
-  if (c < 0)
-    snprintf(found, sizeof found, "the pattern ended");
-  else if (c >= 0x20 && c < 0x7F)
-    snprintf(found, sizeof found, "found '%c'", c);
+  char head[96], tail[96];
+  describe_problem(p, head, tail, sizeof head);
+  /* The text just before the problem, to say where it is in words too. */
+  size_t end = p->fail_pos;
+  while (end > 0 && ws_len(p, end - 1)) end--;
+  size_t start = end;
+  while (start > 0 && end - start < 12 && !ws_len(p, start - 1)) start--;
+  if (end > start)
+    ph_error_set(err, PH_ERR_SYNTAX, p->src, p->fail_pos, "%s after '%.*s'%s", head, (int)(end - start),
+                 p->src + start, tail);
   else
-    snprintf(found, sizeof found, "found byte 0x%02X", (unsigned)c);
-  if (p->fail_pos > 0) {
-    size_t b = p->fail_pos;
-    while (b > 0 && ws_len(p, b - 1)) b--;
-    size_t a = b;
-    while (a > 0 && b - a < 12 && !ws_len(p, a - 1)) a--;
-    if (b > a) {
-      ph_error_set(err, PH_ERR_SYNTAX, p->src, p->fail_pos, "expected %s after '%.*s', but %s", want, (int)(b - a),
-                   p->src + a, found);
-      return;
-    }
-  }
-  ph_error_set(err, PH_ERR_SYNTAX, p->src, p->fail_pos, "expected %s, but %s", want, found);
+    ph_error_set(err, PH_ERR_SYNTAX, p->src, p->fail_pos, "%s%s", head, tail);
 }
 
 mn_node *mn_parse(ph_arena *a, const char *src, ph_error *err) {
