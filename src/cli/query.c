@@ -101,6 +101,31 @@ static json_t *json_span(ph_span s) {
   return json_pack("[ss]", b, e);
 }
 
+/* Strudel keeps "bd:3" as the list ["bd", 3]; the oracle joins it back at the top level only,
+ * so inside control maps a word with colons is written as that list. */
+static json_t *json_colon_list(const char *s) {
+  json_t *list = json_array();
+  for (const char *p = s;;) {
+    const char *end = strchr(p, ':');
+    size_t n = end ? (size_t)(end - p) : strlen(p);
+    char part[128];
+    snprintf(part, sizeof part, "%.*s", (int)n, p);
+    char *num_end;
+    double x = strtod(part, &num_end);
+    json_array_append_new(list, n && !*num_end ? json_real(x) : json_string(part));
+    if (!end) break;
+    p = end + 1;
+  }
+  return list;
+}
+
+static json_t *json_value(ph_value v);
+
+static json_t *json_nested_value(ph_value v) {
+  if (v.kind == PH_VAL_STR && strchr(v.as.str, ':')) return json_colon_list(v.as.str);
+  return json_value(v);
+}
+
 static json_t *json_value(ph_value v) {
   switch (v.kind) {
   case PH_VAL_NUM: return json_real(v.as.num);
@@ -109,7 +134,7 @@ static json_t *json_value(ph_value v) {
   case PH_VAL_MAP: {
     json_t *o = json_object();
     for (int i = 0; i < v.as.map->count; i++)
-      json_object_set_new(o, v.as.map->items[i].key, json_value(v.as.map->items[i].val));
+      json_object_set_new(o, v.as.map->items[i].key, json_nested_value(v.as.map->items[i].val));
     return o;
   }
   default: return json_null();
@@ -131,7 +156,16 @@ static json_t *answer_case(json_t *c, ph_arena *a) {
                          json_rat(json_array_get(cycles, 1), &span.end)))
     ph_error_set(&err, PH_ERR_ARGUMENT, NULL, 0, "cycles must be two rationals");
   ph_haps haps = ph_haps_empty();
-  if (pat && !ph_error_is_set(&err)) haps = ph_pat_query_span(pat, a, span, &err);
+  if (pat && !ph_error_is_set(&err)) {
+    haps = ph_pat_query_span(pat, a, span, &err);
+    /* A pattern that fails while being queried (a word where a number is needed) plays
+     * nothing, as in Strudel; the reason is reported beside the empty answer. */
+    if (ph_error_is_set(&err)) {
+      json_object_set_new(result, "haps", json_array());
+      json_object_set_new(result, "query_error", json_string(err.message));
+      return result;
+    }
+  }
   if (!pat && !ph_error_is_set(&err)) ph_error_set(&err, PH_ERR_MEMORY, NULL, 0, "out of memory");
   if (ph_error_is_set(&err)) {
     char msg[512];
