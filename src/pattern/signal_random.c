@@ -1,7 +1,6 @@
 /* The random signals and generators of Strudel's signal.mjs built on rand: rand2, brand,
- * brandBy, irand, perlin, berlin, run and randrun. */
+ * brandBy, irand, perlin, berlin and run. */
 #include <math.h>
-#include <stdlib.h>
 
 #include "pattern/ops.h"
 #include "pattern/random.h"
@@ -95,53 +94,4 @@ ph_pat *ph_run(ph_arena *a, ph_pat *n, ph_error *err) {
   ph_pat *p = range->apply(a, bounds, ph_saw(a), err);
   p = p ? ph_fmap(a, p, js_round, NULL) : NULL;
   return p ? segment->apply(a, &n, p, err) : NULL;
-}
-
-/* ---------------------------------------------------------------- randrun */
-
-typedef struct {
-  double r;
-  int index;
-} ranked;
-
-/* Ascending, ties in index order: the order of JavaScript's stable sort. */
-static int by_value_then_index(const void *x, const void *y) {
-  const ranked *a = x, *b = y;
-  if (a->r != b->r) return a->r < b->r ? -1 : 1;
-  return (a->index > b->index) - (a->index < b->index);
-}
-
-typedef struct {
-  int n;
-} randrun_data;
-
-/* The value at t: n numbers drawn at the middle of t's cycle are sorted; the slot of t in
- * its cycle picks the original position of the number of that rank. */
-static void query_randrun(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
-  int n = ((const randrun_data *)self->data)->n;
-  ph_rat t = span.begin;
-  int64_t slot = ph_rat_floor_int(ph_rat_mul(ph_rat_cycle_pos(t), ph_rat_int(n))) % n;
-  int picked = 0;
-  if (n > 1) { /* Strudel fails for n == 1 (one number is not a list); 0 is the only choice */
-    double *rands = PH_ARENA_ARRAY(q->arena, double, n);
-    ranked *order = PH_ARENA_ARRAY(q->arena, ranked, n);
-    if (!rands || !order) {
-      if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
-      return;
-    }
-    ph_rands_at(ph_rat_to_double(ph_rat_add(ph_rat_floor(t), ph_rat_make(1, 2))), n, rands);
-    for (int i = 0; i < n; i++) order[i] = (ranked){rands[i], i};
-    qsort(order, (size_t)n, sizeof *order, by_value_then_index);
-    picked = order[slot].index;
-  }
-  ph_haps_push(q, out, (ph_hap){.part = span, .value = ph_num(picked)});
-}
-
-ph_pat *ph_randrun(ph_arena *a, int n) {
-  if (n <= 0) return ph_silence(a);
-  randrun_data *d;
-  ph_pat *p = ph_pat_new_with(a, query_randrun, sizeof *d, (void **)&d);
-  if (!p) return NULL;
-  d->n = n;
-  return ph_segment_c(a, ph_rat_int(n), p);
 }

@@ -137,11 +137,14 @@ static ph_pat *never_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *
 
 /* ---------------------------------------------------------------- shuffle, scramble */
 
+/* Each part is a few pattern nodes built up front: the bound keeps that memory small. */
+enum { MAX_PARTS = 4096 };
+
 static bool arg_count(ph_value v, int *out, ph_error *err, const char *what) {
   double x;
   if (!ph_arg_num(v, &x, err, what)) return false;
-  if (x != floor(x) || x < 0 || x > 1 << 20) {
-    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "%s must be a whole number from 0 to %d, got %g", what, 1 << 20, x);
+  if (x != floor(x) || x < 0 || x > MAX_PARTS) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "%s must be a whole number from 0 to %d, got %g", what, MAX_PARTS, x);
     return false;
   }
   *out = (int)x;

@@ -299,6 +299,7 @@ static void expect_error(const char *name, ph_pat *pat, ph_pat *arg0, ph_pat *ar
 
 static void test_bad_arguments_are_errors(void **s) {
   expect_error("shuffle", W("a b"), N(1.5), NULL);
+  expect_error("shuffle", W("a b"), N(5000), NULL);
   expect_error("scramble", W("a b"), N(-2), NULL);
   expect_error("shuffle", W("a b"), alt(N(2), N(2.5)), NULL);
   expect_error("degradeBy", W("a b"), S("x"), NULL);

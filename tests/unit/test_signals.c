@@ -200,6 +200,15 @@ static void test_patterned_generators(void **s) {
               "0 1/5 2; 1/5 2/5 1; 2/5 3/5 3; 3/5 4/5 0; 4/5 1 4; 1 6/5 2; 6/5 7/5 0; 7/5 8/5 3; 8/5 9/5 4; "
               "9/5 2 1; 2 11/5 1; 11/5 12/5 0; 12/5 13/5 4; 13/5 14/5 2; 14/5 3 3");
   assert_near(ph_randrun(t_arena, 0), CYCLES(0, 3), "");
+  /* Fragments, negative cycles and zero-width queries, as randrun(5) and randrun(3) */
+  assert_near(ph_randrun(t_arena, 5), R(1, 3), R(7, 3),
+              "1/5 2/5 (1/3 2/5) 1; 2/5 3/5 3; 3/5 4/5 0; 4/5 1 4; 1 6/5 2; 6/5 7/5 0; 7/5 8/5 3; 8/5 9/5 4; "
+              "9/5 2 1; 2 11/5 1; 11/5 12/5 (11/5 7/3) 0");
+  assert_near(ph_randrun(t_arena, 5), CYCLES(-2, 0),
+              "-2 -9/5 0; -9/5 -8/5 2; -8/5 -7/5 3; -7/5 -6/5 1; -6/5 -1 4; -1 -4/5 1; -4/5 -3/5 2; "
+              "-3/5 -2/5 0; -2/5 -1/5 3; -1/5 0 4");
+  assert_near(ph_randrun(t_arena, 5), R(2, 5), R(2, 5), "2/5 3/5 (2/5 2/5) 3");
+  assert_near(ph_randrun(t_arena, 3), R(7, 10), R(7, 10), "2/3 1 (7/10 7/10) 0");
 }
 
 /* ---------------------------------------------------------------- choices */
