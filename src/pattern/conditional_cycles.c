@@ -68,38 +68,64 @@ static ph_pat *on_cycles_mod(ph_arena *a, int64_t n, int64_t offset, const ph_fu
   return choose_by_cycle(a, pat, ph_func_apply(a, f, pat, err), mod_equals, e);
 }
 
-/* Strudel's firstOf (alias every): slowcatPrime of [f pat, pat, ...]. Strudel's slowcatPrime
- * indexes with JavaScript's %, silencing negative cycles; here the cycle is taken modulo n
- * (Tidal's every), so cycle -3 of `every 3` is transformed and cycle -1 plays pat. */
+/* Strudel's slowcatPrime of n patterns, all pat but the one at `changed`, which is f pat: the
+ * cycle's index is JavaScript's cycle % n, so the negative cycles that are not multiples of n
+ * index nothing and are silent. */
+typedef struct {
+  int64_t n, changed;
+} prime_env;
+
+static void query_prime(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
+  const cycle_choice *d = self->data;
+  const prime_env *e = d->env;
+  int64_t index = ph_rat_floor_int(span.begin) % e->n; /* C's % truncates like JavaScript's */
+  if (index < 0) return;
+  ph_pat_query(index == e->changed ? d->changed : d->plain, q, span, out);
+}
+
+static ph_pat *slowcat_prime(ph_arena *a, int64_t n, int64_t changed, const ph_func *f, ph_pat *pat, ph_error *err) {
+  ph_pat *fpat = ph_func_apply(a, f, pat, err);
+  prime_env *e = PH_ARENA_NEW(a, prime_env);
+  cycle_choice *d;
+  if (!fpat || !e) return NULL;
+  *e = (prime_env){n, changed};
+  ph_pat *p = ph_pat_new_with(a, query_prime, sizeof *d, (void **)&d);
+  if (!p) return NULL;
+  *d = (cycle_choice){pat, fpat, NULL, e};
+  return ph_split_queries(a, p);
+}
+
+static bool cycle_count(ph_value v, int64_t *n, ph_error *err, const char *what) {
+  if (!ph_arg_whole(v, n, err, what)) return false;
+  if (*n >= 1) return true;
+  ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "%s must be at least 1, got %lld", what, (long long)*n);
+  return false;
+}
+
+/* Strudel's firstOf (alias every): f on the first of every n cycles. */
 static ph_pat *first_of_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
   int64_t n;
   const ph_func *f;
-  if (!ph_arg_whole(v[0], &n, err, "firstOf's n") || !(f = ph_arg_func(v[1], err, "firstOf's transform"))) return NULL;
-  if (n < 1) {
-    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "firstOf's n must be at least 1, got %lld", (long long)n);
-    return NULL;
-  }
-  return on_cycles_mod(a, n, 0, f, pat, err);
+  if (!cycle_count(v[0], &n, err, "firstOf's n") || !(f = ph_arg_func(v[1], err, "firstOf's transform"))) return NULL;
+  return slowcat_prime(a, n, 0, f, pat, err);
 }
 
 static ph_pat *last_of_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
   int64_t n;
   const ph_func *f;
-  if (!ph_arg_whole(v[0], &n, err, "lastOf's n") || !(f = ph_arg_func(v[1], err, "lastOf's transform"))) return NULL;
-  if (n < 1) {
-    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "lastOf's n must be at least 1, got %lld", (long long)n);
-    return NULL;
-  }
-  return on_cycles_mod(a, n, n - 1, f, pat, err);
+  if (!cycle_count(v[0], &n, err, "lastOf's n") || !(f = ph_arg_func(v[1], err, "lastOf's transform"))) return NULL;
+  return slowcat_prime(a, n, n - 1, f, pat, err);
 }
 
-/* Tidal's every: cycle mod n == 0; every 0 leaves the pattern alone. */
+/* every is Strudel's firstOf, except that every 0 leaves the pattern alone (Tidal's rule;
+ * Strudel fails). */
 static ph_pat *every_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
   int64_t n;
   const ph_func *f;
   if (!ph_arg_whole(v[0], &n, err, "every's n") || !(f = ph_arg_func(v[1], err, "every's transform"))) return NULL;
   if (n == 0) return pat;
-  return on_cycles_mod(a, n, 0, f, pat, err);
+  if (!cycle_count(v[0], &n, err, "every's n")) return NULL;
+  return slowcat_prime(a, n, 0, f, pat, err);
 }
 
 /* Tidal's every' n o: cycle mod n == o (never when n is 0). */
@@ -141,18 +167,35 @@ static ph_pat *when_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err
 /* ---------------------------------------------------------------- within */
 
 typedef struct {
+  ph_pat *pat;
   double begin, end;
   bool inside;
-} within_env;
+} within_data;
 
-/* Strudel's filterWhen on the onset's position in its cycle (continuous events, which
- * Strudel cannot test, are left out). */
-static bool onset_within(const ph_hap *h, const void *env) {
-  const within_env *e = env;
-  if (!h->has_whole) return false;
-  double pos = ph_rat_to_double(ph_rat_cycle_pos(h->whole.begin));
-  bool in = pos >= e->begin && pos <= e->end;
-  return in == e->inside;
+/* Strudel's filterWhen on the onset's position in its cycle. A continuous event has no onset
+ * to test: Strudel's query fails on it, and so does this one. */
+static void query_within(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
+  const within_data *d = self->data;
+  size_t first = out->count, kept = first;
+  ph_pat_query(d->pat, q, span, out);
+  for (size_t i = first; i < out->count; i++) {
+    const ph_hap *h = &out->items[i];
+    if (!h->has_whole) {
+      if (q->err) ph_error_set(q->err, PH_ERR_ARGUMENT, NULL, 0, "within needs events with onsets, not a continuous pattern");
+      out->count = first;
+      return;
+    }
+    double pos = ph_rat_to_double(ph_rat_cycle_pos(h->whole.begin));
+    if ((pos >= d->begin && pos <= d->end) == d->inside) out->items[kept++] = *h;
+  }
+  out->count = kept;
+}
+
+static ph_pat *onsets_within(ph_arena *a, ph_pat *pat, double begin, double end, bool inside) {
+  within_data *d;
+  ph_pat *p = ph_pat_new_with(a, query_within, sizeof *d, (void **)&d);
+  if (p) *d = (within_data){pat, begin, end, inside};
+  return p;
 }
 
 /* Strudel's within: f applied to the events starting in [b, e] of their cycle (f sees only
@@ -163,12 +206,7 @@ static ph_pat *within_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *e
   if (!ph_arg_num(v[0], &b, err, "within's begin") || !ph_arg_num(v[1], &e, err, "within's end") ||
       !(f = ph_arg_func(v[2], err, "within's transform")))
     return NULL;
-  within_env *in = PH_ARENA_NEW(a, within_env), *out = PH_ARENA_NEW(a, within_env);
-  if (!in || !out) return NULL;
-  *in = (within_env){b, e, true};
-  *out = (within_env){b, e, false};
-  ph_pat *parts[2] = {ph_func_apply(a, f, ph_filter_haps(a, pat, onset_within, in), err),
-                      ph_filter_haps(a, pat, onset_within, out)};
+  ph_pat *parts[2] = {ph_func_apply(a, f, onsets_within(a, pat, b, e, true), err), onsets_within(a, pat, b, e, false)};
   if (!parts[0] || !parts[1]) return NULL;
   return ph_stack(a, parts, 2);
 }

@@ -108,12 +108,16 @@ static ph_pat *stut_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err
 
 /* ---------------------------------------------------------------- jux */
 
-/* Strudel's juxBy adds or subtracts from the value's pan (0.5 when absent). Values that are
- * not control maps make Strudel's query fail (`'pan' in value` throws), giving no events:
- * such events are dropped here. */
-static bool is_map(const ph_hap *h, const void *env) { return h->value.kind == PH_VAL_MAP; }
-
+/* Strudel's juxBy adds or subtracts from the value's pan (0.5 when absent). A value that is
+ * not a control map makes Strudel's query fail (`'pan' in value` throws) and play nothing:
+ * here the query fails with the reason. */
 static ph_value shift_pan(ph_query *q, ph_value v, const void *env) {
+  if (v.kind != PH_VAL_MAP) {
+    char buf[64];
+    ph_value_format(buf, sizeof buf, v);
+    if (q->err) ph_error_set(q->err, PH_ERR_ARGUMENT, NULL, 0, "jux pans control values (like s \"bd\"), got '%s'", buf);
+    return (ph_value){0};
+  }
   double by = *(const double *)env, pan = 0.5;
   const ph_value *old = ph_map_get(v.as.map, "pan");
   if (old && !ph_value_to_num(*old, &pan)) pan = NAN;
@@ -129,7 +133,7 @@ static ph_pat *panned(ph_arena *a, ph_pat *pat, double by) {
   double *env = PH_ARENA_NEW(a, double);
   if (!env) return NULL;
   *env = by;
-  return ph_fmap(a, ph_filter_haps(a, pat, is_map, NULL), shift_pan, env);
+  return ph_fmap(a, pat, shift_pan, env);
 }
 
 static ph_pat *jux_by(ph_arena *a, double by, const ph_func *f, ph_pat *pat, ph_error *err) {

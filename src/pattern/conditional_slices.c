@@ -49,12 +49,18 @@ static ph_value slice_of(ph_arena *a, const ph_vmap *m, double begin, double end
   return r ? ph_mapval(r) : (ph_value){0};
 }
 
-/* Strudel's chop squeezes the sequence of parts into each event. Values that are not control
- * maps make Strudel's query fail (`'begin' in value` throws), giving no events: they give
- * none here either. */
+/* Strudel's chop squeezes the sequence of parts into each event. A value that is not a
+ * control map makes Strudel's query fail (`'begin' in value` throws) and play nothing: here
+ * the query fails with the reason. */
 static ph_value chop_parts(ph_query *q, ph_value v, const void *env) {
   const chop_env *e = env;
-  if (v.kind != PH_VAL_MAP) return ph_patval(ph_silence(q->arena));
+  if (e->count == 0) return ph_patval(ph_silence(q->arena)); /* no part to merge: no failure */
+  if (v.kind != PH_VAL_MAP) {
+    char buf[64];
+    ph_value_format(buf, sizeof buf, v);
+    if (q->err) ph_error_set(q->err, PH_ERR_ARGUMENT, NULL, 0, "chop cuts control values (like s \"bd\"), got '%s'", buf);
+    return (ph_value){0};
+  }
   ph_pat **parts = PH_ARENA_ARRAY(q->arena, ph_pat *, e->count > 0 ? e->count : 1);
   if (!parts) goto oom;
   for (int i = 0; i < e->count; i++) {

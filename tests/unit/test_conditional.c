@@ -38,15 +38,19 @@ static void test_every_with_patterned_n(void **s) {
               "0 1/4 a; 1/4 1/2 b; 1/2 3/4 a; 3/4 1 b; 1 3/2 a; 3/2 2 b; 2 9/4 a; 9/4 5/2 b; 5/2 3 b");
 }
 
-/* Tidal: every 0 leaves the pattern alone; a negative n works as its size. Negative cycles
- * follow the modulo (Strudel's slowcatPrime silences them: a JavaScript % quirk). */
+/* every 0 leaves the pattern alone (Tidal). Negative cycles follow Strudel's slowcatPrime,
+ * which indexes with JavaScript's %: only the multiples of n play (transformed). */
 static void test_every_edge_cases(void **s) {
   assert_haps(T("every", M("a b"), 2, N(0), REV()), 0, 1, "0 1/2 a; 1/2 1 b");
-  assert_haps(T("every", M("a b"), 2, N(-2), REV()), 0, 2, "0 1/2 b; 1/2 1 a; 1 3/2 a; 3/2 2 b");
-  assert_haps(T("every", M("a b"), 2, N(3), REV()), -3, 0,
-              "-3 -5/2 b; -5/2 -2 a; -2 -3/2 a; -3/2 -1 b; -1 -1/2 a; -1/2 0 b");
+  assert_haps(T("every", M("a b"), 2, N(3), REV()), -4, 0, "-3 -5/2 b; -5/2 -2 a");
+  assert_haps(T("every", M("a b"), 2, N(1), REV()), -1, 0, "-1 -1/2 b; -1/2 0 a");
+  /* Strudel: silent before 0, so the echoes reaching back from cycle 0 are missing. */
+  assert_haps(T("late", T("every", M("a b"), 2, N(2), REV()), 1, N(0.25)), 0, 1,
+              "1/4 3/4 b; 3/4 5/4 (3/4 1) a");
   ph_pat *fractional[2] = {N(1.5), REV()};
   expect_error("every", 2, fractional, M("a"), 0, 1);
+  ph_pat *negative[2] = {N(-2), REV()};
+  expect_error("every", 2, negative, M("a"), 0, 1);
   ph_pat *not_a_transform[2] = {N(2), N(3)};
   expect_error("every", 2, not_a_transform, M("a"), 0, 1);
 }
@@ -56,7 +60,7 @@ static void test_first_of_and_last_of(void **s) {
               "0 1/2 b; 1/2 1 a; 1 3/2 a; 3/2 2 b; 2 5/2 a; 5/2 3 b; 3 7/2 b; 7/2 4 a");
   assert_haps(T("lastOf", M("a b"), 2, N(3), REV()), 0, 4,
               "0 1/2 a; 1/2 1 b; 1 3/2 a; 3/2 2 b; 2 5/2 b; 5/2 3 a; 3 7/2 a; 7/2 4 b");
-  assert_haps(T("lastOf", M("a b"), 2, N(3), REV()), -1, 0, "-1 -1/2 b; -1/2 0 a");
+  assert_haps(T("lastOf", M("a b"), 2, N(3), REV()), -3, 0, "-3 -5/2 a; -5/2 -2 b");
   ph_pat *zero[2] = {N(0), REV()};
   expect_error("firstOf", 2, zero, M("a"), 0, 1);
   expect_error("lastOf", 2, zero, M("a"), 0, 1);
@@ -107,6 +111,14 @@ static void test_within_transforms_the_events_starting_inside(void **s) {
               "5/4 3/2 b; 5/4 11/8 c; 11/8 3/2 d; 7/4 15/8 c; 15/8 2 d");
   assert_haps(T("within", M("[a b c]*2"), 3, N(0), N(0.5), REV()), 0, 1,
               "1/3 1/2 a; 1/2 2/3 c; 2/3 5/6 b; 2/3 5/6 b; 5/6 1 a; 5/6 1 c");
+}
+
+/* Strudel's filterWhen reads the onset, which continuous events lack: its query fails. */
+static void test_within_a_continuous_pattern_is_an_error(void **s) {
+  const ph_signal_def *sine = ph_signal_find("sine");
+  assert_non_null(sine);
+  ph_pat *args[3] = {N(0), N(0.5), REV()};
+  expect_error("within", 3, args, sine->make(t_arena), 0, 1);
 }
 
 /* ---------------------------------------------------------------- layering */
@@ -212,8 +224,10 @@ static void test_chop_cuts_each_event(void **s) {
               "5/3 11/6 {begin: 0.3333333333333333, end: 0.6666666666666666, value: b}; "
               "11/6 2 {begin: 0.6666666666666666, end: 1, value: b}");
   assert_haps_unordered(T("chop", maps, 1, N(0)), 0, 1, "");
-  /* Strudel's chop fails on plain values ('begin' in "a" throws) and answers no events. */
-  assert_haps_unordered(T("chop", M("a b"), 1, N(2)), 0, 1, "");
+  assert_haps_unordered(T("chop", M("a b"), 1, N(0)), 0, 1, "");
+  /* Strudel's chop fails on plain values ('begin' in "a" throws): a query error here. */
+  ph_pat *two[1] = {N(2)};
+  expect_error("chop", 1, two, M("a b"), 0, 1);
 }
 
 /* ---------------------------------------------------------------- jux */
@@ -233,9 +247,10 @@ static void test_jux_pans_the_copies(void **s) {
                         "1/2 1 {gain: 1, pan: 0.5, value: a}; 1/2 1 {gain: 1, pan: 0.5, value: b}; "
                         "1 3/2 {gain: 1, pan: 0, value: a}; 1 3/2 {gain: 1, pan: 1, value: b}; "
                         "3/2 2 {gain: 1, pan: 1, value: a}; 3/2 2 {gain: 1, pan: 0, value: b}");
-  /* Strudel's jux fails on plain values ('pan' in "a" throws) and answers no events. */
-  assert_haps(T("jux", M("a b"), 1, REV()), 0, 1, "");
-  assert_haps(T("jux", M("0 1 2 3"), 1, REV()), 3, 7, "");
+  /* Strudel's jux fails on plain values ('pan' in "a" throws): a query error here. */
+  ph_pat *rev[1] = {REV()};
+  expect_error("jux", 1, rev, M("a b"), 0, 1);
+  expect_error("jux", 1, rev, M("0 1 2 3"), 3, 7);
 }
 
 static void test_jux_keeps_an_existing_pan(void **s) {
@@ -255,6 +270,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_whenmod_is_tidals, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_when_follows_the_boolean_pattern, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_within_transforms_the_events_starting_inside, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_within_a_continuous_pattern_is_an_error, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_superimpose_layer_and_off, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_echo_and_stut_multiply_the_gain, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_echo_of_echo_overrides_the_gain, t_setup, t_teardown),

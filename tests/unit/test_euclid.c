@@ -81,6 +81,16 @@ static void test_euclid_with_too_many_pulses_is_an_error(void **s) {
   assert_int_equal(err.status, PH_ERR_ARGUMENT);
 }
 
+/* Strudel fails the whole query when one cycle's arguments do not fit ("<3 9>" in 8 steps). */
+static void test_euclid_failing_in_one_cycle_fails_the_query(void **s) {
+  ph_pat *p = T("euclid", seq("a"), 2, alt("3 9"), N(8));
+  ph_error err;
+  ph_error_clear(&err);
+  ph_haps h = ph_pat_query_span(p, t_arena, (ph_span){ph_rat_int(0), ph_rat_int(2)}, &err);
+  assert_int_equal(err.status, PH_ERR_ARGUMENT);
+  assert_int_equal(h.count, 0);
+}
+
 static void test_euclid_with_patterned_arguments(void **s) {
   assert_haps(T("euclid", seq("a"), 2, alt("3 5"), N(8)), 0, 2,
               "0 1/8 a; 3/8 1/2 a; 3/4 7/8 a; 1 9/8 a; 5/4 11/8 a; 11/8 3/2 a; 13/8 7/4 a; 7/4 15/8 a");
@@ -135,6 +145,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_rotation_is_to_the_right_and_stops_at_the_length, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_euclid_keeps_the_values_under_the_onsets, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_euclid_with_too_many_pulses_is_an_error, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_euclid_failing_in_one_cycle_fails_the_query, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_euclid_with_patterned_arguments, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_euclid_rot, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_euclid_legato, t_setup, t_teardown),
