@@ -19,8 +19,8 @@ ph_pat *ph_wchoose(ph_arena *a, ph_pat *const *xs, const double *weights, int n)
 ph_pat *ph_wchoose_cycles(ph_arena *a, ph_pat *const *xs, const double *weights, int n);
 
 /* Each cycle cut into n parts played in a random order, each part once (shuffle), or n
- * parts each picked at random, repeats allowed (scramble). n must be a whole number >= 0;
- * otherwise NULL with err set. */
+ * parts each picked at random, repeats allowed (scramble). n < 0 gives NULL with err set;
+ * shuffle 1 fails when queried, as in Strudel. */
 ph_pat *ph_shuffle_c(ph_arena *a, int n, ph_pat *pat, ph_error *err);
 ph_pat *ph_scramble_c(ph_arena *a, int n, ph_pat *pat, ph_error *err);
 

@@ -20,10 +20,6 @@ static int by_value_then_index(const void *x, const void *y) {
 
 /* The order of cycle c: the positions of the n numbers drawn at c + 1/2, smallest first. */
 static void cycle_order(int64_t c, int n, ranked *order, double *rands) {
-  if (n == 1) { /* Strudel fails here (one number is not a list); 0 is the only choice */
-    order[0] = (ranked){0, 0};
-    return;
-  }
   ph_rands_at(ph_rat_to_double(ph_rat_add(ph_rat_int(c), ph_rat_make(1, 2))), n, rands);
   for (int i = 0; i < n; i++) order[i] = (ranked){rands[i], i};
   qsort(order, (size_t)n, sizeof *order, by_value_then_index);
@@ -37,6 +33,10 @@ typedef struct {
  * is slot k mod n of cycle floor(k / n). */
 static void query_randrun(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
   int n = ((const randrun_data *)self->data)->n;
+  if (n == 1) { /* Strudel's randrun(1) throws (one random number is not a list): no events */
+    if (q->err) ph_error_set(q->err, PH_ERR_ARGUMENT, NULL, 0, "randrun and shuffle need 2 or more parts, got 1");
+    return;
+  }
   ph_rat scale = ph_rat_int(n);
   ph_span *pieces;
   int count = ph_span_cycles(q, (ph_span){ph_rat_mul(span.begin, scale), ph_rat_mul(span.end, scale)}, &pieces);

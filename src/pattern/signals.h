@@ -38,7 +38,8 @@ ph_pat *ph_brand(ph_arena *a);  /* true with probability 1/2 */
 ph_pat *ph_brand_by(ph_arena *a, ph_pat *probability); /* true where rand < probability */
 ph_pat *ph_irand(ph_arena *a, ph_pat *n);              /* integers 0..n-1 */
 ph_pat *ph_run(ph_arena *a, ph_pat *n, ph_error *err); /* 0 1 .. n-1 in one cycle (discrete) */
-/* n events per cycle, a random permutation of 0..n-1 each cycle (Strudel's randrun); n >= 0. */
+/* n events per cycle, a random permutation of 0..n-1 each cycle (Strudel's randrun); n <= 0
+ * gives silence; n == 1 fails when queried (an argument error), as Strudel's does. */
 ph_pat *ph_randrun(ph_arena *a, int n);
 
 #endif

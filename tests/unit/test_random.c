@@ -266,9 +266,15 @@ static void test_shuffle_plays_each_part_once(void **s) {
     for (size_t i = 0; i < h.count; i++) seen |= 1 << (int)h.items[i].value.as.num;
     assert_int_equal(seen, 0xffff);
   }
-  /* Zero parts give silence; one part leaves the pattern as it is (Strudel fails there). */
+  /* Zero parts give silence; one part fails when queried, as in Strudel (which then plays
+   * nothing at all); scramble 1 plays the pattern as it is. */
   assert_events(T("shuffle", W("a b"), 1, N(0)), 0, 2, "");
-  assert_events(T("shuffle", W("a b"), 1, N(1)), 0, 2, "0 1/2 a; 1/2 1 b; 1 3/2 a; 3/2 2 b");
+  ph_error err;
+  ph_error_clear(&err);
+  ph_haps h = ph_pat_query_span(T("shuffle", W("a b"), 1, N(1)), t_arena, (ph_span){ph_rat_int(0), ph_rat_int(2)}, &err);
+  assert_int_equal(err.status, PH_ERR_ARGUMENT);
+  assert_int_equal(h.count, 0);
+  assert_events(T("scramble", W("a b"), 1, N(1)), 0, 2, "0 1/2 a; 1/2 1 b; 1 3/2 a; 3/2 2 b");
 }
 
 static void test_scramble_matches_strudel(void **s) {
