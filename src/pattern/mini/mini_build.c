@@ -65,9 +65,8 @@ static mn_built atom(mn_builder *b, const mn_node *n) {
   }
   double x;
   ph_value v = mn_js_number(n->text, &x) ? ph_num(x) : ph_str(n->text);
+  /* Every atom is pure, "0" too: Strudel 1.2.6's withContext keeps __pure when it is defined. */
   r.pat = ph_pure(b->a, v);
-  /* Strudel's withLoc keeps the pure marker only for truthy values: "0" is not pure. */
-  if (r.pat) r.pat->is_pure = ph_value_truthy(v);
   return r;
 }
 

@@ -130,12 +130,20 @@ static ph_pat *apply_op(mn_builder *b, const mn_op *op, ph_pat *pat) {
   return r ? ph_pat_with_steps(a, r, steps) : NULL;
 }
 
+/* Gives an error raised by a transform (which knows no source) the operator's position. */
+static void locate(mn_builder *b, size_t pos) {
+  if (!ph_error_is_set(b->err) || b->err->source) return;
+  ph_error copy = *b->err;
+  ph_error_clear(b->err);
+  ph_error_set(b->err, copy.status, b->src, pos, "%s", copy.message);
+}
+
 mn_built mn_build_element(mn_builder *b, const mn_element *e) {
   mn_built r = mn_build(b, e->slice);
   for (int i = 0; i < e->nops && r.pat; i++) {
-    ph_pat *p = apply_op(b, &e->ops[i], r.pat);
-    r.pat = p;
+    r.pat = apply_op(b, &e->ops[i], r.pat);
     r.has_weight = false;
+    if (!r.pat) locate(b, e->ops[i].pos);
   }
   return r;
 }
