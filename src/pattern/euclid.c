@@ -79,16 +79,17 @@ oom:
   return false;
 }
 
-void ph_euclid_rotate(int *bits, int count, double rotation, ph_arena *a) {
-  if (count == 0 || isnan(rotation) || rotation == 0) return;
+bool ph_euclid_rotate(int *bits, int count, double rotation, ph_arena *a) {
+  if (count == 0 || isnan(rotation) || rotation == 0) return true;
   /* JavaScript's arr.slice(-r).concat(arr.slice(0, -r)), r truncated toward zero. */
   double n = -trunc(rotation);
   int start = n < 0 ? (n + count < 0 ? 0 : (int)(n + count)) : (n > count ? count : (int)n);
-  if (start == 0 || start == count) return;
+  if (start == 0 || start == count) return true;
   int *copy = PH_ARENA_ARRAY(a, int, count);
-  if (!copy) return;
+  if (!copy) return false;
   memcpy(copy, bits, sizeof(int) * (size_t)count);
   for (int i = 0; i < count; i++) bits[i] = copy[(i + start) % count];
+  return true;
 }
 
 /* Strudel reifies the array of 1s and 0s as a sequence of numbers. */
@@ -103,7 +104,7 @@ static ph_pat *bits_sequence(ph_arena *a, const int *bits, int count) {
 ph_pat *ph_euclid_c(ph_arena *a, double pulses, double steps, double rotation, ph_pat *pat, ph_error *err) {
   int *bits, count;
   if (!pat || !ph_bjorklund(a, pulses, steps, &bits, &count, err)) return NULL;
-  ph_euclid_rotate(bits, count, rotation, a);
+  if (!ph_euclid_rotate(bits, count, rotation, a)) return NULL;
   ph_pat *mask = bits_sequence(a, bits, count);
   return mask ? ph_struct_c(a, mask, pat) : NULL;
 }

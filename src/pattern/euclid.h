@@ -13,8 +13,9 @@
  * negative pulses give the complement of the rhythm for |pulses|. */
 bool ph_bjorklund(ph_arena *a, double pulses, double steps, int **out, int *count, ph_error *err);
 /* Strudel's rotate(bits, -rotation): the last trunc(rotation) steps move to the front;
- * a rotation at or past the length (either sign) leaves the rhythm as it is. */
-void ph_euclid_rotate(int *bits, int count, double rotation, ph_arena *a);
+ * a rotation at or past the length (either sign) leaves the rhythm as it is. False when the
+ * arena is exhausted. */
+bool ph_euclid_rotate(int *bits, int count, double rotation, ph_arena *a);
 
 /* pat restructured by the rhythm: pat.struct(bjorklund rotated), Strudel's _euclidRot. */
 ph_pat *ph_euclid_c(ph_arena *a, double pulses, double steps, double rotation, ph_pat *pat, ph_error *err);

@@ -57,7 +57,7 @@ static void test_rotation_is_to_the_right_and_stops_at_the_length(void **s) {
     ph_error err;
     ph_error_clear(&err);
     assert_true(ph_bjorklund(t_arena, 3, 8, &bits, &n, &err));
-    ph_euclid_rotate(bits, n, cases[i].rotation, t_arena);
+    assert_true(ph_euclid_rotate(bits, n, cases[i].rotation, t_arena));
     assert_string_equal(rhythm_text(bits, n), cases[i].rhythm);
   }
 }
