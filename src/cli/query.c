@@ -141,6 +141,41 @@ static json_t *json_value(ph_value v) {
   }
 }
 
+/* The oracle's order: part begin, whole begin, then the value's JSON text; stable, so ties keep
+ * the query's order (compare.py keeps it too for equal numbers). */
+typedef struct {
+  const ph_hap *hap;
+  char key[96];
+  size_t index;
+} sort_item;
+
+static int oracle_order(const void *pa, const void *pb) {
+  const sort_item *x = pa, *y = pb;
+  int c = ph_rat_cmp(x->hap->part.begin, y->hap->part.begin);
+  if (c) return c;
+  if (x->hap->has_whole && y->hap->has_whole && (c = ph_rat_cmp(x->hap->whole.begin, y->hap->whole.begin))) return c;
+  if ((c = strcmp(x->key, y->key))) return c;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static void sort_like_oracle(ph_haps *haps, ph_arena *a) {
+  sort_item *items = PH_ARENA_ARRAY(a, sort_item, haps->count ? haps->count : 1);
+  ph_hap *copy = PH_ARENA_ARRAY(a, ph_hap, haps->count ? haps->count : 1);
+  if (!items || !copy) return;
+  for (size_t i = 0; i < haps->count; i++) {
+    copy[i] = haps->items[i];
+    items[i].hap = &copy[i];
+    items[i].index = i;
+    const ph_value *v = &copy[i].value;
+    if (v->kind == PH_VAL_STR)
+      snprintf(items[i].key, sizeof items[i].key, "\"%s\"", v->as.str);
+    else
+      ph_value_format(items[i].key, sizeof items[i].key, *v);
+  }
+  qsort(items, haps->count, sizeof *items, oracle_order);
+  for (size_t i = 0; i < haps->count; i++) haps->items[i] = *items[i].hap;
+}
+
 static json_t *answer_case(json_t *c, ph_arena *a) {
   ph_error err;
   ph_error_clear(&err);
@@ -176,7 +211,7 @@ static json_t *answer_case(json_t *c, ph_arena *a) {
     json_object_set_new(result, "error", json_string(msg));
     return result;
   }
-  ph_haps_sort(&haps);
+  sort_like_oracle(&haps, a);
   json_t *list = json_array();
   for (size_t i = 0; i < haps.count; i++) {
     const ph_hap *h = &haps.items[i];
