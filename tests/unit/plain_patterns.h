@@ -52,9 +52,11 @@ static inline void hap_text(char *buf, size_t size, const ph_hap *h) {
   ph_rat_format(pb, sizeof pb, h->part.begin);
   ph_rat_format(pe, sizeof pe, h->part.end);
   ph_value_format(v, sizeof v, h->value);
-  if (!h->has_whole) snprintf(buf, size, "~ %s %s %s", pb, pe, v);
-  else if (ph_span_eq(h->whole, h->part)) snprintf(buf, size, "%s %s %s", wb, we, v);
-  else snprintf(buf, size, "%s %s (%s %s) %s", wb, we, pb, pe, v);
+  int n;
+  if (!h->has_whole) n = snprintf(buf, size, "~ %s %s %s", pb, pe, v);
+  else if (ph_span_eq(h->whole, h->part)) n = snprintf(buf, size, "%s %s %s", wb, we, v);
+  else n = snprintf(buf, size, "%s %s (%s %s) %s", wb, we, pb, pe, v);
+  if (n < 0 || (size_t)n >= size) fail_msg("event text longer than %zu bytes", size);
 }
 
 static inline int compare_texts(const void *x, const void *y) {
