@@ -54,6 +54,22 @@ static ph_pat *base_pattern(ph_arena *a, json_t *c, ph_error *err) {
   json_t *mini = json_object_get(c, "mini");
   if (json_is_string(mini)) return ph_mini_parse(a, json_string_value(mini), err);
   json_t *sig = json_object_get(c, "signal");
+  json_t *sig_args = json_object_get(c, "signalArgs");
+  if (json_is_string(sig) && json_is_array(sig_args)) {
+    const ph_generator_def *g = ph_generator_find(json_string_value(sig));
+    if (!g) {
+      ph_error_set(err, PH_ERR_NAME, NULL, 0, "unknown generator '%s'", json_string_value(sig));
+      return NULL;
+    }
+    if ((int)json_array_size(sig_args) != g->nargs) {
+      ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "%s takes %d argument(s) (%s)", g->name, g->nargs, g->params);
+      return NULL;
+    }
+    ph_pat *args[8];
+    for (int i = 0; i < g->nargs && i < 8; i++)
+      if (!(args[i] = arg_pattern(a, json_array_get(sig_args, (size_t)i), err))) return NULL;
+    return g->make(a, args, err);
+  }
   if (json_is_string(sig)) {
     const ph_signal_def *s = ph_signal_find(json_string_value(sig));
     if (!s) {

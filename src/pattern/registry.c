@@ -98,3 +98,15 @@ ph_pat *ph_func_apply(ph_arena *a, const ph_func *f, ph_pat *pat, ph_error *err)
   if (!f || !pat) return NULL;
   return f->apply(a, f, pat, err);
 }
+
+const ph_generator_def *ph_generator_at(int index) {
+  for (const ph_generator_def *g = ph_generators_builtin; g->name; g++)
+    if (index-- == 0) return g;
+  return NULL;
+}
+
+const ph_generator_def *ph_generator_find(const char *name) {
+  for (const ph_generator_def *g = ph_generators_builtin; g->name; g++)
+    if (strcmp(g->name, name) == 0) return g;
+  return NULL;
+}

@@ -25,7 +25,18 @@ typedef struct {
   const char *doc;
 } ph_signal_def;
 
+/* A generator: a pattern made from argument patterns, without an input (run 8, irand 4). */
+typedef struct {
+  const char *name;
+  int nargs;
+  const char *params;
+  ph_pat *(*make)(ph_arena *a, ph_pat *const *args, ph_error *err);
+  const char *doc;
+} ph_generator_def;
+
 const ph_transform_def *ph_transform_find(const char *name);
+const ph_generator_def *ph_generator_find(const char *name);
+const ph_generator_def *ph_generator_at(int index);
 const ph_signal_def *ph_signal_find(const char *name);
 /* Iterates the whole catalog: returns NULL past the end. */
 const ph_transform_def *ph_transform_at(int index);
@@ -45,5 +56,6 @@ extern const ph_transform_def ph_transforms_conditional[];
 extern const ph_transform_def ph_transforms_random[];
 extern const ph_transform_def ph_transforms_ops[];
 extern const ph_signal_def ph_signals_builtin[];
+extern const ph_generator_def ph_generators_builtin[];
 
 #endif
