@@ -1,0 +1,35 @@
+/* The RBJ biquad shared by lpf, hpf, bpf and notch (Robert Bristow-Johnson, "Cookbook
+ * formulae for audio EQ biquad filter coefficients"), run in transposed direct form II in
+ * double:
+ *   y = b0·x + z1;  z1 = b1·x − a1·y + z2;  z2 = b2·x − a2·y
+ * Coefficients are recomputed only when CUTOFF or Q differ from the last sample's. */
+#ifndef PH_DSP_BIQUAD_H
+#define PH_DSP_BIQUAD_H
+
+#include "dsp/unit.h"
+
+typedef enum { PH_BIQUAD_LP, PH_BIQUAD_HP, PH_BIQUAD_BP, PH_BIQUAD_NOTCH } ph_biquad_kind;
+
+typedef struct {
+  double b0, b1, b2, a1, a2; /* normalised by a0 */
+  double z1, z2;
+  float last_cutoff, last_q; /* the values the coefficients were computed for */
+  bool have_coefs;
+  double sample_rate, max_cutoff;
+} ph_biquad_state;
+
+/* The parameters of every biquad unit: the chain input, CUTOFF (Hz), Q. */
+#define PH_BIQUAD_PARAMS(cutoff_doc)                                                        \
+  {                                                                                         \
+    {"in", "", 0.0f, -1e9f, 1e9f, true, false, "the signal to filter"},                     \
+    {"cutoff", "Hz", 1000.0f, 1.0f, 1e5f, false, true, cutoff_doc " (below the Nyquist)"},  \
+    {"q", "", 1.0f, 0.01f, 1000.0f, false, false, "resonance; 0.7071 is maximally flat"},   \
+  }
+
+size_t ph_biquad_state_size(const ph_dsp_config *cfg);
+void ph_biquad_init(void *state, const ph_dsp_config *cfg);
+void ph_biquad_reset(void *state);
+void ph_biquad_process(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inputs *in,
+                       float *const *out, int frames);
+
+#endif

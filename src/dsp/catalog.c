@@ -1,0 +1,45 @@
+/* The catalog: one pointer per unit table, in the order `phonon functions` lists them. */
+#include "dsp/catalog.h"
+
+#include <string.h>
+
+static const ph_unit_def *const catalog[] = {
+    &ph_unit_sine,        &ph_unit_saw,        &ph_unit_square,      &ph_unit_tri,
+    &ph_unit_pulse,       &ph_unit_white_noise, &ph_unit_pink_noise, &ph_unit_brown_noise,
+    &ph_unit_lpf,         &ph_unit_hpf,        &ph_unit_bpf,         &ph_unit_notch,
+};
+
+enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };
+
+/* Whether name is one of the space-separated words in list. */
+static bool in_word_list(const char *list, const char *name) {
+  size_t n = strlen(name);
+  for (const char *p = list; p && *p;) {
+    while (*p == ' ') p++;
+    size_t len = strcspn(p, " ");
+    if (len == n && len > 0 && strncmp(p, name, n) == 0) return true;
+    p += len;
+  }
+  return false;
+}
+
+const ph_unit_def *ph_dsp_unit_find(const char *name) {
+  if (!name || !*name) return NULL;
+  for (int i = 0; i < CATALOG_COUNT; i++)
+    if (strcmp(catalog[i]->name, name) == 0) return catalog[i];
+  for (int i = 0; i < CATALOG_COUNT; i++)
+    if (in_word_list(catalog[i]->aliases, name)) return catalog[i];
+  return NULL;
+}
+
+const ph_unit_def *ph_dsp_unit_at(int index) {
+  return index >= 0 && index < CATALOG_COUNT ? catalog[index] : NULL;
+}
+
+int ph_dsp_unit_count(void) { return CATALOG_COUNT; }
+
+int ph_dsp_param_index(const ph_unit_def *def, const char *name) {
+  for (int i = 0; i < def->nparams; i++)
+    if (strcmp(def->params[i].name, name) == 0) return i;
+  return -1;
+}

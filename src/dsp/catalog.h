@@ -1,0 +1,30 @@
+/* The catalog of unit generators: every unit's table, found by name or alias. The language's
+ * function list and `phonon functions --json` are generated from it. */
+#ifndef PH_DSP_CATALOG_H
+#define PH_DSP_CATALOG_H
+
+#include "dsp/unit.h"
+
+/* Each unit's table lives in its own file. */
+extern const ph_unit_def ph_unit_sine;
+extern const ph_unit_def ph_unit_saw;
+extern const ph_unit_def ph_unit_square;
+extern const ph_unit_def ph_unit_tri;
+extern const ph_unit_def ph_unit_pulse;
+extern const ph_unit_def ph_unit_white_noise;
+extern const ph_unit_def ph_unit_pink_noise;
+extern const ph_unit_def ph_unit_brown_noise;
+extern const ph_unit_def ph_unit_lpf;
+extern const ph_unit_def ph_unit_hpf;
+extern const ph_unit_def ph_unit_bpf;
+extern const ph_unit_def ph_unit_notch;
+
+/* By name or by one of its aliases; NULL when unknown. */
+const ph_unit_def *ph_dsp_unit_find(const char *name);
+/* Iterates the catalog in order: NULL past the end. */
+const ph_unit_def *ph_dsp_unit_at(int index);
+int ph_dsp_unit_count(void);
+/* Index of the parameter called name in def, or -1. */
+int ph_dsp_param_index(const ph_unit_def *def, const char *name);
+
+#endif

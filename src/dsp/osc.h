@@ -1,0 +1,91 @@
+/* What the oscillators share: a phase accumulator in double (cycles, 0 <= phase < 1) driven
+ * by a frequency cable and an offset cable in semitones, and the PolyBLEP/PolyBLAMP
+ * residuals that band-limit their corners.
+ *
+ * Timing: the frequency at sample i sets the step from sample i to i + 1, so a frequency
+ * change at sample k first shows in sample k + 1's phase — exactly where it changes. */
+#ifndef PH_DSP_OSC_H
+#define PH_DSP_OSC_H
+
+#include <math.h>
+
+#include "dsp/unit.h"
+
+typedef struct {
+  double phase;
+  double inv_sr;
+  double nyquist;
+  float last_semi; /* offset whose ratio is cached */
+  double ratio;    /* 2^(last_semi / 12) */
+} ph_osc_state;
+
+/* Parameters shared by every oscillator's table: FREQ then OFFSET. */
+#define PH_OSC_FREQ_PARAM \
+  {"freq", "Hz", 1.0f, -1e5f, 1e5f, false, false, "frequency (negative runs backwards); bare name = 1 Hz LFO"}
+#define PH_OSC_OFFSET_PARAM \
+  {"offset", "semitones", 0.0f, -128.0f, 128.0f, false, false, "transposition in semitones"}
+
+void ph_osc_init(ph_osc_state *s, const ph_dsp_config *cfg);
+size_t ph_osc_state_size(const ph_dsp_config *cfg);
+void ph_osc_reset(void *state);
+
+/* Step in cycles per sample at frame i (freq * 2^(offset/12) / sr, clamped to the Nyquist,
+ * NaN as 0). Reads the offset's ratio from the cache, refreshed only when it changed. */
+static inline double ph_osc_step(ph_osc_state *s, const ph_cable *freq, const ph_cable *semi, int i) {
+  if (semi->buf) {
+    float st = semi->buf[i];
+    if (st != s->last_semi) {
+      s->last_semi = st;
+      s->ratio = exp2(ph_dsp_clamp(st, -128.0, 128.0) / 12.0);
+    }
+  }
+  double f = (double)ph_cable_at(freq, i) * s->ratio;
+  if (f != f) f = 0.0;
+  return ph_dsp_clamp(f, -s->nyquist, s->nyquist) * s->inv_sr;
+}
+
+/* Refreshes the cached ratio once per block when the offset is constant. */
+static inline void ph_osc_begin_block(ph_osc_state *s, const ph_cable *semi) {
+  if (!semi->buf && semi->constant != s->last_semi) {
+    s->last_semi = semi->constant;
+    s->ratio = exp2(ph_dsp_clamp(semi->constant, -128.0, 128.0) / 12.0);
+  }
+}
+
+static inline double ph_osc_wrap(double p) { return p - floor(p); }
+
+/* PolyBLEP residual of a unit rising step at phase 0, at phase t with step dt >= 0 (cycles
+ * per sample): nonzero within one sample of the step. Add h * this for a step of height h. */
+static inline double ph_polyblep(double t, double dt) {
+  if (t < dt) {
+    double x = t / dt;
+    return -(1.0 - x) * (1.0 - x) * 0.5;
+  }
+  if (t > 1.0 - dt) {
+    double x = (t - 1.0) / dt;
+    return (1.0 + x) * (1.0 + x) * 0.5;
+  }
+  return 0.0;
+}
+
+/* PolyBLAMP residual of a unit change of slope (per sample) at phase 0, the integral of the
+ * PolyBLEP residual: (1 - |x|)^3 / 6 within one sample of the corner. Add k * this. */
+static inline double ph_polyblamp(double t, double dt) {
+  if (t < dt) {
+    double x = 1.0 - t / dt;
+    return x * x * x / 6.0;
+  }
+  if (t > 1.0 - dt) {
+    double x = 1.0 + (t - 1.0) / dt;
+    return x * x * x / 6.0;
+  }
+  return 0.0;
+}
+
+/* A pulse of width w (0..1): +1 for q < w, -1 after; its two steps band-limited. */
+static inline double ph_osc_pulse(double q, double w, double adt) {
+  double naive = q < w ? 1.0 : -1.0;
+  return naive + 2.0 * ph_polyblep(q, adt) - 2.0 * ph_polyblep(ph_osc_wrap(q - w), adt);
+}
+
+#endif

@@ -1,0 +1,35 @@
+/* sine: y[n] = sin(2π·φ[n]), φ[n+1] = φ[n] + f[n]·2^(offset/12)/sr (mod 1), in double, so
+ * the phase neither drifts nor loses precision over hours. Starts at 0, rising. */
+#include <math.h>
+
+#include "dsp/osc.h"
+
+static void sine_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
+
+static void sine_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
+  ph_osc_state *s = state;
+  const ph_cable *freq = &in->params[0], *semi = &in->params[1];
+  float *y = out[0];
+  ph_osc_begin_block(s, semi);
+  double phase = s->phase;
+  for (int i = 0; i < frames; i++) {
+    y[i] = (float)sin(PH_DSP_TWO_PI * phase);
+    phase = ph_osc_wrap(phase + ph_osc_step(s, freq, semi, i));
+  }
+  s->phase = phase;
+}
+
+static const ph_param_def sine_params[] = {PH_OSC_FREQ_PARAM, PH_OSC_OFFSET_PARAM};
+
+const ph_unit_def ph_unit_sine = {
+    .name = "sine",
+    .aliases = NULL,
+    .doc = "sine oscillator, -1..1",
+    .params = sine_params,
+    .nparams = PH_DSP_NPARAMS(sine_params),
+    .noutputs = 1,
+    .state_size = ph_osc_state_size,
+    .init = sine_init,
+    .process = sine_process,
+    .reset = ph_osc_reset,
+};

@@ -1,0 +1,91 @@
+/* The contract every unit generator follows.
+ *
+ * A unit is one C file holding a compact state struct, its process routine and one static
+ * table (ph_unit_def) that describes it: name, aliases, parameters with units, defaults and
+ * ranges, outputs, entry points. The table is the single source of truth for the language's
+ * function list, `phonon functions --json` and the every-parameter test.
+ *
+ * Memory comes in separate phases, none of them on the audio thread except process:
+ *   size  = def->state_size(&cfg);        bytes this unit needs for this configuration
+ *   mem   = <caller's memory, aligned for max_align_t, `size` bytes, e.g. from an arena>
+ *   def->init(mem, &cfg);                 builds the unit in it; never allocates
+ *   def->process(mem, &in, out, frames);  any number of times, frames <= cfg.max_block
+ *   def->reset(mem);                      optional: back to the state init left (silence)
+ * There is no destroy: the unit owns nothing outside its state.
+ *
+ * Every parameter, the chain input included, arrives as a cable: a buffer of `frames`
+ * samples, or NULL and one constant for the whole block. So any parameter can be modulated
+ * at audio rate, and a constant costs nothing: units recompute coefficients only when the
+ * value changed (or once per block when it is constant).
+ *
+ * Inside process nothing fails and nothing is reported: out-of-range and non-finite
+ * parameters are clamped to the table's range (and frequencies to below the Nyquist), and a
+ * filter whose state stops being finite falls back to silence. Output is always finite. */
+#ifndef PH_DSP_UNIT_H
+#define PH_DSP_UNIT_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct {
+  double sample_rate; /* Hz, > 0 */
+  int max_block;      /* the most frames one process call will be given */
+  uint32_t seed;      /* per-instance seed for random units: same seed, same output */
+} ph_dsp_config;
+
+/* One input: a per-sample buffer, or (buf == NULL) a constant for the whole block. */
+typedef struct {
+  const float *buf;
+  float constant;
+} ph_cable;
+
+typedef struct {
+  const ph_cable *params; /* one per parameter, in the table's order */
+  int nparams;            /* == def->nparams */
+} ph_dsp_inputs;
+
+typedef struct {
+  const char *name;  /* keyword name: `lpf :cutoff 800` */
+  const char *unit;  /* "Hz", "s", "dB", "semitones", "" for a plain number */
+  float def;         /* default when the argument is omitted */
+  float min, max;    /* the range the unit honours; values outside are clamped */
+  bool is_input;     /* the chain input: `x # lpf 800` feeds x here */
+  bool required;     /* must be given (positionally or by keyword) */
+  const char *doc;   /* one line */
+} ph_param_def;
+
+typedef struct ph_unit_def {
+  const char *name;
+  const char *aliases; /* space-separated, or NULL */
+  const char *doc;     /* one line */
+  const ph_param_def *params;
+  int nparams;
+  int noutputs;
+  size_t (*state_size)(const ph_dsp_config *cfg);
+  void (*init)(void *state, const ph_dsp_config *cfg);
+  void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
+  void (*reset)(void *state); /* NULL when init's state is all there is to go back to */
+} ph_unit_def;
+
+static inline float ph_cable_at(const ph_cable *c, int i) { return c->buf ? c->buf[i] : c->constant; }
+
+/* Clamps to [lo, hi]; NaN becomes lo. */
+static inline float ph_dsp_clampf(float x, float lo, float hi) {
+  if (!(x >= lo)) return lo;
+  return x > hi ? hi : x;
+}
+
+static inline double ph_dsp_clamp(double x, double lo, double hi) {
+  if (!(x >= lo)) return lo;
+  return x > hi ? hi : x;
+}
+
+/* Values this small are denormal-bound: flush them (state is flushed once per block). */
+static inline double ph_dsp_flush(double x) { return (x > -1e-20 && x < 1e-20) ? 0.0 : x; }
+
+#define PH_DSP_TWO_PI 6.283185307179586476925
+
+#define PH_DSP_NPARAMS(arr) ((int)(sizeof(arr) / sizeof((arr)[0])))
+
+#endif
