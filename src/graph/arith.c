@@ -1,0 +1,30 @@
+#include "graph/arith.h"
+
+#include <math.h>
+
+static const ph_param_def operands[] = {
+    {"a", "", 0, -INFINITY, INFINITY, true, true, "left operand"},
+    {"b", "", 0, -INFINITY, INFINITY, false, true, "right operand"},
+};
+
+static size_t no_state(const ph_dsp_config *cfg) { return 1; }
+static void no_init(void *state, const ph_dsp_config *cfg) {}
+
+/* Non-finite results become 0 so that no inf or NaN ever leaves a node. */
+static float finite_or_zero(float x) { return isfinite(x) ? x : 0.0f; }
+
+#define ARITH_UNIT(NAME, EXPR, DOC)                                                          \
+  static void NAME##_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) { \
+    const ph_cable *ca = &in->params[0], *cb = &in->params[1];                              \
+    float *y = out[0];                                                                      \
+    for (int i = 0; i < n; i++) {                                                           \
+      float a = ph_cable_at(ca, i), b = ph_cable_at(cb, i);                                 \
+      y[i] = finite_or_zero(EXPR);                                                          \
+    }                                                                                       \
+  }                                                                                         \
+  const ph_unit_def ph_unit_##NAME = {#NAME, NULL, DOC, operands, 2, 1, no_state, no_init, NAME##_process, NULL};
+
+ARITH_UNIT(add, a + b, "a + b, sample by sample")
+ARITH_UNIT(sub, a - b, "a - b, sample by sample")
+ARITH_UNIT(mul, a * b, "a * b, sample by sample")
+ARITH_UNIT(div, fabsf(b) < 1e-10f ? 0.0f : a / b, "a / b, sample by sample (0 where |b| < 1e-10)")

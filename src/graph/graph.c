@@ -1,0 +1,240 @@
+#include "graph/graph.h"
+
+#include <string.h>
+
+void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg) {
+  memset(g, 0, sizeof *g);
+  ph_arena_init(&g->arena, 1 << 16);
+  g->cfg = *cfg;
+}
+
+void ph_graph_destroy(ph_graph *g) {
+  ph_arena_destroy(&g->arena);
+  memset(g, 0, sizeof *g);
+}
+
+int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
+  if (g->count == g->cap) {
+    int cap = g->cap ? g->cap * 2 : 16;
+    ph_graph_node *nodes = ph_arena_realloc(&g->arena, g->nodes, (size_t)g->cap * sizeof *nodes,
+                                            (size_t)cap * sizeof *nodes);
+    if (!nodes) goto oom;
+    g->nodes = nodes;
+    g->cap = cap;
+  }
+  if (def->noutputs > PH_GRAPH_MAX_OUTPUTS) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "%s has %d outputs, at most %d are supported", def->name,
+                 def->noutputs, PH_GRAPH_MAX_OUTPUTS);
+    return -1;
+  }
+  ph_graph_node *n = &g->nodes[g->count];
+  memset(n, 0, sizeof *n);
+  n->def = def;
+  n->loop = -1;
+  n->inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, def->nparams ? def->nparams : 1);
+  if (!n->inputs) goto oom;
+  for (int i = 0; i < def->nparams; i++) n->inputs[i] = (ph_graph_input){-1, 0, def->params[i].def};
+  size_t size = def->state_size(&g->cfg);
+  n->state = ph_arena_zalloc(&g->arena, size ? size : 1);
+  if (!n->state) goto oom;
+  def->init(n->state, &g->cfg);
+  if (def->nparams > g->max_params) g->max_params = def->nparams;
+  g->prepared = false;
+  return g->count++;
+oom:
+  ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory building the graph");
+  return -1;
+}
+
+void ph_graph_set_const(ph_graph *g, int node, int param, float value) {
+  g->nodes[node].inputs[param] = (ph_graph_input){-1, 0, value};
+}
+
+void ph_graph_connect(ph_graph *g, int node, int param, ph_port from) {
+  if (from.node < 0) {
+    ph_graph_set_const(g, node, param, 0);
+    return;
+  }
+  g->nodes[node].inputs[param] = (ph_graph_input){from.node, from.output, 0};
+  g->prepared = false;
+}
+
+void *ph_graph_state(ph_graph *g, int node) { return g->nodes[node].state; }
+
+/* ---------------------------------------------------------------- ordering */
+
+/* Tarjan's strongly connected components over "input depends on node" edges. Components
+ * come out sources first, which is the processing order. Iterative, so deep graphs cannot
+ * overflow the stack. */
+typedef struct {
+  int *index, *low, *stack, *comp, *frame_node, *frame_param;
+  bool *on_stack;
+  int next_index, sp, ncomp;
+} tarjan;
+
+static void strongconnect(ph_graph *g, tarjan *t, int root, int *out_order, int *out_count) {
+  int depth = 0;
+  t->frame_node[0] = root;
+  t->frame_param[0] = 0;
+  t->index[root] = t->low[root] = t->next_index++;
+  t->stack[t->sp++] = root;
+  t->on_stack[root] = true;
+  while (depth >= 0) {
+    int v = t->frame_node[depth];
+    ph_graph_node *n = &g->nodes[v];
+    if (t->frame_param[depth] < n->def->nparams) {
+      int w = n->inputs[t->frame_param[depth]++].from;
+      if (w < 0) continue;
+      if (t->index[w] < 0) {
+        t->index[w] = t->low[w] = t->next_index++;
+        t->stack[t->sp++] = w;
+        t->on_stack[w] = true;
+        depth++;
+        t->frame_node[depth] = w;
+        t->frame_param[depth] = 0;
+      } else if (t->on_stack[w] && t->index[w] < t->low[v]) {
+        t->low[v] = t->index[w];
+      }
+      continue;
+    }
+    if (t->low[v] == t->index[v]) {
+      int w;
+      do {
+        w = t->stack[--t->sp];
+        t->on_stack[w] = false;
+        t->comp[w] = t->ncomp;
+        out_order[(*out_count)++] = w;
+      } while (w != v);
+      t->ncomp++;
+    }
+    depth--;
+    if (depth >= 0) {
+      int parent = t->frame_node[depth];
+      if (t->low[v] < t->low[parent]) t->low[parent] = t->low[v];
+    }
+  }
+}
+
+bool ph_graph_prepare(ph_graph *g, ph_error *err) {
+  int n = g->count;
+  size_t ints = (size_t)(n ? n : 1);
+  tarjan t = {0};
+  t.index = PH_ARENA_ARRAY(&g->arena, int, ints);
+  t.low = PH_ARENA_ARRAY(&g->arena, int, ints);
+  t.stack = PH_ARENA_ARRAY(&g->arena, int, ints);
+  t.comp = PH_ARENA_ARRAY(&g->arena, int, ints);
+  t.frame_node = PH_ARENA_ARRAY(&g->arena, int, ints + 1);
+  t.frame_param = PH_ARENA_ARRAY(&g->arena, int, ints + 1);
+  t.on_stack = ph_arena_zalloc(&g->arena, ints * sizeof(bool));
+  g->order = PH_ARENA_ARRAY(&g->arena, int, ints);
+  g->steps = PH_ARENA_ARRAY(&g->arena, ph_graph_step, ints);
+  g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, g->max_params ? g->max_params : 1);
+  if (!t.index || !t.low || !t.stack || !t.comp || !t.frame_node || !t.frame_param || !t.on_stack || !g->order ||
+      !g->steps || !g->cables)
+    goto oom;
+  for (int i = 0; i < n; i++) t.index[i] = -1;
+  int count = 0;
+  for (int i = 0; i < n; i++)
+    if (t.index[i] < 0) strongconnect(g, &t, i, g->order, &count);
+  /* Group the order into steps: one per component; a component is a loop when it has more
+   * than one node or a node feeds itself. Within a loop, the order Tarjan popped them in is
+   * reversed so that a node's in-loop sources mostly come before it. */
+  g->nsteps = 0;
+  for (int i = 0; i < n;) {
+    int j = i;
+    while (j < n && t.comp[g->order[j]] == t.comp[g->order[i]]) j++;
+    bool loop = j - i > 1;
+    if (!loop) {
+      ph_graph_node *node = &g->nodes[g->order[i]];
+      for (int p = 0; p < node->def->nparams; p++)
+        if (node->inputs[p].from == g->order[i]) loop = true;
+    }
+    if (loop)
+      for (int a = i, b = j - 1; a < b; a++, b--) {
+        int tmp = g->order[a];
+        g->order[a] = g->order[b];
+        g->order[b] = tmp;
+      }
+    for (int k = i; k < j; k++) g->nodes[g->order[k]].loop = loop ? g->nsteps : -1;
+    g->steps[g->nsteps++] = (ph_graph_step){i, j - i, loop};
+    i = j;
+  }
+  for (int i = 0; i < n; i++) {
+    ph_graph_node *node = &g->nodes[i];
+    for (int o = 0; o < node->def->noutputs; o++) {
+      node->out[o] = ph_arena_zalloc(&g->arena, (size_t)g->cfg.max_block * sizeof(float));
+      if (!node->out[o]) goto oom;
+    }
+  }
+  g->prepared = true;
+  return true;
+oom:
+  ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory preparing the graph");
+  return false;
+}
+
+/* ---------------------------------------------------------------- processing */
+
+static void run_block(ph_graph *g, ph_graph_node *node, int frames) {
+  for (int p = 0; p < node->def->nparams; p++) {
+    const ph_graph_input *in = &node->inputs[p];
+    g->cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant}
+                                : (ph_cable){g->nodes[in->from].out[in->output], 0};
+  }
+  ph_dsp_inputs inputs = {g->cables, node->def->nparams};
+  node->def->process(node->state, &inputs, node->out, frames);
+}
+
+/* A loop runs one sample at a time. An input from a node already run this sample reads its
+ * new value; any other in-loop input reads the value one sample back. */
+static void run_loop(ph_graph *g, const ph_graph_step *step, int frames) {
+  for (int i = 0; i < frames; i++) {
+    for (int k = 0; k < step->count; k++) {
+      int self = g->order[step->first + k];
+      ph_graph_node *node = &g->nodes[self];
+      for (int p = 0; p < node->def->nparams; p++) {
+        const ph_graph_input *in = &node->inputs[p];
+        if (in->from < 0) {
+          g->cables[p] = (ph_cable){NULL, in->constant};
+          continue;
+        }
+        ph_graph_node *src = &g->nodes[in->from];
+        if (src->loop != node->loop) {
+          g->cables[p] = (ph_cable){src->out[in->output] + i, 0};
+          continue;
+        }
+        int pos = -1;
+        for (int q = 0; q < step->count; q++)
+          if (g->order[step->first + q] == in->from) pos = q;
+        bool fresh = pos < k;
+        float v = fresh ? src->out[in->output][i] : (i > 0 ? src->out[in->output][i - 1] : src->last[in->output]);
+        g->cables[p] = (ph_cable){NULL, v};
+      }
+      float *outs[PH_GRAPH_MAX_OUTPUTS];
+      for (int o = 0; o < node->def->noutputs; o++) outs[o] = node->out[o] + i;
+      ph_dsp_inputs inputs = {g->cables, node->def->nparams};
+      node->def->process(node->state, &inputs, outs, 1);
+    }
+  }
+  for (int k = 0; k < step->count; k++) {
+    ph_graph_node *node = &g->nodes[g->order[step->first + k]];
+    for (int o = 0; o < node->def->noutputs; o++) node->last[o] = node->out[o][frames - 1];
+  }
+}
+
+void ph_graph_process(ph_graph *g, int frames) {
+  if (!g->prepared || frames <= 0) return;
+  if (frames > g->cfg.max_block) frames = g->cfg.max_block;
+  for (int s = 0; s < g->nsteps; s++) {
+    const ph_graph_step *step = &g->steps[s];
+    if (step->is_loop)
+      run_loop(g, step, frames);
+    else
+      run_block(g, &g->nodes[g->order[step->first]], frames);
+  }
+}
+
+const float *ph_graph_output(const ph_graph *g, ph_port p) {
+  if (p.node < 0 || p.node >= g->count) return NULL;
+  return g->nodes[p.node].out[p.output];
+}

@@ -1,0 +1,72 @@
+/* The signal graph: unit generators connected output to parameter, processed a block at a
+ * time in an order computed once. Nodes that reach themselves (feedback through a bus) form
+ * a loop that runs sample by sample, each backward connection delayed by one sample; all
+ * other nodes run a whole block per call. During a block a node writes only its own state
+ * and its own output buffers. */
+#ifndef PH_GRAPH_GRAPH_H
+#define PH_GRAPH_GRAPH_H
+
+#include <stdbool.h>
+
+#include "core/arena.h"
+#include "core/error.h"
+#include "dsp/unit.h"
+
+#define PH_GRAPH_MAX_OUTPUTS 2
+
+typedef struct {
+  int node; /* -1: no signal (silence) */
+  int output;
+} ph_port;
+
+typedef struct {
+  int from; /* node index, or -1 for the constant */
+  int output;
+  float constant;
+} ph_graph_input;
+
+typedef struct {
+  const ph_unit_def *def;
+  void *state;
+  ph_graph_input *inputs; /* def->nparams */
+  float *out[PH_GRAPH_MAX_OUTPUTS];
+  float last[PH_GRAPH_MAX_OUTPUTS]; /* the previous block's final sample, for loop delays */
+  int loop;                         /* index of its feedback loop, -1 when in none */
+} ph_graph_node;
+
+typedef struct {
+  int first, count; /* a run of `order` */
+  bool is_loop;
+} ph_graph_step;
+
+typedef struct {
+  ph_arena arena; /* nodes, states, buffers: everything the graph owns */
+  ph_dsp_config cfg;
+  ph_graph_node *nodes;
+  int count, cap;
+  int *order; /* node indices, loops kept together */
+  ph_graph_step *steps;
+  int nsteps;
+  ph_cable *cables; /* scratch for one node's inputs */
+  int max_params;
+  bool prepared;
+} ph_graph;
+
+void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg);
+void ph_graph_destroy(ph_graph *g);
+
+/* Adds a node whose parameters start at their defaults; returns its index or -1 (err set). */
+int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err);
+void ph_graph_set_const(ph_graph *g, int node, int param, float value);
+void ph_graph_connect(ph_graph *g, int node, int param, ph_port from);
+/* The node's state, to bind what its table cannot carry (a pattern, a clock). */
+void *ph_graph_state(ph_graph *g, int node);
+
+/* Orders the nodes, finds the loops, allocates and initialises every state and buffer. */
+bool ph_graph_prepare(ph_graph *g, ph_error *err);
+/* Processes one block of `frames` <= cfg.max_block samples. Never allocates or fails. */
+void ph_graph_process(ph_graph *g, int frames);
+/* The buffer an output port wrote in the last block (NULL for a silent port). */
+const float *ph_graph_output(const ph_graph *g, ph_port p);
+
+#endif

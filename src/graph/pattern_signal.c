@@ -1,0 +1,116 @@
+#include "graph/pattern_signal.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct {
+  ph_patsig_binding b;
+  float held; /* the value between events */
+  ph_error err; /* a failed query plays the held value; the error stays for the control side */
+} patsig_state;
+
+static size_t patsig_size(const ph_dsp_config *cfg) { return sizeof(patsig_state); }
+
+static void patsig_init(void *state, const ph_dsp_config *cfg) {
+  patsig_state *s = state;
+  *s = (patsig_state){0};
+}
+
+void ph_patsig_bind(void *state, const ph_patsig_binding *b) { ((patsig_state *)state)->b = *b; }
+
+bool ph_note_to_hz(const char *name, double *hz) {
+  static const int chroma[] = {9, 11, 0, 2, 4, 5, 7};
+  char pc = (char)tolower((unsigned char)name[0]);
+  if (pc < 'a' || pc > 'g') return false;
+  int semis = chroma[pc - 'a'];
+  const char *p = name + 1;
+  for (; *p == 's' || *p == '#' || *p == 'f'; p++) semis += *p == 'f' ? -1 : 1;
+  int octave = 4;
+  if (*p) {
+    char *end;
+    long o = strtol(p, &end, 10);
+    if (*end || end == p) return false;
+    octave = (int)o;
+  }
+  double midi = (octave + 1) * 12 + semis;
+  *hz = 440.0 * pow(2.0, (midi - 69.0) / 12.0);
+  return true;
+}
+
+static bool value_number(ph_value v, float *out) {
+  double x;
+  switch (v.kind) {
+  case PH_VAL_NUM: *out = (float)v.as.num; return true;
+  case PH_VAL_BOOL: *out = v.as.b ? 1.0f : 0.0f; return true;
+  case PH_VAL_STR:
+    if (ph_value_to_num(v, &x) || ph_note_to_hz(v.as.str, &x)) {
+      *out = (float)x;
+      return true;
+    }
+    return false;
+  default: return false;
+  }
+}
+
+static bool value_true(ph_value v) {
+  if (v.kind == PH_VAL_STR) return !strcmp(v.as.str, "t") || !strcmp(v.as.str, "x") || !strcmp(v.as.str, "1") ||
+                                   !strcmp(v.as.str, "true");
+  return ph_value_truthy(v);
+}
+
+static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
+  patsig_state *s = state;
+  float *y = out[0];
+  if (!s->b.pat || !s->b.clock) {
+    for (int i = 0; i < frames; i++) y[i] = 0;
+    return;
+  }
+  int64_t start = *s->b.block_start;
+  const ph_clock *c = s->b.clock;
+  ph_span span = {ph_clock_cycle_at(c, start), ph_clock_cycle_at(c, start + frames)};
+  ph_arena_reset(s->b.query_arena);
+  ph_error_clear(&s->err);
+  ph_haps haps = ph_pat_query_span(s->b.pat, s->b.query_arena, span, &s->err);
+  /* Which event covers each sample: the first in query order wins. */
+  for (int i = 0; i < frames; i++) y[i] = NAN; /* NaN marks "not covered yet" */
+  for (size_t h = 0; h < haps.count; h++) {
+    const ph_hap *e = &haps.items[h];
+    if (!e->has_whole) continue;
+    int64_t a = ph_clock_sample_of(c, e->part.begin) - start;
+    int64_t b = ph_clock_sample_of(c, e->part.end) - start;
+    if (a < 0) a = 0;
+    if (b > frames) b = frames;
+    float v = 0;
+    switch (s->b.mode) {
+    case PH_PATSIG_VALUE:
+      if (!value_number(e->value, &v)) continue;
+      break;
+    case PH_PATSIG_GATE: v = value_true(e->value) ? 1.0f : 0.0f; break;
+    case PH_PATSIG_TRIGGER:
+      if (ph_hap_has_onset(e) && a < frames && ph_clock_sample_of(c, e->whole.begin) - start >= 0 && value_true(e->value))
+        y[a] = 1.0f;
+      continue;
+    }
+    for (int64_t i = a; i < b; i++)
+      if (isnan(y[i])) y[i] = v;
+  }
+  for (int i = 0; i < frames; i++) {
+    if (isnan(y[i])) y[i] = s->b.mode == PH_PATSIG_VALUE ? s->held : 0.0f;
+    if (s->b.mode == PH_PATSIG_VALUE) s->held = y[i];
+  }
+}
+
+const ph_unit_def ph_unit_pattern_signal = {
+    .name = "pattern",
+    .aliases = NULL,
+    .doc = "a pattern as a stepped signal, a trigger or a gate",
+    .params = NULL,
+    .nparams = 0,
+    .noutputs = 1,
+    .state_size = patsig_size,
+    .init = patsig_init,
+    .process = patsig_process,
+    .reset = NULL,
+};

@@ -1,0 +1,34 @@
+/* A pattern heard as a signal. Each block queries the pattern over the block's cycles and
+ * writes, sample by sample, the value of the first event active there: numbers as they are,
+ * note names as their frequency in Hz; where no event is active (or a word has no number)
+ * the last value holds. Event starts land on the sample nearest their time (graph/clock.h).
+ * The `trigger` form writes 1 at each event onset and 0 elsewhere; `gate` writes 1 while an
+ * event with a true value is active. */
+#ifndef PH_GRAPH_PATTERN_SIGNAL_H
+#define PH_GRAPH_PATTERN_SIGNAL_H
+
+#include "dsp/unit.h"
+#include "graph/clock.h"
+#include "pattern/pattern.h"
+
+typedef enum { PH_PATSIG_VALUE, PH_PATSIG_TRIGGER, PH_PATSIG_GATE } ph_patsig_mode;
+
+extern const ph_unit_def ph_unit_pattern_signal;
+
+/* What the table cannot carry: the pattern, the shared clock and the block's first sample
+ * (read through a pointer the graph's owner advances), and an arena for queries (reset by
+ * the node each block; a fixed arena keeps the audio thread from allocating). */
+typedef struct {
+  const ph_pat *pat;
+  const ph_clock *clock;
+  const int64_t *block_start;
+  ph_arena *query_arena;
+  ph_patsig_mode mode;
+} ph_patsig_binding;
+
+void ph_patsig_bind(void *state, const ph_patsig_binding *b);
+
+/* Hz of a note name (c4 = 261.63, a4 = 440, octave 4 when missing; s/# sharp, f flat). */
+bool ph_note_to_hz(const char *name, double *hz);
+
+#endif

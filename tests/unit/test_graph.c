@@ -1,0 +1,205 @@
+/* The block graph: order, feedback loops with one-sample delay, patterns as signals at
+ * exact samples. */
+#include <fftw3.h>
+#include <math.h>
+
+#include "dsp/catalog.h"
+#include "graph/arith.h"
+#include "graph/graph.h"
+#include "graph/pattern_signal.h"
+#include "support.h"
+
+#define RATE 48000
+#define BLOCK 128
+
+static ph_graph g;
+static ph_dsp_config cfg = {RATE, BLOCK, 1};
+
+static int add_node(const ph_unit_def *def) {
+  ph_error err = {0};
+  int n = ph_graph_add(&g, def, &err);
+  assert_true(n >= 0);
+  return n;
+}
+
+static void prepare(void) {
+  ph_error err = {0};
+  assert_true(ph_graph_prepare(&g, &err));
+}
+
+/* Renders `frames` samples of a port into buf, block by block. */
+static void render(ph_port p, float *buf, int frames, int64_t *block_start) {
+  for (int done = 0; done < frames; done += BLOCK) {
+    int n = frames - done < BLOCK ? frames - done : BLOCK;
+    if (block_start) *block_start = done;
+    ph_graph_process(&g, n);
+    const float *out = ph_graph_output(&g, p);
+    for (int i = 0; i < n; i++) buf[done + i] = out[i];
+  }
+}
+
+/* The strongest frequency of buf by FFT, refined by parabolic interpolation. */
+static double peak_hz(const float *buf, int n) {
+  float *in = fftwf_alloc_real((size_t)n);
+  fftwf_complex *spec = fftwf_alloc_complex((size_t)n / 2 + 1);
+  fftwf_plan plan = fftwf_plan_dft_r2c_1d(n, in, spec, FFTW_ESTIMATE);
+  for (int i = 0; i < n; i++) in[i] = buf[i] * (float)(0.5 - 0.5 * cos(2 * 3.141592653589793 * i / (n - 1)));
+  fftwf_execute(plan);
+  int best = 1;
+  double mags[3] = {0};
+  for (int k = 1; k < n / 2; k++) {
+    double m = hypot(spec[k][0], spec[k][1]);
+    if (m > hypot(spec[best][0], spec[best][1])) best = k;
+  }
+  for (int d = -1; d <= 1; d++) mags[d + 1] = log(hypot(spec[best + d][0], spec[best + d][1]) + 1e-20);
+  double shift = 0.5 * (mags[0] - mags[2]) / (mags[0] - 2 * mags[1] + mags[2]);
+  fftwf_destroy_plan(plan);
+  fftwf_free(in);
+  fftwf_free(spec);
+  return (best + shift) * RATE / n;
+}
+
+static double rms(const float *buf, int n) {
+  double acc = 0;
+  for (int i = 0; i < n; i++) acc += (double)buf[i] * buf[i];
+  return sqrt(acc / n);
+}
+
+static int setup(void **s) {
+  t_setup(s);
+  ph_graph_init(&g, &cfg);
+  return 0;
+}
+
+static int teardown(void **s) {
+  ph_graph_destroy(&g);
+  fftwf_cleanup();
+  return t_teardown(s);
+}
+
+static void test_sine_times_half(void **s) {
+  int osc = add_node(&ph_unit_sine);
+  ph_graph_set_const(&g, osc, 0, 440);
+  int gain = add_node(&ph_unit_mul);
+  ph_graph_connect(&g, gain, 0, (ph_port){osc, 0});
+  ph_graph_set_const(&g, gain, 1, 0.5f);
+  prepare();
+  static float buf[RATE / 2];
+  render((ph_port){gain, 0}, buf, RATE / 2, NULL);
+  assert_float_equal(peak_hz(buf, RATE / 2), 440.0, 0.5);
+  assert_float_equal(rms(buf, RATE / 2), 0.5 / sqrt(2), 0.002);
+}
+
+static void test_feedback_loop_delays_one_sample(void **s) {
+  /* acc = 1 + 0.5 * acc[n-1]: 1, 1.5, 1.75, ... -> 2, stable across block edges. */
+  int sum = add_node(&ph_unit_add);
+  int scaled = add_node(&ph_unit_mul);
+  ph_graph_set_const(&g, sum, 0, 1);
+  ph_graph_connect(&g, sum, 1, (ph_port){scaled, 0});
+  ph_graph_connect(&g, scaled, 0, (ph_port){sum, 0});
+  ph_graph_set_const(&g, scaled, 1, 0.5f);
+  prepare();
+  static float buf[1000];
+  render((ph_port){sum, 0}, buf, 1000, NULL);
+  double expect = 0;
+  for (int i = 0; i < 1000; i++) {
+    expect = 1 + 0.5 * expect;
+    assert_float_equal(buf[i], expect, 1e-6);
+  }
+}
+
+static void test_independent_nodes_run_by_block_in_dependency_order(void **s) {
+  /* Added consumer first: the order must still put the oscillator before the gain. */
+  int gain = add_node(&ph_unit_mul);
+  int osc = add_node(&ph_unit_saw);
+  ph_graph_connect(&g, gain, 0, (ph_port){osc, 0});
+  ph_graph_set_const(&g, gain, 1, 2);
+  ph_graph_set_const(&g, osc, 0, 100);
+  prepare();
+  assert_int_equal(g.nsteps, 2);
+  assert_false(g.steps[0].is_loop);
+  assert_int_equal(g.order[0], osc);
+  static float buf[4800];
+  render((ph_port){gain, 0}, buf, 4800, NULL);
+  assert_true(rms(buf, 4800) > 1.0); /* a saw of amplitude 2 */
+}
+
+static ph_clock clock_;
+static int64_t block_start;
+static ph_arena qarena;
+
+static int bind_pattern(const char *mini, ph_rat cps, ph_patsig_mode mode) {
+  int n = add_node(&ph_unit_pattern_signal);
+  ph_clock_init(&clock_, RATE, cps);
+  ph_arena_init(&qarena, 1 << 16);
+  ph_patsig_binding b = {M(mini), &clock_, &block_start, &qarena, mode};
+  ph_patsig_bind(ph_graph_state(&g, n), &b);
+  return n;
+}
+
+static void test_pattern_frequencies_switch_at_the_exact_sample(void **s) {
+  /* "110 220" at 0.5 cycles per second: 110 Hz for one second, then 220 Hz. */
+  int pat = bind_pattern("110 220", ph_rat_make(1, 2), PH_PATSIG_VALUE);
+  int osc = add_node(&ph_unit_sine);
+  ph_graph_connect(&g, osc, 0, (ph_port){pat, 0});
+  prepare();
+  static float freq[2 * RATE], audio[2 * RATE];
+  for (int done = 0; done < 2 * RATE; done += BLOCK) {
+    block_start = done;
+    ph_graph_process(&g, BLOCK);
+    for (int i = 0; i < BLOCK; i++) {
+      freq[done + i] = ph_graph_output(&g, (ph_port){pat, 0})[i];
+      audio[done + i] = ph_graph_output(&g, (ph_port){osc, 0})[i];
+    }
+  }
+  assert_float_equal(freq[RATE - 1], 110, 0);
+  assert_float_equal(freq[RATE], 220, 0);
+  assert_float_equal(peak_hz(audio, RATE), 110, 0.5);
+  assert_float_equal(peak_hz(audio + RATE, RATE), 220, 0.5);
+  ph_arena_destroy(&qarena);
+}
+
+static void test_triggers_land_on_the_nearest_sample_without_drift(void **s) {
+  /* 4 onsets per cycle at 11/20 cycles per second, over 40 cycles: onset k is at
+   * k/4 / (11/20) s = k * 240000/11 samples, rounded to nearest. */
+  int pat = bind_pattern("x*4", ph_rat_make(11, 20), PH_PATSIG_TRIGGER);
+  prepare();
+  int frames = (int)(40 * 20 * RATE / 11) + BLOCK;
+  float *buf = test_malloc(sizeof(float) * (size_t)frames);
+  render((ph_port){pat, 0}, buf, frames, &block_start);
+  int onsets = 0;
+  for (int i = 0; i < frames; i++)
+    if (buf[i] != 0) {
+      int64_t expect = (int64_t)floor(onsets * 240000.0 / 11.0 + 0.5);
+      if (i != expect) fail_msg("onset %d at sample %d, expected %lld", onsets, i, (long long)expect);
+      onsets++;
+    }
+  assert_int_equal(onsets, 161);
+  test_free(buf);
+  ph_arena_destroy(&qarena);
+}
+
+static void test_note_names_are_frequencies(void **s) {
+  double hz;
+  assert_true(ph_note_to_hz("a4", &hz));
+  assert_float_equal(hz, 440, 1e-9);
+  assert_true(ph_note_to_hz("c4", &hz));
+  assert_float_equal(hz, 261.6255653, 1e-6);
+  assert_true(ph_note_to_hz("a", &hz));
+  assert_float_equal(hz, 440, 1e-9);
+  assert_true(ph_note_to_hz("fs3", &hz));
+  assert_float_equal(hz, 184.9972114, 1e-6);
+  assert_false(ph_note_to_hz("bd", &hz));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_sine_times_half, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_feedback_loop_delays_one_sample, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_independent_nodes_run_by_block_in_dependency_order, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_pattern_frequencies_switch_at_the_exact_sample, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_triggers_land_on_the_nearest_sample_without_drift, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_note_names_are_frequencies, setup, teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
