@@ -7,6 +7,8 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_sine,        &ph_unit_saw,        &ph_unit_square,      &ph_unit_tri,
     &ph_unit_pulse,       &ph_unit_white_noise, &ph_unit_pink_noise, &ph_unit_brown_noise,
     &ph_unit_lpf,         &ph_unit_hpf,        &ph_unit_bpf,         &ph_unit_notch,
+    &ph_unit_svf_lp,      &ph_unit_svf_hp,     &ph_unit_svf_bp,      &ph_unit_svf_notch,
+    &ph_unit_delay,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

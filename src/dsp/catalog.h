@@ -18,6 +18,11 @@ extern const ph_unit_def ph_unit_lpf;
 extern const ph_unit_def ph_unit_hpf;
 extern const ph_unit_def ph_unit_bpf;
 extern const ph_unit_def ph_unit_notch;
+extern const ph_unit_def ph_unit_svf_lp;
+extern const ph_unit_def ph_unit_svf_hp;
+extern const ph_unit_def ph_unit_svf_bp;
+extern const ph_unit_def ph_unit_svf_notch;
+extern const ph_unit_def ph_unit_delay;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);

@@ -30,7 +30,7 @@ static double gain_db(const char *filter, double cutoff, double q, double freq) 
 #define ASSERT_DB(filter, cutoff, q, freq, expected, tol)                                          \
   do {                                                                                             \
     double g_ = gain_db(filter, cutoff, q, freq);                                                  \
-    print_message("%s %g Hz Q %g at %g Hz: %+.2f dB (expected %+.2f)\n", filter, (double)(cutoff), \
+    print_message("%s %g Hz (q/res %g) at %g Hz: %+.2f dB (expected %+.2f)\n", filter, (double)(cutoff), \
                   (double)(q), (double)(freq), g_, (double)(expected));                            \
     if (fabs(g_ - (expected)) > (tol)) fail_msg("%s: %g dB, expected %g ± %g", filter, g_, (double)(expected), (double)(tol)); \
   } while (0)
@@ -176,6 +176,56 @@ static void test_same_input_same_output_and_reset(void **st) {
   free(x);
 }
 
+/* The SVF's magnitude response equals the bilinear biquad's for the same Q (RES 0.29289 is
+ * Q 0.7071; RES 0.5 is Q 1). */
+static void test_state_variable_filters(void **st) {
+  ASSERT_DB("svf_lp", 1000, 0.29289, 200, 0.0, 0.5);
+  ASSERT_DB("svf_lp", 1000, 0.29289, 2000, -12.3, 1.0);
+  ASSERT_DB("svf_lp", 1000, 0.5, 1000, 0.0, 0.3);
+  ASSERT_DB("svf_hp", 1000, 0.29289, 500, -12.3, 1.0);
+  ASSERT_DB("svf_hp", 1000, 0.29289, 5000, 0.0, 0.5);
+  ASSERT_DB("svf_bp", 1000, 0.5, 1000, 0.0, 0.3);
+  ASSERT_DB("svf_bp", 1000, 0.5, 100, -19.9, 1.0);
+  ASSERT_DB("svf_notch", 1000, 0.5, 100, 0.0, 0.2);
+  double center = gain_db("svf_notch", 1000, 0.5, 1000);
+  assert_true(center < -40.0);
+  /* each SVF agrees with the biquad of the same kind, sample for sample, once settled */
+  const char *pairs[][2] = {{"svf_lp", "lpf"}, {"svf_hp", "hpf"}, {"svf_bp", "bpf"}, {"svf_notch", "notch"}};
+  float *x = sine_wave(1500.0, N);
+  for (int k = 0; k < 4; k++) {
+    t_param ps[3] = {{x, 0.0f}, {NULL, 1000.0f}, {NULL, 0.5f}}, pb[3] = {{x, 0.0f}, {NULL, 1000.0f}, {NULL, 1.0f}};
+    float *a = t_render(pairs[k][0], ps, N), *b = t_render(pairs[k][1], pb, N);
+    for (int i = 10000; i < N; i++)
+      if (fabsf(a[i] - b[i]) > 1e-3f) fail_msg("%s and %s differ at %d: %g vs %g", pairs[k][0], pairs[k][1], i, a[i], b[i]);
+    free(a);
+    free(b);
+  }
+  /* its frequency swept at audio rate (a 1 kHz sine between 100 Hz and 10 kHz) with high
+   * resonance: bounded, finite */
+  float *f = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) f[i] = (float)(100.0 * pow(100.0, 0.5 + 0.5 * sin(PH_DSP_TWO_PI * 1000.0 * i / SR)));
+  const char *svfs[] = {"svf_lp", "svf_hp", "svf_bp", "svf_notch"};
+  for (int k = 0; k < 4; k++) {
+    t_param p[3] = {{x, 0.0f}, {f, 0.0f}, {NULL, 0.9f}};
+    float *y = t_render(svfs[k], p, N);
+    print_message("%s swept at 1 kHz, res 0.9: peak %.2f\n", svfs[k], t_peak(y, N));
+    assert_true(t_all_finite(y, N) && t_peak(y, N) < 20.0f);
+    free(y);
+  }
+  /* extreme parameters */
+  const float bad[] = {0.0f, -1.0f, 1e9f, NAN, INFINITY, -INFINITY};
+  for (int k = 0; k < 4; k++)
+    for (int a = 0; a < 6; a++)
+      for (int b = 0; b < 6; b++) {
+        t_param p[3] = {{x, 0.0f}, {NULL, bad[a]}, {NULL, bad[b]}};
+        float *y = t_render(svfs[k], p, 2048);
+        assert_true(t_all_finite(y, 2048));
+        free(y);
+      }
+  free(f);
+  free(x);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_lowpass),
@@ -186,6 +236,7 @@ int main(void) {
       cmocka_unit_test(test_non_finite_input_falls_back_to_silence),
       cmocka_unit_test(test_decays_to_exact_zero),
       cmocka_unit_test(test_same_input_same_output_and_reset),
+      cmocka_unit_test(test_state_variable_filters),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,104 @@
+/* delay: a feedback delay line of up to one second, read with 4-point Hermite interpolation
+ * so TIME can be modulated at audio rate (chorus, vibrato, tape effects):
+ *
+ *   x ──┬──────────────────────────(1 − MIX)──┐
+ *       └─(+)──▶ [ line, TIME s ] ──┬──(MIX)──(+)──▶ y
+ *          ▲                        │
+ *          └────────(FB)────────────┘
+ *
+ * The line is the tail of the state: state_size grows with the sample rate, and init clears
+ * it (the caller's memory is never assumed zeroed). TIME is at least two samples, FB within
+ * ±0.99, so the loop always decays; a non-finite input clears the line (silence). */
+#include <math.h>
+#include <string.h>
+
+#include "dsp/unit.h"
+
+typedef struct {
+  double sample_rate;
+  uint32_t mask; /* line length − 1, a power of two minus one */
+  uint32_t write;
+  float line[]; /* mask + 1 samples */
+} delay_state;
+
+static uint32_t line_length(const ph_dsp_config *cfg) {
+  uint32_t need = (uint32_t)ceil(cfg->sample_rate * 1.0) + 4, len = 1;
+  while (len < need) len <<= 1;
+  return len;
+}
+
+static size_t delay_size(const ph_dsp_config *cfg) {
+  return sizeof(delay_state) + sizeof(float) * line_length(cfg);
+}
+
+static void delay_reset(void *state) {
+  delay_state *s = state;
+  memset(s->line, 0, sizeof(float) * (s->mask + 1));
+  s->write = 0;
+}
+
+static void delay_init(void *state, const ph_dsp_config *cfg) {
+  delay_state *s = state;
+  s->sample_rate = cfg->sample_rate;
+  s->mask = line_length(cfg) - 1;
+  delay_reset(s);
+}
+
+/* Hermite interpolation between p1 and p2 at fraction t, from the neighbours p0 and p3. */
+static inline float hermite(float p0, float p1, float p2, float p3, float t) {
+  float c1 = 0.5f * (p2 - p0);
+  float c2 = p0 - 2.5f * p1 + 2.0f * p2 - 0.5f * p3;
+  float c3 = 0.5f * (p3 - p0) + 1.5f * (p1 - p2);
+  return ((c3 * t + c2) * t + c1) * t + p1;
+}
+
+static void delay_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
+  delay_state *s = state;
+  const ph_cable *x = &in->params[0], *time = &in->params[1], *fb = &in->params[2], *mix = &in->params[3];
+  float *y = out[0], *line = s->line;
+  uint32_t mask = s->mask, w = s->write;
+  double sr = s->sample_rate, max_d = sr * 1.0; /* line_length leaves room for the neighbours */
+  float check = 0.0f;
+  for (int i = 0; i < frames; i++) {
+    double d = ph_dsp_clamp(ph_cable_at(time, i) * sr, 2.0, max_d);
+    /* a time like 0.1 s is not exact in float: within 1/1000 of a sample, take the sample */
+    double whole = floor(d + 0.5);
+    if (fabs(d - whole) < 1e-3) d = whole;
+    double pos = (double)w - d + (double)(mask + 1);
+    uint32_t i1 = (uint32_t)pos;
+    float t = (float)(pos - (double)i1);
+    float wet = hermite(line[(i1 - 1) & mask], line[i1 & mask], line[(i1 + 1) & mask], line[(i1 + 2) & mask], t);
+    float dry = ph_cable_at(x, i);
+    float g = ph_dsp_clampf(ph_cable_at(fb, i), -0.99f, 0.99f), m = ph_dsp_clampf(ph_cable_at(mix, i), 0.0f, 1.0f);
+    float v = dry + g * wet;
+    line[w] = v;
+    check += v;
+    w = (w + 1) & mask;
+    y[i] = (1.0f - m) * dry + m * wet;
+  }
+  s->write = w;
+  if (!isfinite(check)) {
+    for (int i = 0; i < frames; i++) y[i] = 0.0f;
+    delay_reset(s);
+  }
+}
+
+static const ph_param_def delay_params[] = {
+    {"in", "", 0.0f, -1e9f, 1e9f, true, false, "the signal to delay"},
+    {"time", "s", 0.25f, 0.0f, 1.0f, false, true, "delay time (at least two samples)"},
+    {"feedback", "", 0.5f, -0.99f, 0.99f, false, false, "share of the delayed signal fed back into the line"},
+    {"mix", "", 0.5f, 0.0f, 1.0f, false, false, "0 dry only, 1 delayed only"},
+};
+
+const ph_unit_def ph_unit_delay = {
+    .name = "delay",
+    .aliases = NULL,
+    .doc = "feedback delay up to 1 s, audio-rate time with Hermite interpolation",
+    .params = delay_params,
+    .nparams = PH_DSP_NPARAMS(delay_params),
+    .noutputs = 1,
+    .state_size = delay_size,
+    .init = delay_init,
+    .process = delay_process,
+    .reset = delay_reset,
+};
