@@ -28,7 +28,7 @@ static bool push(lexer *lx, ph_token_kind kind, size_t start, size_t len, const 
   int line = lx->line;
   for (size_t i = start; i < start + len; i++)
     if (lx->src[i] == '\n') lx->line++;
-  lx->tokens[lx->count++] = (ph_token){
+  ph_token t = {
       .kind = kind,
       .offset = start,
       .len = len,
@@ -38,6 +38,7 @@ static bool push(lexer *lx, ph_token_kind kind, size_t start, size_t len, const 
       .space_before = lx->space_seen || start == 0,
       .message = message,
   };
+  lx->tokens[lx->count++] = t;
   lx->newline_seen = lx->blank_seen = lx->space_seen = false;
   lx->pos = start + len;
   return true;
