@@ -1,0 +1,2 @@
+-- expect: 2:9 expected a block size
+buffer: large

@@ -1,0 +1,2 @@
+-- expect: 2:16 unexpected character
+out $ sine 440 ^ 2

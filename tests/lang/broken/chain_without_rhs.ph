@@ -1,0 +1,3 @@
+-- expect: 3:4 expected an expression after '#'
+~bass $ saw 55
+  #

@@ -1,0 +1,2 @@
+-- expect: 2:16 no comparison operators
+out $ sine 440 > 0

@@ -1,0 +1,2 @@
+-- expect: 2:27 expected an expression after '$'
+out $ s "bd sn" $ fast 2 $

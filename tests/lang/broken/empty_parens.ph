@@ -1,0 +1,2 @@
+-- expect: 2:13 expected an expression after '('
+out $ sine ()

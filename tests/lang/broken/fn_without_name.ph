@@ -1,0 +1,2 @@
+-- expect: 2:4 expected a function name after 'fn'
+fn = saw 2

@@ -1,0 +1,2 @@
+-- expect: 2:16 'panic' is a statement
+out $ fast 2 $ panic

@@ -1,0 +1,2 @@
+-- expect: 2:17 expected an operand after '*'
+out $ sine 440 *

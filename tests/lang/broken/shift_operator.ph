@@ -1,0 +1,2 @@
+-- expect: 2:12 '<~' is not an operator
+out $ 0.25 <~ s "bd sn"

@@ -1,0 +1,2 @@
+-- expect: 2:16 unexpected ')'
+out $ sine 440 ) * 0.5
