@@ -28,3 +28,12 @@ ARITH_UNIT(add, a + b, "a + b, sample by sample")
 ARITH_UNIT(sub, a - b, "a - b, sample by sample")
 ARITH_UNIT(mul, a * b, "a * b, sample by sample")
 ARITH_UNIT(div, fabsf(b) < 1e-10f ? 0.0f : a / b, "a / b, sample by sample (0 where |b| < 1e-10)")
+
+static const ph_param_def bus_params[] = {{"in", "", 0, -INFINITY, INFINITY, true, false, "the bus's signal"}};
+
+static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) {
+  const ph_cable *c = &in->params[0];
+  for (int i = 0; i < n; i++) out[0][i] = ph_cable_at(c, i);
+}
+
+const ph_unit_def ph_unit_bus = {"bus", NULL, "a named signal", bus_params, 1, 1, no_state, no_init, bus_process, NULL};

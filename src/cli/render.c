@@ -1,0 +1,128 @@
+/* phonon render: a program to a sound file, offline. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "graph/song.h"
+#include "io/soundfile.h"
+
+char *ph_cli_read_file(const char *path, ph_error *err) {
+  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+  if (!f) {
+    ph_error_set(err, PH_ERR_IO, NULL, 0, "cannot open %s", path);
+    return NULL;
+  }
+  size_t cap = 4096, len = 0;
+  char *buf = malloc(cap);
+  for (size_t n; buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0;) {
+    len += n;
+    if (cap - len < 2) {
+      char *grown = realloc(buf, cap *= 2);
+      if (!grown) free(buf);
+      buf = grown;
+    }
+  }
+  if (f != stdin) fclose(f);
+  if (!buf) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory reading %s", path);
+    return NULL;
+  }
+  buf[len] = 0;
+  return buf;
+}
+
+static void usage(void) {
+  fprintf(stderr, "usage: phonon render IN.ph OUT.wav [--duration SECONDS | --cycles N] [--rate HZ] [--block N]\n");
+}
+
+static void progress(double done, double total) {
+  int width = 40, filled = (int)(width * done / total);
+  fprintf(stderr, "\r[%.*s%*s] %3.0f%%", filled, "########################################", width - filled, "",
+          100.0 * done / total);
+  if (done >= total) fputc('\n', stderr);
+}
+
+int ph_cli_render(int argc, char **argv) {
+  const char *in = NULL, *out = NULL;
+  double seconds = -1, cycles = -1;
+  ph_song_options opt = {44100, 0};
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+    if (!strcmp(a, "--duration") && v) seconds = atof(argv[++i]);
+    else if (!strcmp(a, "--cycles") && v) cycles = atof(argv[++i]);
+    else if (!strcmp(a, "--rate") && v) opt.rate = atoi(argv[++i]);
+    else if (!strcmp(a, "--block") && v) opt.block = atoi(argv[++i]);
+    else if (a[0] == '-' && a[1] == '-') {
+      fprintf(stderr, "phonon render: unknown option %s\n", a);
+      usage();
+      return 2;
+    } else if (!in) in = a;
+    else if (!out) out = a;
+    else {
+      usage();
+      return 2;
+    }
+  }
+  if (!in || !out || opt.rate < 8000 || opt.rate > 384000 || opt.block < 0 || opt.block > 16384) {
+    usage();
+    return 2;
+  }
+  ph_error err = {0};
+  char *source = ph_cli_read_file(in, &err);
+  if (!source) {
+    ph_error_print(&err, stderr);
+    return 1;
+  }
+  ph_song song;
+  int rc = 1;
+  ph_sound_writer *w = NULL;
+  float *buf = NULL;
+  if (!ph_song_compile(&song, source, in, &opt, &err)) {
+    ph_error_print(&err, stderr);
+    goto done;
+  }
+  if (song.noutputs == 0) fprintf(stderr, "%s: warning: the program has no output; rendering silence\n", in);
+  if (seconds < 0) {
+    double cps = ph_rat_to_double(song.clock.cps);
+    seconds = (cycles >= 0 ? cycles : 4) / cps;
+  }
+  int64_t total = (int64_t)llround(seconds * song.rate);
+  if (!(w = ph_sound_writer_open(out, song.rate, 2, &err))) {
+    ph_error_print(&err, stderr);
+    goto done;
+  }
+  buf = malloc(sizeof(float) * 2 * (size_t)song.block);
+  bool tty = isatty(2);
+  for (int64_t done = 0; done < total;) {
+    int n = total - done < song.block ? (int)(total - done) : song.block;
+    ph_song_process(&song, buf, n);
+    if (!ph_sound_writer_write(w, buf, (size_t)n, &err)) {
+      ph_error_print(&err, stderr);
+      goto done;
+    }
+    done += n;
+    if (tty && (done % (song.rate / 4) < n || done == total)) progress((double)done, (double)total);
+  }
+  if (!ph_sound_writer_close(w, &err)) {
+    w = NULL;
+    ph_error_print(&err, stderr);
+    goto done;
+  }
+  w = NULL;
+  if (song.limited)
+    fprintf(stderr, "%s: the safety limiter reduced %lld samples (peak %.1f dBFS before it)\n", in,
+            (long long)song.limited, 20 * log10(song.peak));
+  if (song.nonfinite) fprintf(stderr, "%s: %lld non-finite samples were replaced by silence\n", in, (long long)song.nonfinite);
+  fprintf(stderr, "%s: %.2f s at %d Hz written to %s\n", in, (double)total / song.rate, song.rate, out);
+  rc = 0;
+done:
+  if (w) ph_sound_writer_close(w, &err);
+  free(buf);
+  ph_song_destroy(&song);
+  free(source);
+  return rc;
+}

@@ -1,0 +1,287 @@
+/* Expressions to graph nodes. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "dsp/catalog.h"
+#include "graph/arith.h"
+#include "graph/compile_internal.h"
+#include "graph/pattern_signal.h"
+#include "pattern/mini.h"
+#include "pattern/ops.h"
+
+bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char *fmt, ...) {
+  if (ph_error_is_set(c->err)) return false;
+  char msg[256];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  ph_error_set(c->err, status, c->source, offset, "%s", msg);
+  c->err->file = c->file;
+  return false;
+}
+
+static ph_sig konst(float v) { return (ph_sig){true, v, {-1, 0}}; }
+
+static int add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
+  int n = ph_graph_add(&c->song->graph, def, c->err);
+  if (n < 0) ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
+  return n;
+}
+
+static void feed(ph_compiler *c, int node, int param, ph_sig s) {
+  if (s.is_const)
+    ph_graph_set_const(&c->song->graph, node, param, s.value);
+  else
+    ph_graph_connect(&c->song->graph, node, param, s.port);
+}
+
+ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms) {
+  ph_error merr = {0};
+  ph_pat *p = ph_mini_parse(&c->song->arena, str->text, &merr);
+  if (!p) {
+    size_t col = merr.column > 0 ? (size_t)merr.column - 1 : 0;
+    ph_compile_fail(c, str->offset + 1 + col, PH_ERR_SYNTAX, "in pattern: %s", merr.message);
+    return NULL;
+  }
+  for (int i = apply_xforms ? c->nxforms - 1 : -1; i >= 0 && p; i--) {
+    p = ph_func_apply(&c->song->arena, c->xforms[i], p, &merr);
+    if (!p) ph_compile_fail(c, str->offset, PH_ERR_ARGUMENT, "%s", merr.message);
+  }
+  return p;
+}
+
+static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t offset, ph_sig *out) {
+  int n = add_node(c, &ph_unit_pattern_signal, offset);
+  if (n < 0) return false;
+  ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, &c->song->query_arena, mode};
+  ph_patsig_bind(ph_graph_state(&c->song->graph, n), &b);
+  *out = (ph_sig){false, 0, {n, 0}};
+  return true;
+}
+
+static bool compile_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  ph_pat *p = ph_compile_pattern(c, n, true);
+  return p && pattern_node(c, p, PH_PATSIG_VALUE, n->offset, out);
+}
+
+static const ph_unit_def *arith_unit(char op) {
+  switch (op) {
+  case '+': return &ph_unit_add;
+  case '-': return &ph_unit_sub;
+  case '*': return &ph_unit_mul;
+  case '/': return &ph_unit_div;
+  }
+  return NULL;
+}
+
+/* The arithmetic character of an operator spelled "+", "|+", "+|", "|+|", "~+". */
+static char op_char(const char *text) {
+  for (const char *p = text; *p; p++)
+    if (strchr("+-*/", *p)) return *p;
+  return 0;
+}
+
+static bool literal(const ph_ast *n) {
+  while (n->kind == PH_AST_NEG) n = n->args[0];
+  return n->kind == PH_AST_NUM || n->kind == PH_AST_STR;
+}
+
+static ph_pat *literal_pattern(ph_compiler *c, const ph_ast *n) {
+  if (n->kind == PH_AST_NUM) return ph_pure(&c->song->arena, ph_num(n->value));
+  if (n->kind == PH_AST_STR) return ph_compile_pattern(c, n, false);
+  ph_pat *inner = literal_pattern(c, n->args[0]);
+  return inner ? ph_op_apply(&c->song->arena, PH_OP_MUL, PH_HOW_IN, inner, ph_pure(&c->song->arena, ph_num(-1)))
+               : NULL;
+}
+
+/* "0 3 7" + "<12 24>": both sides literal, so the operation is on the patterns (note names
+ * count as MIDI numbers here). Bare operators take structure from both sides (Tidal |+|). */
+static bool pattern_binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  const char *t = n->text;
+  char op = op_char(t);
+  ph_op pop = op == '+' ? PH_OP_ADD : op == '-' ? PH_OP_SUB : op == '*' ? PH_OP_MUL : PH_OP_DIV;
+  ph_how how = PH_HOW_MIX;
+  size_t len = strlen(t);
+  if (!strcmp(t, "|>")) pop = PH_OP_SET, how = PH_HOW_IN;
+  else if (!strcmp(t, "<|")) pop = PH_OP_KEEP, how = PH_HOW_OUT;
+  else if (len == 2 && t[0] == '|') how = PH_HOW_IN;
+  else if (len == 2 && t[1] == '|') how = PH_HOW_OUT;
+  ph_pat *l = literal_pattern(c, n->args[0]), *r = literal_pattern(c, n->args[1]);
+  if (!l || !r) return false;
+  ph_pat *p = ph_op_apply(&c->song->arena, pop, how, l, r);
+  for (int i = c->nxforms - 1; i >= 0 && p; i--) p = ph_func_apply(&c->song->arena, c->xforms[i], p, c->err);
+  return p && pattern_node(c, p, PH_PATSIG_VALUE, n->offset, out);
+}
+
+static bool binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  const char *t = n->text;
+  if (!strcmp(t, "|>") || !strcmp(t, "<|") || (t[0] != '~' && literal(n->args[0]) && literal(n->args[1]) &&
+                                                 (n->args[0]->kind == PH_AST_STR || n->args[1]->kind == PH_AST_STR))) {
+    if (literal(n->args[0]) && literal(n->args[1])) return pattern_binop(c, n, out);
+    /* On signals, |> yields the left signal and <| the right one. */
+    return ph_compile_expr(c, n->args[!strcmp(t, "<|")], out);
+  }
+  ph_sig a, b;
+  if (!ph_compile_expr(c, n->args[0], &a) || !ph_compile_expr(c, n->args[1], &b)) return false;
+  char op = op_char(t);
+  if (a.is_const && b.is_const) {
+    float v = op == '+' ? a.value + b.value : op == '-' ? a.value - b.value : op == '*' ? a.value * b.value
+            : (fabsf(b.value) < 1e-10f ? 0.0f : a.value / b.value);
+    *out = konst(v);
+    return true;
+  }
+  const ph_unit_def *def = arith_unit(op);
+  if (!def) return ph_compile_fail(c, n->offset, PH_ERR_SYNTAX, "unknown operator '%s'", t);
+  int node = add_node(c, def, n->offset);
+  if (node < 0) return false;
+  feed(c, node, 0, a);
+  feed(c, node, 1, b);
+  *out = (ph_sig){false, 0, {node, 0}};
+  return true;
+}
+
+static ph_bus_entry *find_bus(ph_compiler *c, const char *name) {
+  for (int i = 0; i < c->nbuses; i++)
+    if (!strcmp(c->buses[i].name, name)) return &c->buses[i];
+  return NULL;
+}
+
+static bool unknown_name(ph_compiler *c, const ph_ast *n, const char *what, const char *name) {
+  const char *near = ph_compile_suggest(c, name);
+  if (near) return ph_compile_fail(c, n->offset, PH_ERR_NAME, "unknown %s '%s' (did you mean '%s'?)", what, name, near);
+  return ph_compile_fail(c, n->offset, PH_ERR_NAME, "unknown %s '%s'", what, name);
+}
+
+static void describe_params(const ph_unit_def *def, char *buf, size_t size) {
+  size_t len = 0;
+  buf[0] = 0;
+  for (int i = 0; i < def->nparams && len < size; i++)
+    len += (size_t)snprintf(buf + len, size - len, "%s%s%s", i ? " " : "", def->params[i].name,
+                            def->params[i].required ? "" : "?");
+}
+
+/* A call of a unit: positional arguments fill its parameters in order (the chain input
+ * first, unless `input` already gives it); keyword arguments go by name. */
+static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call, const ph_sig *input, ph_sig *out) {
+  int node = add_node(c, def, call->offset);
+  if (node < 0) return false;
+  bool given[32] = {0};
+  int next = 0;
+  if (input) {
+    int in = -1;
+    for (int p = 0; p < def->nparams; p++)
+      if (def->params[p].is_input) in = p;
+    if (in < 0) return ph_compile_fail(c, call->offset, PH_ERR_ARGUMENT, "'%s' takes no input: it cannot follow '#'", def->name);
+    feed(c, node, in, *input);
+    given[in] = true;
+  }
+  size_t nargs = call->kind == PH_AST_CALL ? call->nargs : 0;
+  for (size_t i = 0; i < nargs; i++) {
+    const ph_ast *arg = call->args[i];
+    int p;
+    if (arg->kind == PH_AST_KWARG) {
+      p = ph_dsp_param_index(def, arg->text);
+      if (p < 0) {
+        char params[256];
+        describe_params(def, params, sizeof params);
+        return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' has no parameter '%s' (its parameters: %s)",
+                               def->name, arg->text, params);
+      }
+      arg = arg->args[0];
+    } else {
+      while (next < def->nparams && given[next]) next++;
+      p = next;
+    }
+    if (p >= def->nparams || p >= 32) {
+      char params[256];
+      describe_params(def, params, sizeof params);
+      return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "too many arguments for '%s' (its parameters: %s)",
+                             def->name, params);
+    }
+    ph_sig s;
+    if (!ph_compile_expr(c, arg, &s)) return false;
+    feed(c, node, p, s);
+    given[p] = true;
+  }
+  for (int p = 0; p < def->nparams; p++)
+    if (def->params[p].required && !given[p]) {
+      char params[256];
+      describe_params(def, params, sizeof params);
+      return ph_compile_fail(c, call->offset, PH_ERR_ARGUMENT, "'%s' needs its '%s' (its parameters: %s)", def->name,
+                             def->params[p].name, params);
+    }
+  *out = (ph_sig){false, 0, {node, 0}};
+  return true;
+}
+
+static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, ph_sig *out) {
+  const char *name = n->text;
+  if (name[0] == '~') return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "function buses are not supported yet");
+  const ph_unit_def *def = ph_dsp_unit_find(name);
+  if (def) return call_unit(c, def, n, input, out);
+  if (ph_transform_find(name) || ph_is_transform_name(name))
+    return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT,
+                           "'%s' is a pattern transform: apply it with $, as in \"bd sn\" $ %s ...", name, name);
+  return unknown_name(c, n, "function", name);
+}
+
+static bool compile_chain(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  ph_sig in;
+  if (!ph_compile_expr(c, n->args[0], &in)) return false;
+  const ph_ast *f = n->args[1];
+  if (f->kind == PH_AST_CALL || f->kind == PH_AST_IDENT) return compile_call(c, f, &in, out);
+  return ph_compile_fail(c, f->offset, PH_ERR_ARGUMENT, "after '#' comes a function such as lpf 800 0.7");
+}
+
+static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  const ph_func *f = ph_compile_transform(c, n->args[0]);
+  if (!f) return false;
+  if (c->nxforms == MAX_XFORMS) return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "transforms nested too deeply");
+  c->xforms[c->nxforms++] = f;
+  bool ok = ph_compile_expr(c, n->args[1], out);
+  c->nxforms--;
+  return ok;
+}
+
+bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  if (ph_error_is_set(c->err)) return false;
+  switch (n->kind) {
+  case PH_AST_NUM: *out = konst((float)n->value); return true;
+  case PH_AST_STR: return compile_string(c, n, out);
+  case PH_AST_NEG: {
+    ph_sig s;
+    if (!ph_compile_expr(c, n->args[0], &s)) return false;
+    if (s.is_const) {
+      *out = konst(-s.value);
+      return true;
+    }
+    int node = add_node(c, &ph_unit_mul, n->offset);
+    if (node < 0) return false;
+    feed(c, node, 0, s);
+    ph_graph_set_const(&c->song->graph, node, 1, -1);
+    *out = (ph_sig){false, 0, {node, 0}};
+    return true;
+  }
+  case PH_AST_BINOP: return binop(c, n, out);
+  case PH_AST_BUS: {
+    ph_bus_entry *b = find_bus(c, n->text);
+    if (!b) return unknown_name(c, n, "bus", n->text);
+    *out = (ph_sig){false, 0, {b->node, 0}};
+    return true;
+  }
+  case PH_AST_IDENT:
+  case PH_AST_CALL: return compile_call(c, n, NULL, out);
+  case PH_AST_CHAIN: return compile_chain(c, n, out);
+  case PH_AST_APPLY: return compile_apply(c, n, out);
+  case PH_AST_LIST: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "a list [...] is only an argument of stack or cat");
+  case PH_AST_TEMPLATE:
+  case PH_AST_PATVAR: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' is not supported yet", n->text);
+  case PH_AST_KWARG: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "keyword argument ':%s' outside a call", n->text);
+  case PH_AST_SECTION:
+  case PH_AST_HOLE: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "an operator section needs a transform context");
+  }
+  return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "cannot compile this expression");
+}

@@ -1,0 +1,46 @@
+/* The compiler's working state, shared by its files. */
+#ifndef PH_GRAPH_COMPILE_INTERNAL_H
+#define PH_GRAPH_COMPILE_INTERNAL_H
+
+#include "graph/song.h"
+#include "pattern/registry.h"
+
+#define MAX_BUSES 256
+#define MAX_XFORMS 32
+
+/* A compiled expression: a constant or a node's output. */
+typedef struct {
+  bool is_const;
+  float value;
+  ph_port port;
+} ph_sig;
+
+typedef struct {
+  const char *name; /* with the ~ */
+  int node;         /* its ph_unit_bus node */
+  const ph_stmt *def;
+} ph_bus_entry;
+
+typedef struct {
+  ph_song *song;
+  const char *source;
+  const char *file;
+  ph_error *err;
+  ph_bus_entry buses[MAX_BUSES];
+  int nbuses;
+  /* Transforms applied to every pattern compiled inside the current subtree, innermost last. */
+  const ph_func *xforms[MAX_XFORMS];
+  int nxforms;
+} ph_compiler;
+
+bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out);
+/* A transform written in the language (rev, fast 2, (every 3 (fast 2))) as a function. */
+const ph_func *ph_compile_transform(ph_compiler *c, const ph_ast *n);
+/* A string literal as a pattern, with the surrounding transforms applied. */
+ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms);
+/* The known name nearest to name among functions, transforms and buses, or NULL. */
+const char *ph_compile_suggest(ph_compiler *c, const char *name);
+
+#endif

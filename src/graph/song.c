@@ -1,0 +1,265 @@
+/* Programs: statements to a graph with outputs, and the block loop that mixes them. */
+#include "graph/song.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "graph/arith.h"
+#include "graph/compile_internal.h"
+
+#define QUERY_ARENA_BYTES (4u << 20)
+
+static ph_bus_entry *bus_entry(ph_compiler *c, const ph_stmt *st) {
+  char name[128];
+  snprintf(name, sizeof name, "~%s", st->name);
+  for (int i = 0; i < c->nbuses; i++)
+    if (!strcmp(c->buses[i].name, name)) return &c->buses[i];
+  if (c->nbuses == MAX_BUSES) {
+    ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "more than %d buses", MAX_BUSES);
+    return NULL;
+  }
+  ph_bus_entry *b = &c->buses[c->nbuses];
+  b->name = ph_arena_strdup(&c->song->arena, name);
+  b->node = ph_graph_add(&c->song->graph, &ph_unit_bus, c->err);
+  if (!b->name || b->node < 0) {
+    ph_compile_fail(c, st->offset, PH_ERR_MEMORY, "out of memory");
+    return NULL;
+  }
+  c->nbuses++;
+  return b;
+}
+
+static ph_song_output *output_for(ph_song *s, int channel) {
+  for (int i = 0; i < s->noutputs; i++)
+    if (s->outputs[i].channel == channel) return &s->outputs[i];
+  if (s->noutputs == PH_SONG_MAX_OUTPUTS) return NULL;
+  ph_song_output *o = &s->outputs[s->noutputs++];
+  *o = (ph_song_output){channel, {-1, 0}, false};
+  return o;
+}
+
+static void set_hushed(ph_song *s, int channel, bool hushed) {
+  for (int i = 0; i < s->noutputs; i++)
+    if (channel < 0 || s->outputs[i].channel == channel) s->outputs[i].hushed = hushed;
+}
+
+static bool number_of(ph_compiler *c, const ph_stmt *st, double *out) {
+  const ph_ast *e = st->expr;
+  if (e && e->kind == PH_AST_NUM) {
+    *out = e->value;
+    return true;
+  }
+  return ph_compile_fail(c, e ? e->offset : st->offset, PH_ERR_ARGUMENT, "expected a number here");
+}
+
+/* Settings first: they shape the graph (block size) and the clock. */
+static bool read_settings(ph_compiler *c, const ph_program *prog, double *cps, int *block) {
+  for (size_t i = 0; i < prog->count; i++) {
+    const ph_stmt *st = prog->stmts[i];
+    double v = 0;
+    switch (st->kind) {
+    case PH_STMT_TEMPO:
+    case PH_STMT_BPM:
+      if (!number_of(c, st, &v)) return false;
+      if (st->kind == PH_STMT_BPM) v /= 60.0;
+      if (!(v > 0 && v < 1000))
+        return ph_compile_fail(c, st->expr->offset, PH_ERR_ARGUMENT, "tempo must be above 0 and below 1000 cycles per second");
+      *cps = v;
+      break;
+    case PH_STMT_BUFFER:
+      if (!number_of(c, st, &v)) return false;
+      *block = v < 64 ? 64 : v > 16384 ? 16384 : (int)v;
+      break;
+    default: break;
+    }
+  }
+  return true;
+}
+
+static bool outmix_of(const char *name, ph_outmix *out) {
+  static const char *const names[] = {"none", "gain", "sqrt", "tanh", "hard"};
+  for (int i = 0; i < 5; i++)
+    if (!strcmp(name, names[i])) {
+      *out = (ph_outmix)i;
+      return true;
+    }
+  return false;
+}
+
+static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
+  ph_song *s = c->song;
+  ph_sig sig;
+  switch (st->kind) {
+  case PH_STMT_BUS: {
+    ph_bus_entry *b = bus_entry(c, st);
+    if (!b) return false;
+    if (b->def != st) return true; /* redefined later: the last definition wins */
+    if (!ph_compile_expr(c, st->expr, &sig)) return false;
+    if (sig.is_const)
+      ph_graph_set_const(&s->graph, b->node, 0, sig.value);
+    else
+      ph_graph_connect(&s->graph, b->node, 0, sig.port);
+    return true;
+  }
+  case PH_STMT_OUT: {
+    if (!ph_compile_expr(c, st->expr, &sig)) return false;
+    if (sig.is_const) {
+      /* A constant output still goes through a node, so every output is a buffer. */
+      int n = ph_graph_add(&s->graph, &ph_unit_bus, c->err);
+      if (n < 0) return false;
+      ph_graph_set_const(&s->graph, n, 0, sig.value);
+      sig = (ph_sig){false, 0, {n, 0}};
+    }
+    ph_song_output *o = output_for(s, st->channel < 0 ? 0 : st->channel);
+    if (!o) return ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "more than %d outputs", PH_SONG_MAX_OUTPUTS);
+    o->port = sig.port;
+    o->hushed = false;
+    return true;
+  }
+  case PH_STMT_HUSH: set_hushed(s, st->channel, true); return true;
+  case PH_STMT_UNHUSH: set_hushed(s, st->channel, false); return true;
+  case PH_STMT_PANIC: set_hushed(s, -1, true); return true;
+  case PH_STMT_OUTMIX:
+    if (!outmix_of(st->name, &s->outmix)) return ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "unknown outmix mode");
+    return true;
+  case PH_STMT_TEMPO:
+  case PH_STMT_BPM:
+  case PH_STMT_BUFFER: return true;
+  case PH_STMT_BUS_MOD:
+  case PH_STMT_SOLO:
+  case PH_STMT_UNSOLO:
+  case PH_STMT_MUTE:
+  case PH_STMT_UNMUTE:
+  case PH_STMT_SET_CYCLE:
+  case PH_STMT_RESET_CYCLES:
+  case PH_STMT_NUDGE:
+  case PH_STMT_FN:
+  case PH_STMT_TEMPLATE:
+  case PH_STMT_PATVAR: break;
+  }
+  return ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "'%s' statements are not supported yet", ph_stmt_kind_name(st->kind));
+}
+
+/* No output statement: ~master, else ~out, else the d/out-numbered buses, else every bus
+ * at -12 dB (spec §2.8). */
+static void auto_route(ph_compiler *c) {
+  ph_song *s = c->song;
+  if (s->noutputs > 0 || c->nbuses == 0) return;
+  const char *firsts[] = {"~master", "~out"};
+  for (int k = 0; k < 2; k++)
+    for (int i = 0; i < c->nbuses; i++)
+      if (!strcmp(c->buses[i].name, firsts[k])) {
+        *output_for(s, 0) = (ph_song_output){0, {c->buses[i].node, 0}, false};
+        return;
+      }
+  int channel = 0;
+  for (int i = 0; i < c->nbuses; i++) {
+    const char *n = c->buses[i].name + 1;
+    const char *digits = !strncmp(n, "out", 3) ? n + 3 : n[0] == 'd' ? n + 1 : NULL;
+    if (digits && *digits && strspn(digits, "0123456789") == strlen(digits)) {
+      ph_song_output *o = output_for(s, ++channel);
+      if (o) o->port = (ph_port){c->buses[i].node, 0};
+    }
+  }
+  if (s->noutputs > 0) return;
+  for (int i = 0; i < c->nbuses; i++) {
+    int gain = ph_graph_add(&s->graph, &ph_unit_mul, c->err);
+    if (gain < 0) return;
+    ph_graph_connect(&s->graph, gain, 0, (ph_port){c->buses[i].node, 0});
+    ph_graph_set_const(&s->graph, gain, 1, 0.25f);
+    ph_song_output *o = output_for(s, i + 1);
+    if (o) o->port = (ph_port){gain, 0};
+  }
+}
+
+bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_song_options *opt, ph_error *err) {
+  memset(s, 0, sizeof *s);
+  ph_arena_init(&s->arena, 1 << 16);
+  if (!ph_arena_init_fixed(&s->query_arena, QUERY_ARENA_BYTES)) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
+  s->rate = opt->rate > 0 ? opt->rate : 44100;
+  ph_program *prog = ph_parse_program(&s->arena, source, file);
+  if (!prog) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
+  s->program = prog;
+  if (prog->nerrors > 0) {
+    *err = prog->errors[0];
+    return false;
+  }
+  ph_compiler *c = ph_arena_zalloc(&s->arena, sizeof *c);
+  if (!c) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
+  *c = (ph_compiler){.song = s, .source = source, .file = file, .err = err};
+  double cps = 0.5;
+  int block = 128;
+  if (!read_settings(c, prog, &cps, &block)) return false;
+  s->block = opt->block > 0 ? opt->block : block;
+  ph_graph_init(&s->graph, &(ph_dsp_config){s->rate, s->block, 1});
+  ph_clock_init(&s->clock, s->rate, ph_rat_from_double(cps));
+  /* Pass 1: every bus exists before any expression refers to one (forward references and
+   * feedback); the last definition of a name is the one compiled. */
+  for (size_t i = 0; i < prog->count; i++)
+    if (prog->stmts[i]->kind == PH_STMT_BUS) {
+      ph_bus_entry *b = bus_entry(c, prog->stmts[i]);
+      if (!b) return false;
+      b->def = prog->stmts[i];
+    }
+  for (size_t i = 0; i < prog->count; i++)
+    if (!compile_statement(c, prog->stmts[i])) return false;
+  auto_route(c);
+  return !ph_error_is_set(err) && ph_graph_prepare(&s->graph, err);
+}
+
+/* A peak limiter: instant attack, ~50 ms release, so nothing above full scale leaves. */
+static float limit(ph_song *s, float x, float release) {
+  float a = fabsf(x);
+  if (a > s->peak) s->peak = a;
+  s->limiter_env = a > s->limiter_env ? a : s->limiter_env * release;
+  if (s->limiter_env <= 1.0f) return x;
+  s->limited++;
+  return x / s->limiter_env;
+}
+
+void ph_song_process(ph_song *s, float *stereo, int frames) {
+  if (frames > s->block) frames = s->block;
+  ph_graph_process(&s->graph, frames);
+  int active = 0;
+  for (int k = 0; k < s->noutputs; k++)
+    if (!s->outputs[k].hushed && s->outputs[k].port.node >= 0) active++;
+  float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
+              : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
+  float release = expf(-1.0f / (0.05f * (float)s->rate));
+  for (int i = 0; i < frames; i++) {
+    float sum = 0;
+    for (int k = 0; k < s->noutputs; k++) {
+      const ph_song_output *o = &s->outputs[k];
+      if (o->hushed || o->port.node < 0) continue;
+      float v = ph_graph_output(&s->graph, o->port)[i];
+      if (!isfinite(v)) {
+        s->nonfinite++;
+        v = 0;
+      }
+      sum += v;
+    }
+    sum *= scale;
+    if (s->outmix == PH_OUTMIX_TANH) sum = tanhf(sum);
+    if (s->outmix == PH_OUTMIX_HARD) sum = sum > 1 ? 1 : sum < -1 ? -1 : sum;
+    float y = limit(s, sum, release);
+    stereo[2 * i] = y; /* mono sources are centred: the same on both sides */
+    stereo[2 * i + 1] = y;
+  }
+  s->block_start += frames;
+}
+
+void ph_song_destroy(ph_song *s) {
+  ph_graph_destroy(&s->graph);
+  ph_arena_destroy(&s->query_arena);
+  ph_arena_destroy(&s->arena);
+}

@@ -1,0 +1,51 @@
+/* A compiled program ready to play: its graph, clock, outputs and how they are mixed.
+ * Built on the control side from source text; processing never allocates. */
+#ifndef PH_GRAPH_SONG_H
+#define PH_GRAPH_SONG_H
+
+#include <stdint.h>
+
+#include "core/error.h"
+#include "graph/clock.h"
+#include "graph/graph.h"
+#include "lang/parser.h"
+
+#define PH_SONG_MAX_OUTPUTS 64
+
+typedef enum { PH_OUTMIX_NONE, PH_OUTMIX_GAIN, PH_OUTMIX_SQRT, PH_OUTMIX_TANH, PH_OUTMIX_HARD } ph_outmix;
+
+typedef struct {
+  int channel; /* 0 = out, N = oN */
+  ph_port port;
+  bool hushed;
+} ph_song_output;
+
+typedef struct {
+  ph_arena arena;       /* the parsed program, patterns, names */
+  ph_arena query_arena; /* fixed: pattern queries during processing */
+  ph_graph graph;
+  ph_clock clock;
+  int64_t block_start;  /* the first sample of the block being processed */
+  int rate, block;
+  ph_song_output outputs[PH_SONG_MAX_OUTPUTS];
+  int noutputs;
+  ph_outmix outmix;
+  /* the safety limiter: samples it had to reduce, non-finite samples replaced, peak seen */
+  int64_t limited, nonfinite;
+  float peak;
+  float limiter_env; /* the limiter's peak follower */
+  ph_program *program;
+} ph_song;
+
+typedef struct {
+  int rate;  /* samples per second */
+  int block; /* frames per block; 0: the program's `buffer:` or 128 */
+} ph_song_options;
+
+/* Parses and compiles source. On any error returns false with err set (file:line:col). */
+bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_song_options *opt, ph_error *err);
+/* Writes frames (<= s->block) of interleaved stereo and advances the clock. */
+void ph_song_process(ph_song *s, float *stereo, int frames);
+void ph_song_destroy(ph_song *s);
+
+#endif
