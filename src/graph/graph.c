@@ -61,6 +61,11 @@ void ph_graph_connect(ph_graph *g, int node, int param, ph_port from) {
 
 void *ph_graph_state(ph_graph *g, int node) { return g->nodes[node].state; }
 
+void ph_graph_mark_feedback_point(ph_graph *g, int node) {
+  g->nodes[node].feedback_point = true;
+  g->prepared = false;
+}
+
 /* ---------------------------------------------------------------- ordering */
 
 /* Tarjan's strongly connected components over "input depends on node" edges. Components
@@ -115,6 +120,42 @@ static void strongconnect(ph_graph *g, tarjan *t, int root, int *out_order, int 
   }
 }
 
+/* Orders a loop's members so that every in-loop input comes from a member run earlier in
+ * the same sample, except inputs from feedback points (and whatever a loop without one
+ * forces): those are the delayed ones. Kahn's algorithm over the loop's own edges. */
+static bool order_loop(ph_graph *g, int *members, int count, const int *comp) {
+  int *indegree = PH_ARENA_ARRAY(&g->arena, int, count);
+  int *sorted = PH_ARENA_ARRAY(&g->arena, int, count);
+  bool *done = ph_arena_zalloc(&g->arena, (size_t)count * sizeof(bool));
+  if (!indegree || !sorted || !done) return false;
+  int loop_comp = comp[members[0]];
+  for (int k = 0; k < count; k++) {
+    const ph_graph_node *n = &g->nodes[members[k]];
+    indegree[k] = 0;
+    for (int p = 0; p < n->def->nparams; p++) {
+      int from = n->inputs[p].from;
+      if (from >= 0 && from != members[k] && comp[from] == loop_comp && !g->nodes[from].feedback_point) indegree[k]++;
+    }
+  }
+  for (int placed = 0; placed < count; placed++) {
+    int pick = -1;
+    for (int k = 0; k < count && pick < 0; k++)
+      if (!done[k] && indegree[k] == 0) pick = k;
+    for (int k = 0; k < count && pick < 0; k++)
+      if (!done[k]) pick = k; /* a loop with no feedback point: break it anywhere */
+    done[pick] = true;
+    sorted[placed] = members[pick];
+    if (g->nodes[members[pick]].feedback_point) continue;
+    for (int k = 0; k < count; k++) {
+      const ph_graph_node *n = &g->nodes[members[k]];
+      for (int p = 0; p < n->def->nparams; p++)
+        if (n->inputs[p].from == members[pick] && members[k] != members[pick]) indegree[k]--;
+    }
+  }
+  for (int k = 0; k < count; k++) members[k] = sorted[k];
+  return true;
+}
+
 bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   int n = g->count;
   size_t ints = (size_t)(n ? n : 1);
@@ -149,12 +190,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
       for (int p = 0; p < node->def->nparams; p++)
         if (node->inputs[p].from == g->order[i]) loop = true;
     }
-    if (loop)
-      for (int a = i, b = j - 1; a < b; a++, b--) {
-        int tmp = g->order[a];
-        g->order[a] = g->order[b];
-        g->order[b] = tmp;
-      }
+    if (loop && !order_loop(g, g->order + i, j - i, t.comp)) goto oom;
     for (int k = i; k < j; k++) g->nodes[g->order[k]].loop = loop ? g->nsteps : -1;
     g->steps[g->nsteps++] = (ph_graph_step){i, j - i, loop};
     i = j;

@@ -32,6 +32,7 @@ typedef struct {
   float *out[PH_GRAPH_MAX_OUTPUTS];
   float last[PH_GRAPH_MAX_OUTPUTS]; /* the previous block's final sample, for loop delays */
   int loop;                         /* index of its feedback loop, -1 when in none */
+  bool feedback_point;              /* in a loop, readers of this node get its previous sample */
 } ph_graph_node;
 
 typedef struct {
@@ -59,6 +60,9 @@ void ph_graph_destroy(ph_graph *g);
 int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err);
 void ph_graph_set_const(ph_graph *g, int node, int param, float value);
 void ph_graph_connect(ph_graph *g, int node, int param, ph_port from);
+/* In a loop, the one-sample delay goes where this node is read (a bus read inside its own
+ * definition hears the bus's previous sample); elsewhere it changes nothing. */
+void ph_graph_mark_feedback_point(ph_graph *g, int node);
 /* The node's state, to bind what its table cannot carry (a pattern, a clock). */
 void *ph_graph_state(ph_graph *g, int node);
 

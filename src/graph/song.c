@@ -26,6 +26,7 @@ static ph_bus_entry *bus_entry(ph_compiler *c, const ph_stmt *st) {
     ph_compile_fail(c, st->offset, PH_ERR_MEMORY, "out of memory");
     return NULL;
   }
+  ph_graph_mark_feedback_point(&c->song->graph, b->node);
   c->nbuses++;
   return b;
 }
@@ -221,7 +222,8 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 static float limit(ph_song *s, float x, float release) {
   float a = fabsf(x);
   if (a > s->peak) s->peak = a;
-  s->limiter_env = a > s->limiter_env ? a : s->limiter_env * release;
+  float decayed = s->limiter_env * release;
+  s->limiter_env = a > decayed ? a : decayed;
   if (s->limiter_env <= 1.0f) return x;
   s->limited++;
   return x / s->limiter_env;

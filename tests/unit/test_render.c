@@ -1,0 +1,147 @@
+/* Programs rendered as a listener hears them. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/song.h"
+#include "measure.h"
+#include "support.h"
+
+#define RATE 48000
+
+/* Renders the left channel of `seconds` of a program; fails the test on a compile error. */
+static float *render(const char *program, double seconds, int *frames_out) {
+  ph_song song;
+  ph_error err = {0};
+  ph_song_options opt = {RATE, 0};
+  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
+    ph_song_destroy(&song);
+    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
+  }
+  int frames = (int)(seconds * RATE);
+  float *left = test_malloc(sizeof(float) * (size_t)frames);
+  float *block = test_malloc(sizeof(float) * 2 * (size_t)song.block);
+  for (int done = 0; done < frames;) {
+    int n = frames - done < song.block ? frames - done : song.block;
+    ph_song_process(&song, block, n);
+    for (int i = 0; i < n; i++) {
+      if (!isfinite(block[2 * i]) || block[2 * i] != block[2 * i + 1]) fail_msg("bad sample at %d", done + i);
+      left[done + i] = block[2 * i];
+    }
+    done += n;
+  }
+  test_free(block);
+  ph_song_destroy(&song);
+  *frames_out = frames;
+  return left;
+}
+
+static void test_pitch_of_each_half_cycle(void **s) {
+  int n;
+  float *y = render("tempo: 0.5\nout $ sine \"110 220\" * 0.5\n", 2.0, &n);
+  assert_float_equal(measure_peak_hz(y, RATE, RATE), 110, 0.5);
+  assert_float_equal(measure_peak_hz(y + RATE, RATE, RATE), 220, 0.5);
+  assert_float_equal(measure_rms(y, n), 0.5 / sqrt(2), 0.005);
+  test_free(y);
+}
+
+static void test_note_names_and_transforms_reach_the_oscillator(void **s) {
+  /* fast 2 on the oscillator's pattern: a4 then e5 in each half cycle (cps 1: 0.25 s each). */
+  int n;
+  float *y = render("cps: 1\nout $ fast 2 $ sine \"a4 e5\"\n", 1.0, &n);
+  assert_float_equal(measure_peak_hz(y, RATE / 4, RATE), 440, 2);
+  assert_float_equal(measure_peak_hz(y + RATE / 4, RATE / 4, RATE), 659.255, 2);
+  assert_float_equal(measure_peak_hz(y + RATE / 2, RATE / 4, RATE), 440, 2);
+  test_free(y);
+}
+
+static void test_pattern_arithmetic_on_midi_numbers(void **s) {
+  /* "c4" + 12 at pattern level is MIDI 72, read as a number: 72, not a frequency. */
+  int n;
+  float *y = render("out $ (\"c4\" + 12) * 0.01\n", 0.1, &n);
+  assert_float_equal(y[100], 0.72, 1e-6);
+  test_free(y);
+}
+
+static void test_lowpass_cuts_an_octave_above_cutoff(void **s) {
+  int n;
+  float *dry = render("out $ sine 2000 * 0.5\n", 1.0, &n);
+  float *wet = render("out $ sine 2000 * 0.5 # lpf 1000 0.707\n", 1.0, &n);
+  double drop = measure_level_db_at(dry, RATE, RATE, 2000) - measure_level_db_at(wet, RATE, RATE, 2000);
+  /* A 2-pole Butterworth low-pass: about 12 dB down one octave above its cutoff. */
+  assert_true(drop > 10.5 && drop < 13.5);
+  float *pass = render("out $ sine 200 * 0.5 # lpf 1000 0.707\n", 1.0, &n);
+  assert_float_equal(measure_rms(pass + RATE / 2, RATE / 2), 0.5 / sqrt(2), 0.01);
+  test_free(dry);
+  test_free(wet);
+  test_free(pass);
+}
+
+static void test_feedback_bus_is_stable_and_delayed_one_sample(void **s) {
+  /* ~acc = 0.1 + 0.5 * ~acc[n-1]: converges to 0.2 and stays there. */
+  int n;
+  float *y = render("~acc $ 0.1 + ~acc * 0.5\nout $ ~acc\n", 0.5, &n);
+  assert_float_equal(y[0], 0.1, 1e-7);
+  assert_float_equal(y[1], 0.15, 1e-7);
+  assert_float_equal(y[n - 1], 0.2, 1e-6);
+  test_free(y);
+}
+
+static void test_forward_reference_and_outputs_mix(void **s) {
+  int n;
+  float *y = render("out $ ~later * 0.25\no2 $ 0.25\n~later $ 1\n", 0.1, &n);
+  assert_float_equal(y[10], 0.5, 1e-7);
+  test_free(y);
+}
+
+static void test_hushed_output_is_silent(void **s) {
+  int n;
+  float *y = render("out $ sine 440\no2 $ saw 110\nhush\n", 0.5, &n);
+  assert_float_equal(measure_peak(y, n), 0, 0);
+  float *z = render("out $ sine 440 * 0.5\no2 $ saw 110\nhush2\n", 0.5, &n);
+  assert_float_equal(measure_peak_hz(z, RATE / 2, RATE), 440, 1);
+  test_free(y);
+  test_free(z);
+}
+
+static void test_loud_programs_are_limited_not_clipped_to_garbage(void **s) {
+  int n;
+  float *y = render("out $ sine 440 * 8\n", 0.5, &n);
+  assert_true(measure_peak(y, n) <= 1.0 + 1e-6);
+  assert_true(measure_rms(y + RATE / 4, RATE / 4) > 0.3);
+  test_free(y);
+}
+
+static void compile_error(const char *program, int line, int column, const char *text) {
+  ph_song song;
+  ph_error err = {0};
+  ph_song_options opt = {RATE, 0};
+  bool ok = ph_song_compile(&song, program, "bad.ph", &opt, &err);
+  ph_song_destroy(&song);
+  if (ok) fail_msg("'%s' compiled", program);
+  if (err.line != line || err.column != column || !strstr(err.message, text))
+    fail_msg("'%s': got %d:%d %s, expected %d:%d ...%s...", program, err.line, err.column, err.message, line, column, text);
+}
+
+static void test_compile_errors_point_at_the_problem(void **s) {
+  compile_error("out $ sine 440 # lpff 300\n", 1, 18, "did you mean 'lpf'");
+  compile_error("out $ ~nope\n", 1, 7, "unknown bus '~nope'");
+  compile_error("out $ sine \"110 [220\"\n", 1, 21, "expected ']'");
+  compile_error("out $ fast 2 3 $ sine \"110\"\n", 1, 7, "fast takes 1 argument");
+  compile_error("out $ lpf :cutof 300\n", 1, 11, "no parameter 'cutof'");
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test_setup_teardown(test_pitch_of_each_half_cycle, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_note_names_and_transforms_reach_the_oscillator, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_pattern_arithmetic_on_midi_numbers, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_lowpass_cuts_an_octave_above_cutoff, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_feedback_bus_is_stable_and_delayed_one_sample, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_forward_reference_and_outputs_mix, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_compile_errors_point_at_the_problem, t_setup, t_teardown),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
