@@ -26,9 +26,15 @@ const ph_token *ph_previous(ph_parser *p) { return p->pos > 0 ? &p->tl->tokens[p
 const char *ph_describe(ph_parser *p, const ph_token *t, char *buf, size_t cap) {
   if (!t) return "the start of the statement";
   if (t->kind == PH_TK_EOF) return "the end of the statement";
-  if (t->kind == PH_TK_STRING) return "a string";
   int n = t->len > 24 ? 24 : (int)t->len;
-  snprintf(buf, cap, "'%.*s%s'", n, p->tl->source + t->offset, t->len > 24 ? "..." : "");
+  const char *text = p->tl->source + t->offset;
+  if (t->kind == PH_TK_STRING) {
+    const char *nl = memchr(text, '\n', (size_t)n);
+    if (nl) n = (int)(nl - text);
+    snprintf(buf, cap, "the string %.*s%s", n, text, n < (int)t->len ? "...\"" : "");
+    return buf;
+  }
+  snprintf(buf, cap, "'%.*s%s'", n, text, t->len > 24 ? "..." : "");
   return buf;
 }
 
@@ -333,12 +339,21 @@ static ph_ast *parse_binary(ph_parser *p, int level) {
  * either (a transform bus, or a bus holding a pattern). */
 typedef enum { SEG_VALUE, SEG_TRANSFORM, SEG_EITHER } seg_role;
 
-static seg_role role_of(const ph_ast *n) {
+static bool either_name(const ph_parser *p, const char *name) {
+  for (size_t i = 0; i < p->n_either; i++)
+    if (!strcmp(p->either[i], name)) return true;
+  return name[0] == '~';
+}
+
+static seg_role role_of(const ph_parser *p, const ph_ast *n) {
   switch (n->kind) {
   case PH_AST_SECTION: return SEG_TRANSFORM;
   case PH_AST_CALL:
-  case PH_AST_IDENT: return ph_is_transform_name(n->text) ? SEG_TRANSFORM : n->text[0] == '~' ? SEG_EITHER : SEG_VALUE;
-  case PH_AST_APPLY: return role_of(n->args[0]) == SEG_TRANSFORM && role_of(n->args[1]) == SEG_TRANSFORM ? SEG_TRANSFORM : SEG_VALUE;
+  case PH_AST_IDENT:
+    if (either_name(p, n->text)) return SEG_EITHER;
+    return ph_is_transform_name(n->text) ? SEG_TRANSFORM : SEG_VALUE;
+  case PH_AST_APPLY:
+    return role_of(p, n->args[0]) == SEG_TRANSFORM && role_of(p, n->args[1]) == SEG_TRANSFORM ? SEG_TRANSFORM : SEG_VALUE;
   case PH_AST_BUS:
   case PH_AST_TEMPLATE: return SEG_EITHER;
   default: return SEG_VALUE;
@@ -354,15 +369,15 @@ static ph_ast *apply(ph_parser *p, ph_ast *f, ph_ast *x) { return binary(p, PH_A
 static ph_ast *resolve_dollar(ph_parser *p, ph_ast **seg, size_t n) {
   size_t input = n;
   for (size_t i = n; i-- > 0;)
-    if (role_of(seg[i]) == SEG_VALUE) {
+    if (role_of(p, seg[i]) == SEG_VALUE) {
       input = i;
       break;
     }
   if (input == n) {
     input = n - 1;
-    if (role_of(seg[0]) == SEG_EITHER) {
+    if (role_of(p, seg[0]) == SEG_EITHER) {
       bool rest_transforms = true;
-      for (size_t i = 1; i < n; i++) rest_transforms = rest_transforms && role_of(seg[i]) == SEG_TRANSFORM;
+      for (size_t i = 1; i < n; i++) rest_transforms = rest_transforms && role_of(p, seg[i]) == SEG_TRANSFORM;
       if (rest_transforms) input = 0;
     }
   }

@@ -13,6 +13,10 @@ typedef struct {
   ph_error *err;
   int depth;
   bool out_of_memory;
+  /* names that may be a transform or a value: the program's fn names and, inside a fn body,
+   * its parameters; `$` treats them like buses (either side) */
+  const char **either;
+  size_t n_either, n_global_either;
 } ph_parser;
 
 const ph_token *ph_peek_at(ph_parser *p, size_t ahead);

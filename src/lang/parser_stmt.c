@@ -55,6 +55,14 @@ static bool small_integer(ph_parser *p, const ph_token *t, int *out) {
   return true;
 }
 
+/* The body of a fn or function bus, with its parameters known as names of either role. */
+static ph_stmt *with_body(ph_parser *p, ph_stmt *s, const char *after) {
+  for (size_t i = 0; i < s->nparams; i++) p->either[p->n_either++] = s->params[i];
+  s = with_expr(p, s, after);
+  p->n_either = p->n_global_either;
+  return s;
+}
+
 static ph_stmt *parse_bus(ph_parser *p, const ph_token *t) {
   char *name = ph_token_text(p, t);
   if (!name) return NULL;
@@ -76,10 +84,12 @@ static ph_stmt *parse_bus(ph_parser *p, const ph_token *t) {
       if (!(s->params[i] = ph_token_text(p, &p->tl->tokens[first + i]))) return NULL;
   }
   const ph_token *sep = ph_advance(p);
+  if (sep->kind == PH_TK_HASH)
+    return ph_fail(p, &p->tl->tokens[first], "a modifier bus (%s # ...) takes no parameters", name);
   if (sep->kind != PH_TK_DOLLAR && sep->kind != PH_TK_COLON)
     return ph_fail(p, sep, "expected '$' or ':' after the bus name %s", name);
   s->sep = sep->kind == PH_TK_DOLLAR ? '$' : ':';
-  return with_expr(p, s, sep->kind == PH_TK_DOLLAR ? "'$'" : "':'");
+  return with_body(p, s, sep->kind == PH_TK_DOLLAR ? "'$'" : "':'");
 }
 
 static ph_stmt *parse_named(ph_parser *p, const ph_token *t, ph_stmt_kind kind) {
@@ -106,7 +116,7 @@ static ph_stmt *parse_fn(ph_parser *p, const ph_token *t) {
   }
   if (!accept(p, PH_TK_EQUALS))
     return ph_fail(p, ph_peek(p), "expected '=' after the parameters of fn %s", s->name);
-  return with_expr(p, s, "'='");
+  return with_body(p, s, "'='");
 }
 
 static ph_stmt *parse_output(ph_parser *p, const ph_token *t, int channel) {
@@ -261,6 +271,19 @@ static bool parse_range(ph_parser *p, const ph_stmt_range *r, ph_program *prog, 
   }
 }
 
+/* Names given by `fn NAME` anywhere in the program, for the order of `$` (forward uses too). */
+static bool collect_fn_names(ph_parser *p, const ph_stmt_ranges *ranges) {
+  p->either = PH_ARENA_ARRAY(p->arena, const char *, ranges->count + p->tl->count);
+  if (!p->either) return false;
+  for (size_t i = 0; i < ranges->count; i++) {
+    const ph_token *t = &p->tl->tokens[ranges->ranges[i].begin];
+    if (ranges->ranges[i].orphan || !ph_token_is(p->tl, t, "fn") || t[1].kind != PH_TK_IDENT) continue;
+    if (!(p->either[p->n_either++] = ph_token_text(p, t + 1))) return false;
+  }
+  p->n_global_either = p->n_either;
+  return true;
+}
+
 ph_program *ph_parse_program(ph_arena *a, const char *source, const char *file) {
   ph_program *prog = PH_ARENA_NEW(a, ph_program);
   ph_token_list tl;
@@ -271,6 +294,7 @@ ph_program *ph_parse_program(ph_arena *a, const char *source, const char *file) 
   if (ranges.count && !(prog->errors = PH_ARENA_ARRAY(a, ph_error, ranges.count))) return NULL;
   size_t cap = 0;
   ph_parser p = {.arena = a, .tl = &tl};
+  if (!collect_fn_names(&p, &ranges)) return NULL;
   for (size_t i = 0; i < ranges.count; i++) {
     ph_error err;
     ph_error_clear(&err);

@@ -44,7 +44,7 @@ bool ph_is_statement_head(const ph_token_list *tl, size_t i) {
     if (is_sep(next)) return true;
     for (size_t k = i + 1; tok(tl, k)->kind == PH_TK_IDENT; k++) {
       const ph_token *after = tok(tl, k + 1);
-      if (after->kind == PH_TK_DOLLAR || after->kind == PH_TK_COLON) return true;
+      if (is_sep(after)) return true;
     }
     return false;
   case PH_TK_TEMPLATE:

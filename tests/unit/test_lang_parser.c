@@ -105,6 +105,18 @@ static void test_dollar_in_both_orders(void **s) {
   EXPR("x $ (fast 2 $ rev)", "($ ($ (fast 2) rev) x)");
 }
 
+static void test_user_functions_take_either_side_of_dollar(void **s) {
+  /* a fn is known program-wide (forward uses too) and applies from either side */
+  PROG("out $ s \"bd\" $ stutter2 4\nout $ stutter2 4 $ s \"bd\"\nfn stutter2 n = fast n $ ply 2\n",
+       "(out 0 $ ($ (stutter2 4) (s \"bd\")))\n(out 0 $ ($ (stutter2 4) (s \"bd\")))\n"
+       "(fn stutter2 (n) ($ (fast n) (ply 2)))\n");
+  /* inside the body, parameters too */
+  PROG("fn twice t = s \"bd\" $ t\n", "(fn twice (t) ($ t (s \"bd\")))\n");
+  PROG("~f t $ saw 55 $ t\n", "(bus ~f (t) $ ($ t (saw 55)))\n");
+  /* without a definition, an unknown name is a value: generic application */
+  EXPR("s \"bd\" $ stutter2 4", "($ (s \"bd\") (stutter2 4))");
+}
+
 static void test_sections(void **s) {
   EXPR("every 3 (# lpf 300) $ s \"bd\"", "($ (every 3 (sect (# _ (lpf 300)))) (s \"bd\"))");
   EXPR("sometimes (# speed 2 # gain 0.8)", "(sometimes (sect (# (# _ (speed 2)) (gain 0.8))))");
@@ -229,6 +241,10 @@ static void test_error_positions(void **s) {
   error_at("buffer: big", 1, 9, "expected a block size");
   error_at("out $ (# )", 1, 10, "expected an expression after '#'");
   error_at("~a b c", 1, 1, "expected a statement");
+  error_at("~m a # speed 2", 1, 4, "a modifier bus (~m # ...) takes no parameters");
+  error_at("out $ s \"bd\" \"sn\"\n  )", 2, 3, "unexpected ')' after the string \"sn\"");
+  error_at("out $ (s \"a very long pattern string here\" ]", 1, 44,
+           "expected ')' after the string \"a very long pattern str...\"");
   error_at("out $ sine ~", 1, 12, "expected a bus name");
 }
 
@@ -257,6 +273,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_precedence, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_structure_and_signal_operators, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_dollar_in_both_orders, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_user_functions_take_either_side_of_dollar, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_sections, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_chains, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_arguments, t_setup, t_teardown),
