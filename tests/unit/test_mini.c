@@ -201,6 +201,9 @@ static void test_steps_follow_strudel(void **state) {
   } cases[] = {
       {"a b c", 3, 1}, {"a@3 b", 4, 1}, {"a b, c d e", 6, 1}, {"<a b c>", 1, 1},  {"[a b]*2", 1, 1},
       {"a . b c", 2, 1}, {"^[a b] c", 2, 1}, {"[^a b, c d e] f", 4, 1}, {"a!3 b", 4, 1}, {"a@0.5 b", 3, 2},
+      {"[^a b]/2 c", 4, 1}, {"[^a b]*[2 3] c", 4, 1},
+      /* A '^' child whose steps are unknown (patterned slow, a range) makes them 0, as in Strudel. */
+      {"[^a b]/[2 3] c", 0, 1}, {"[^a b] .. 3", 0, 1},
   };
   for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
     ph_rat s = M(cases[i].src)->steps;

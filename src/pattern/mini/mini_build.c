@@ -30,12 +30,14 @@ static ph_rat rat_lcm(ph_rat x, ph_rat y) {
   return ph_rat_div(ph_rat_mul(ph_rat_int(x.num / gn), ph_rat_int(y.num)), ph_rat_int(gd));
 }
 
-/* The lcm of the steps of the children that carry a steps source ('^'); false if none do. */
+/* The lcm of the steps of the children that carry a steps source ('^'); false if none do.
+ * mini.mjs reads each through Fraction(), which makes unknown steps 0 (and so the lcm 0). */
 static bool source_steps(const mn_built *kids, int n, ph_rat *out) {
   bool any = false;
   for (int i = 0; i < n; i++) {
     if (!kids[i].steps_source) continue;
-    *out = any ? rat_lcm(*out, kids[i].pat->steps) : kids[i].pat->steps;
+    ph_rat s = ph_rat_ok(kids[i].pat->steps) ? kids[i].pat->steps : ph_rat_int(0);
+    *out = any ? rat_lcm(*out, s) : s;
     any = true;
   }
   return any;

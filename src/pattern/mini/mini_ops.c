@@ -108,11 +108,13 @@ static ph_pat *apply_op(mn_builder *b, const mn_op *op, ph_pat *pat) {
   ph_rat steps = pat->steps;
   ph_pat *r = NULL, *arg;
   switch (op->kind) {
-  case MN_OP_FAST:
+  case MN_OP_FAST: /* Strudel's fast keeps the steps; slow only when its factor is pure */
+    if (!(arg = mn_build(b, op->arg).pat)) return NULL;
+    r = ph_patternify(a, fast_k, &arg, 1, pat, b->err);
+    break;
   case MN_OP_SLOW:
     if (!(arg = mn_build(b, op->arg).pat)) return NULL;
-    r = ph_patternify(a, op->kind == MN_OP_FAST ? fast_k : slow_k, &arg, 1, pat, b->err);
-    break;
+    return ph_patternify(a, slow_k, &arg, 1, pat, b->err);
   case MN_OP_REPLICATE: {
     ph_rat n = mn_rat_of(op->amount);
     r = ph_fast_c(a, n, ph_repeat_cycles_c(a, n, pat));
