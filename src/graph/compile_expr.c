@@ -64,7 +64,13 @@ static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t 
 
 static bool compile_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   ph_pat *p = ph_compile_pattern(c, n, true);
-  return p && pattern_node(c, p, PH_PATSIG_VALUE, n->offset, out);
+  return p && pattern_node(c, p, (ph_patsig_mode)c->string_mode, n->offset, out);
+}
+
+static int mode_for(const ph_param_def *p) {
+  if (!strcmp(p->unit, "trigger")) return PH_PATSIG_TRIGGER;
+  if (!strcmp(p->unit, "gate")) return PH_PATSIG_GATE;
+  return PH_PATSIG_VALUE;
 }
 
 static const ph_unit_def *arith_unit(char op) {
@@ -202,7 +208,11 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
                              def->name, params);
     }
     ph_sig s;
-    if (!ph_compile_expr(c, arg, &s)) return false;
+    int saved = c->string_mode;
+    c->string_mode = mode_for(&def->params[p]);
+    bool ok = ph_compile_expr(c, arg, &s);
+    c->string_mode = saved;
+    if (!ok) return false;
     feed(c, node, p, s);
     given[p] = true;
   }

@@ -31,6 +31,9 @@ typedef struct {
   /* Transforms applied to every pattern compiled inside the current subtree, innermost last. */
   const ph_func *xforms[MAX_XFORMS];
   int nxforms;
+  /* How a pattern string reads where it stands: values, or (in a parameter whose unit is
+   * "trigger" or "gate") onsets and holds of true events. */
+  int string_mode;
 } ph_compiler;
 
 bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char *fmt, ...)
