@@ -1,5 +1,6 @@
-/* phonon check FILE.ph [--ast]: parse a program and report every error with its position,
+/* phonon check FILE.ph... [--ast]: parse programs and report every error with its position,
  * including malformed mini-notation inside strings; --ast prints the statements parsed. */
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -74,17 +75,8 @@ static void print_statement(const ph_stmt *s) {
   free(buf);
 }
 
-int ph_cli_check(int argc, char **argv) {
-  const char *path = NULL;
-  int show_ast = 0;
-  for (int i = 0; i < argc; i++) {
-    if (!strcmp(argv[i], "--ast")) show_ast = 1;
-    else path = argv[i];
-  }
-  if (!path) {
-    fprintf(stderr, "usage: phonon check FILE.ph [--ast]\n");
-    return 2;
-  }
+/* Checks one file; 0 ok, 1 errors, 2 unreadable. */
+static int check_file(const char *path, bool show_ast) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!f) {
     fprintf(stderr, "%s: cannot open: ", path);
@@ -100,7 +92,7 @@ int ph_cli_check(int argc, char **argv) {
   ph_arena arena, scratch;
   ph_arena_init(&arena, 1 << 16);
   ph_arena_init(&scratch, 1 << 16);
-  int rc = 1;
+  int rc = 2;
   ph_program *prog = ph_parse_program(&arena, source, path);
   if (!prog) {
     fprintf(stderr, "%s: out of memory while parsing\n", path);
@@ -120,5 +112,24 @@ done:
   ph_arena_destroy(&scratch);
   ph_arena_destroy(&arena);
   free(source);
+  return rc;
+}
+
+/* phonon check FILE... [--ast]: the worst status of all files. */
+int ph_cli_check(int argc, char **argv) {
+  bool show_ast = false;
+  int files = 0, rc = 0;
+  for (int i = 0; i < argc; i++)
+    if (!strcmp(argv[i], "--ast")) show_ast = true;
+  for (int i = 0; i < argc; i++) {
+    if (!strcmp(argv[i], "--ast")) continue;
+    int r = check_file(argv[i], show_ast);
+    if (r > rc) rc = r;
+    files++;
+  }
+  if (!files) {
+    fprintf(stderr, "usage: phonon check FILE.ph... [--ast]\n");
+    return 2;
+  }
   return rc;
 }

@@ -35,7 +35,7 @@ static bool push(lexer *lx, ph_token_kind kind, size_t start, size_t len, const 
       .line = line,
       .line_start = lx->newline_seen || lx->count == 0,
       .blank_before = lx->blank_seen,
-      .space_before = lx->space_seen || start == 0,
+      .space_before = lx->space_seen || lx->count == 0,
       .message = message,
   };
   lx->tokens[lx->count++] = t;
@@ -164,6 +164,7 @@ static bool lex_other(lexer *lx) {
 
 bool ph_lex(ph_arena *a, const char *source, ph_token_list *out) {
   lexer lx = {.arena = a, .src = source, .line = 1};
+  if (!strncmp(source, "\xEF\xBB\xBF", 3)) lx.pos = 3; /* a UTF-8 byte order mark */
   for (;;) {
     skip_blank(&lx);
     char c = source[lx.pos];
