@@ -28,7 +28,11 @@ valgrind: build
 	@bash scripts/valgrind.sh $(BUILD)
 
 demo: build
-	@echo 'phonon query "bd*2 [sn cp] <hh oh>" --cycles 0 2'
+	@mkdir -p $(BUILD)/examples
+	@for f in examples/*.ph; do $(BUILD)/phonon render $$f $(BUILD)/examples/$$(basename $$f .ph).wav --cycles 4 || exit 1; done
+	@echo
+	@echo "The examples are rendered in $(BUILD)/examples/ (play them with any audio player, e.g. aplay)."
+	@echo 'And a pattern, queried: phonon query "bd*2 [sn cp] <hh oh>" --cycles 0 2'
 	@$(BUILD)/phonon query '"bd*2 [sn cp] <hh oh>"' --cycles 0 2
 
 bench: build
