@@ -23,6 +23,14 @@ extern const ph_unit_def ph_unit_svf_hp;
 extern const ph_unit_def ph_unit_svf_bp;
 extern const ph_unit_def ph_unit_svf_notch;
 extern const ph_unit_def ph_unit_delay;
+extern const ph_unit_def ph_unit_impulse;
+extern const ph_unit_def ph_unit_fm;
+extern const ph_unit_def ph_unit_pm;
+extern const ph_unit_def ph_unit_distort;
+extern const ph_unit_def ph_unit_bitcrush;
+extern const ph_unit_def ph_unit_lag;
+extern const ph_unit_def ph_unit_moog_ladder;
+extern const ph_unit_def ph_unit_reverb;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);

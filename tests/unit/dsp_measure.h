@@ -27,10 +27,9 @@ typedef struct {
 
 static inline t_unit t_unit_new(const char *name, double sr, int max_block, uint32_t seed) {
   t_unit u = {ph_dsp_unit_find(name), NULL, {sr, max_block, seed}};
-  if (u.def) {
-    u.state = calloc(1, u.def->state_size(&u.cfg));
-    u.def->init(u.state, &u.cfg);
-  }
+  if (!u.def) abort(); /* a test naming a unit the catalog lacks */
+  u.state = calloc(1, u.def->state_size(&u.cfg));
+  u.def->init(u.state, &u.cfg);
   return u;
 }
 
@@ -39,21 +38,30 @@ static inline void t_unit_free(t_unit *u) {
   u->state = NULL;
 }
 
-/* Renders frames samples into out (output 0) in blocks of `block`, starting at sample 0 of
- * the params' buffers; params has def->nparams entries. */
-static inline void t_unit_run(t_unit *u, const t_param *params, float *out, int frames, int block) {
+/* Renders frames samples into outs (one buffer per output) in blocks of `block`, starting at
+ * sample 0 of the params' buffers; params has def->nparams entries. */
+static inline void t_unit_run_outs(t_unit *u, const t_param *params, float *const *outs, int frames, int block) {
   ph_cable cables[16];
   for (int start = 0; start < frames; start += block) {
     int n = frames - start < block ? frames - start : block;
     for (int p = 0; p < u->def->nparams; p++)
       cables[p] = (ph_cable){params[p].buf ? params[p].buf + start : NULL, params[p].constant};
     ph_dsp_inputs in = {cables, u->def->nparams};
-    float *outs[1] = {out + start};
-    u->def->process(u->state, &in, outs, n);
+    float *at[8];
+    for (int o = 0; o < u->def->noutputs; o++) at[o] = outs[o] + start;
+    u->def->process(u->state, &in, at, n);
   }
 }
 
-/* A fresh unit rendered once: frames samples at SR in blocks of 128. */
+/* The same for output 0 alone (other outputs go to scratch buffers). */
+static inline void t_unit_run(t_unit *u, const t_param *params, float *out, int frames, int block) {
+  float *outs[8] = {out};
+  for (int o = 1; o < u->def->noutputs; o++) outs[o] = calloc((size_t)frames, sizeof(float));
+  t_unit_run_outs(u, params, outs, frames, block);
+  for (int o = 1; o < u->def->noutputs; o++) free(outs[o]);
+}
+
+/* A fresh unit rendered once: output 0, frames samples at SR in blocks of 128. */
 static inline float *t_render(const char *name, const t_param *params, int frames) {
   t_unit u = t_unit_new(name, SR, 128, 1);
   float *out = calloc((size_t)frames, sizeof(float));

@@ -14,7 +14,7 @@ enum { FRAMES = 48000, HALF = FRAMES / 2 };
 
 /* Another value in the parameter's range, clearly different from its default. */
 static float other_value(const ph_param_def *p) {
-  float v = p->def != 0.0f ? p->def * 1.5f : p->min + 0.25f * (p->max - p->min);
+  float v = p->def != 0.0f ? p->def * 1.5f : 0.25f * (p->max > 0.0f ? p->max : p->min);
   if (v > p->max || v < p->min) v = p->def * 0.5f;
   return v;
 }
@@ -30,6 +30,8 @@ static void test_every_parameter_is_a_signal(void **st) {
       if (d->params[k].is_input) continue;
       t_param p[16];
       for (int j = 0; j < d->nparams; j++) p[j] = (t_param){d->params[j].is_input ? input : NULL, d->params[j].def};
+      /* pm's MOD is silent by default, which would leave INDEX nothing to scale */
+      if (strcmp(d->name, "pm") == 0 && k != 1) p[1].buf = input;
       float *base = t_render(d->name, p, FRAMES);
       for (int i = 0; i < FRAMES; i++) same[i] = d->params[k].def;
       p[k].buf = same;
