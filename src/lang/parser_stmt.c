@@ -220,6 +220,29 @@ static ph_stmt *parse_statement(ph_parser *p) {
   return parse_output(p, t, glued_number(p, t, 1));
 }
 
+/* Lines in the older dialects and in Tidal's: say what to write instead. */
+static bool report_dialect(ph_parser *p, const ph_token *t) {
+  const ph_token *next = t + 1; /* the list ends with PH_TK_EOF */
+  char b[48];
+  if (t->kind == PH_TK_BUS && next->kind == PH_TK_EQUALS)
+    return ph_fail(p, next, "a bus is defined with '$' or ':', not '=': write %.*s $ ...", (int)t->len, p->tl->source + t->offset), true;
+  if (t->kind != PH_TK_IDENT) return false;
+  if (ph_token_is(p->tl, t, "setcps"))
+    return ph_fail(p, t, "there is no setcps: write 'cps: N' (cycles per second)"), true;
+  if (ph_token_is(p->tl, t, "let") || next->kind == PH_TK_EQUALS)
+    return ph_fail(p, t, "'name = ...' is not a statement: use '@name: ...' for a named expression, 'fn name args = ...' for a function"), true;
+  static const char *const settings[] = {"tempo", "cps", "bpm", "buffer", "outmix", NULL};
+  for (int k = 0; settings[k]; k++)
+    if (ph_token_is(p->tl, t, settings[k]))
+      return ph_fail(p, next, "expected ':' after '%s', found %s", settings[k], ph_describe(p, next, b, sizeof b)), true;
+  if ((ph_token_is(p->tl, t, "o") || ph_token_is(p->tl, t, "d")) && next->kind != PH_TK_IDENT)
+    return ph_fail(p, next, "expected an output number right after '%c' (o1, d2, ...)", p->tl->source[t->offset]), true;
+  if (ph_is_output_name(p->tl, t))
+    return ph_fail(p, next, "expected '$', ':' or '#' after '%.*s', found %s", (int)t->len, p->tl->source + t->offset,
+                   ph_describe(p, next, b, sizeof b)), true;
+  return false;
+}
+
 static void report_orphan(ph_parser *p, const ph_stmt_range *r) {
   const ph_token *t = &p->tl->tokens[r->begin];
   if (r->after_blank)
@@ -253,8 +276,8 @@ static bool parse_range(ph_parser *p, const ph_stmt_range *r, ph_program *prog, 
       ph_fail(p, &p->tl->tokens[i], "%s", p->tl->tokens[i].message);
       return true;
     }
-  if (r->orphan) {
-    report_orphan(p, r);
+  if (r->orphan || !ph_is_statement_head(p->tl, r->begin)) {
+    if (!report_dialect(p, &p->tl->tokens[r->begin])) report_orphan(p, r);
     return true;
   }
   for (;;) {

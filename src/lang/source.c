@@ -22,7 +22,7 @@ static bool prefixed_number(const ph_token_list *tl, const ph_token *t, const ch
   return true;
 }
 
-static bool is_output_name(const ph_token_list *tl, const ph_token *t) {
+bool ph_is_output_name(const ph_token_list *tl, const ph_token *t) {
   return prefixed_number(tl, t, "out", true) ||
          (prefixed_number(tl, t, "o", false) && t->len > 1) ||
          (prefixed_number(tl, t, "d", false) && t->len > 1);
@@ -51,13 +51,25 @@ bool ph_is_statement_head(const ph_token_list *tl, size_t i) {
   case PH_TK_PATVAR: return next->kind == PH_TK_COLON;
   case PH_TK_IDENT:
     if (ph_is_keyword_head(tl, i)) return true;
-    if (is_output_name(tl, t)) return is_sep(next);
+    if (ph_is_output_name(tl, t)) return is_sep(next);
     static const char *const settings[] = {"tempo", "cps", "bpm", "buffer", "outmix", NULL};
     for (int k = 0; settings[k]; k++)
       if (ph_token_is(tl, t, settings[k])) return next->kind == PH_TK_COLON;
     return false;
   default: return false;
   }
+}
+
+bool ph_is_line_head(const ph_token_list *tl, size_t i) {
+  if (ph_is_statement_head(tl, i)) return true;
+  const ph_token *t = tok(tl, i), *next = tok(tl, i + 1);
+  if ((t->kind == PH_TK_BUS || t->kind == PH_TK_IDENT) && next->kind == PH_TK_EQUALS) return true;
+  if (t->kind != PH_TK_IDENT) return false;
+  if ((ph_token_is(tl, t, "o") || ph_token_is(tl, t, "d")) && is_sep(next)) return true;
+  static const char *const words[] = {"tempo", "cps", "bpm", "buffer", "outmix", "setcps", "let", NULL};
+  for (int k = 0; words[k]; k++)
+    if (ph_token_is(tl, t, words[k])) return true;
+  return ph_is_output_name(tl, t);
 }
 
 static bool add_range(ph_arena *a, ph_stmt_ranges *out, size_t *cap, ph_stmt_range r) {
@@ -88,8 +100,8 @@ bool ph_split_statements(ph_arena *a, const ph_token_list *tl, ph_stmt_ranges *o
       out->ranges[out->count - 1].end = i + 1;
       continue;
     }
-    if (ph_is_statement_head(tl, i) || !open) {
-      bool orphan = !ph_is_statement_head(tl, i);
+    if (ph_is_line_head(tl, i) || !open) {
+      bool orphan = !ph_is_line_head(tl, i);
       if (!add_range(a, out, &cap, (ph_stmt_range){i, i + 1, orphan, orphan && blanked})) return false;
       open = true; /* an orphan's own continuation lines belong to it: one error */
       continue;

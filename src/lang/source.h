@@ -22,6 +22,12 @@ bool ph_split_statements(ph_arena *a, const ph_token_list *tl, ph_stmt_ranges *o
 
 /* Does a statement head start at token i? */
 bool ph_is_statement_head(const ph_token_list *tl, size_t i);
+/* A head, or at the start of a line something only meant as one, in an older dialect or in
+ * Tidal's (`~x = e`, `p = e`, `let`, `setcps`, `tempo 2`, `out s "bd"`): it starts its own
+ * statement, which reports what to write instead, rather than joining the one before. */
+bool ph_is_line_head(const ph_token_list *tl, size_t i);
+/* out, outN, oN, dN */
+bool ph_is_output_name(const ph_token_list *tl, const ph_token *t);
 /* Is the identifier at i a statement keyword that can never be a function argument? */
 bool ph_is_keyword_head(const ph_token_list *tl, size_t i);
 

@@ -248,6 +248,17 @@ static void test_error_positions(void **s) {
   error_at("out $ sine ~", 1, 12, "expected a bus name");
 }
 
+static void test_older_dialects_start_their_own_statement(void **s) {
+  /* without the rule these lines would silently become arguments of the line before */
+  PROG("out $ sine 1\ntempo 2\n", "(out 0 $ (sine 1))\nerror 2:7 expected ':' after 'tempo', found '2'\n");
+  PROG("out $ sine 1\n~x = saw 2\n", "(out 0 $ (sine 1))\nerror 2:4 a bus is defined with '$' or ':', not '=': write ~x $ ...\n");
+  PROG("out $ sine 1\nd1 sound \"bd\"\n",
+       "(out 0 $ (sine 1))\nerror 2:4 expected '$', ':' or '#' after 'd1', found 'sound'\n");
+  error_at("let p = 1", 1, 1, "'name = ...' is not a statement");
+  error_at("setcps (130/60/4)", 1, 1, "write 'cps: N'");
+  error_at("d $ s \"bd\"", 1, 3, "expected an output number right after 'd'");
+}
+
 static void test_one_error_per_statement_and_the_rest_kept(void **s) {
   PROG("out $ (\n\n~a $ sine 1\n\n~b $ )\n",
        "(bus ~a $ (sine 1))\nerror 1:8 expected an expression after '('\nerror 5:6 expected an expression after '$', found ')'\n");
@@ -281,6 +292,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_comments_and_continuation, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_every_statement_kind, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_error_positions, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_older_dialects_start_their_own_statement, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_one_error_per_statement_and_the_rest_kept, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_deep_nesting_is_an_error_not_a_crash, t_setup, t_teardown),
   };

@@ -1,2 +1,2 @@
--- expect: 2:1 expected a statement
+-- expect: 2:3 expected an output number right after 'o'
 o $ sine 1

@@ -1,0 +1,2 @@
+-- expect: 2:1 'name = ...' is not a statement
+drums = s "bd sn"
