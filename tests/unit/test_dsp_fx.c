@@ -1,0 +1,293 @@
+/* impulse, fm, pm, distort, bitcrush, lag, moog_ladder and reverb, judged by ear: where the
+ * clicks fall, which partials FM makes (Bessel amplitudes), how hard a curve clips, how many
+ * levels a crushed signal has, how fast a lag settles, how steep a ladder is, how a room
+ * decays. */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <cmocka.h>
+
+#include "dsp_measure.h"
+
+enum { N = 48000 };
+
+static float *sine_wave(double freq, int n) {
+  float *x = malloc(n * sizeof(float));
+  for (int i = 0; i < n; i++) x[i] = (float)sin(PH_DSP_TWO_PI * freq * i / SR);
+  return x;
+}
+
+static void test_impulse_clicks_on_the_beat(void **st) {
+  t_param p[2] = {{NULL, 4.0f}, {NULL, 0.0f}}; /* every 12000 samples */
+  float *y = t_render("impulse", p, N);
+  for (int i = 0; i < N; i++) {
+    float expected = i % 12000 == 0 ? 1.0f : 0.0f;
+    if (y[i] != expected) fail_msg("sample %d: %g", i, y[i]);
+  }
+  free(y);
+  /* 1 Hz: the second click exactly one second in */
+  p[0].constant = 1.0f;
+  y = t_render("impulse", p, 2 * N + 1);
+  int clicks = 0;
+  for (int i = 0; i <= 2 * N; i++) clicks += y[i] != 0.0f;
+  assert_int_equal(clicks, 3);
+  assert_true(y[0] == 1.0f && y[N] == 1.0f && y[2 * N] == 1.0f);
+  free(y);
+  /* an audio-rate frequency: 1000 Hz (every 48) until sample 480, then 2000 Hz (every 24) */
+  float *f = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) f[i] = i < 480 ? 1000.0f : 2000.0f;
+  p[0] = (t_param){f, 0.0f};
+  y = t_render("impulse", p, 1000);
+  for (int i = 0; i < 1000; i++) {
+    bool click = i <= 480 ? i % 48 == 0 : (i - 480) % 24 == 0;
+    if ((y[i] == 1.0f) != click) fail_msg("sample %d: %g", i, y[i]);
+  }
+  free(y);
+  free(f);
+}
+
+/* Amplitude of the partial at freq (rectangular window, whole cycles, 1 Hz bins). */
+static double partial(const float *y, int n, int freq) {
+  double *p = t_power_spectrum(y, n, false);
+  double a = 2.0 * sqrt(p[freq]) / n;
+  free(p);
+  return a;
+}
+
+static void test_fm_partials_follow_bessel(void **st) {
+  /* index 0: a plain sine at the carrier */
+  t_param p[3] = {{NULL, 1000.0f}, {NULL, 100.0f}, {NULL, 0.0f}};
+  float *y = t_render("fm", p, N);
+  assert_float_equal(partial(y, N, 1000), 1.0, 1e-3);
+  free(y);
+  /* index 2.4048, the first zero of J0: the carrier vanishes; J1 = 0.5191, J2 = 0.4318 */
+  p[2].constant = 2.4048f;
+  y = t_render("fm", p, N);
+  print_message("fm index 2.4048: carrier %.4f, first sidebands %.4f %.4f, second %.4f\n", partial(y, N, 1000),
+                partial(y, N, 900), partial(y, N, 1100), partial(y, N, 1200));
+  assert_true(partial(y, N, 1000) < 1e-3);
+  assert_float_equal(partial(y, N, 900), 0.5191, 2e-3);
+  assert_float_equal(partial(y, N, 1100), 0.5191, 2e-3);
+  assert_float_equal(partial(y, N, 1200), 0.4318, 2e-3);
+  free(y);
+  /* pm with a 100 Hz sine as MOD is the same sound as fm */
+  float *mod = sine_wave(100.0, N);
+  t_param q[3] = {{NULL, 1000.0f}, {mod, 0.0f}, {NULL, 2.4048f}};
+  float *a = t_render("fm", p, N), *b = t_render("pm", q, N);
+  for (int i = 0; i < N; i++) assert_float_equal(a[i], b[i], 1e-4);
+  free(a);
+  free(b);
+  free(mod);
+}
+
+static void test_distort_clips_softly(void **st) {
+  float *x = sine_wave(100.0, N);
+  t_param p[3] = {{x, 0.0f}, {NULL, 10.0f}, {NULL, 1.0f}};
+  float *y = t_render("distort", p, N);
+  /* drive 10: nearly square (RMS near 1), never beyond ±1, odd harmonics appear */
+  print_message("distort drive 10: RMS %.3f, 3rd harmonic %.3f\n", t_rms(y, N), partial(y, N, 300));
+  assert_true(t_rms(y, N) > 0.9 && t_peak(y, N) <= 1.0f);
+  assert_true(partial(y, N, 300) > 0.2);
+  assert_true(partial(y, N, 200) < 1e-3); /* symmetric curve: no even harmonics */
+  free(y);
+  /* mix 0 is the input */
+  p[2].constant = 0.0f;
+  y = t_render("distort", p, N);
+  assert_memory_equal(x, y, N * sizeof(float));
+  free(y);
+  free(x);
+}
+
+static void test_bitcrush_levels_and_hold(void **st) {
+  float *x = sine_wave(100.0, N);
+  t_param p[3] = {{x, 0.0f}, {NULL, 3.0f}, {NULL, 1.0f}}; /* steps of 1/4: 9 levels in -1..1 */
+  float *y = t_render("bitcrush", p, N);
+  for (int i = 0; i < N; i++) {
+    float q = y[i] * 4.0f;
+    if (q != roundf(q) || fabsf(y[i] - x[i]) > 0.125f + 1e-6f) fail_msg("sample %d: %g from %g", i, y[i], x[i]);
+  }
+  free(y);
+  /* rate 4: each taken sample held for four */
+  p[1].constant = 24.0f;
+  p[2].constant = 4.0f;
+  y = t_render("bitcrush", p, N);
+  for (int i = 0; i < N; i++) assert_float_equal(y[i], x[i - i % 4], 1e-6);
+  free(y);
+  /* rate 2.5: samples taken at 0, 3, 5, 8, 10 ... (every 2.5 on average) */
+  p[2].constant = 2.5f;
+  y = t_render("bitcrush", p, 20);
+  const int taken[] = {0, 0, 0, 3, 3, 5, 5, 5, 8, 8, 10, 10, 10, 13, 13, 15, 15, 15, 18, 18};
+  for (int i = 0; i < 20; i++) assert_float_equal(y[i], x[taken[i]], 1e-6);
+  free(y);
+  free(x);
+}
+
+static void test_lag_settles_in_its_time(void **st) {
+  float *x = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) x[i] = 1.0f; /* a step at 0 */
+  t_param p[2] = {{x, 0.0f}, {NULL, 0.1f}};
+  float *y = t_render("lag", p, N);
+  /* 60 dB closer after 0.1 s: 1 − 0.001 */
+  assert_float_equal(y[4800 - 1], 0.999, 1e-4);
+  assert_true(y[2400] > 0.9 && y[2400] < 0.99); /* halfway in time: 30 dB closer */
+  for (int i = 1; i < N; i++) assert_true(y[i] >= y[i - 1]);
+  free(y);
+  p[1].constant = 0.0f; /* no lag: the input */
+  y = t_render("lag", p, N);
+  assert_memory_equal(x, y, N * sizeof(float));
+  free(y);
+  free(x);
+}
+
+static double gain_db(const char *unit, const t_param *params_without_input, int nparams, double freq) {
+  float *x = sine_wave(freq, N);
+  t_param p[4];
+  p[0] = (t_param){x, 0.0f};
+  for (int i = 1; i < nparams; i++) p[i] = params_without_input[i - 1];
+  float *y = t_render(unit, p, N);
+  double g = t_db(t_rms(y + 10000, N - 10000) / t_rms(x + 10000, N - 10000));
+  free(x);
+  free(y);
+  return g;
+}
+
+static void test_moog_ladder_is_24_db_per_octave(void **st) {
+  const t_param flat[2] = {{NULL, 1000.0f}, {NULL, 0.0f}};
+  /* four one-poles at 1 kHz: each 1/√(1 + r²), together (1 + r²)^-2 */
+  const double r[] = {0.2, 1.0, 2.0, 4.0};
+  for (int k = 0; k < 4; k++) {
+    double g = gain_db("moog_ladder", flat, 3, 1000.0 * r[k]), expected = -40.0 * log10(1.0 + r[k] * r[k]);
+    print_message("moog 1 kHz, res 0, at %g Hz: %+.2f dB (expected %+.2f)\n", 1000.0 * r[k], g, expected);
+    assert_float_equal(g, expected, 1.0);
+  }
+  /* res 0.9 (k = 3.6): at the cutoff |H| = 1/(4 − k) = +8 dB, while the bass drops by 1/(1 + k) */
+  const t_param res[2] = {{NULL, 1000.0f}, {NULL, 0.9f}};
+  assert_float_equal(gain_db("moog_ladder", res, 3, 1000.0), 20 * log10(1 / 0.4), 0.5);
+  assert_float_equal(gain_db("moog_ladder", res, 3, 50.0), -20 * log10(4.6), 0.5);
+  /* swept at audio rate with high resonance, and with absurd parameters: finite */
+  float *x = sine_wave(220.0, N), *cut = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) cut[i] = (float)(100.0 * pow(100.0, 0.5 + 0.5 * sin(PH_DSP_TWO_PI * 500.0 * i / SR)));
+  t_param p[3] = {{x, 0.0f}, {cut, 0.0f}, {NULL, 0.99f}};
+  float *y = t_render("moog_ladder", p, N);
+  assert_true(t_all_finite(y, N) && t_peak(y, N) < 20.0f);
+  free(y);
+  const float bad[] = {0.0f, -5.0f, 1e9f, NAN, INFINITY};
+  for (int a = 0; a < 5; a++)
+    for (int b = 0; b < 5; b++) {
+      t_param q[3] = {{x, 0.0f}, {NULL, bad[a]}, {NULL, bad[b]}};
+      y = t_render("moog_ladder", q, 4096);
+      assert_true(t_all_finite(y, 4096));
+      free(y);
+    }
+  free(cut);
+  free(x);
+}
+
+/* Energy of output ch over [from, to) samples. */
+static double energy(const float *y, int from, int to) {
+  double e = 0;
+  for (int i = from; i < to; i++) e += (double)y[i] * y[i];
+  return e;
+}
+
+static void render_reverb(float room, float damp, float mix, const float *x, float *l, float *r, int n) {
+  t_unit u = t_unit_new("reverb", SR, 128, 0);
+  t_param p[4] = {{x, 0.0f}, {NULL, room}, {NULL, damp}, {NULL, mix}};
+  float *outs[2] = {l, r};
+  t_unit_run_outs(&u, p, outs, n, 128);
+  t_unit_free(&u);
+}
+
+static void test_reverb_decays_in_stereo(void **st) {
+  const int n = 3 * N;
+  float *x = calloc(n, sizeof(float)), *l = malloc(n * sizeof(float)), *r = malloc(n * sizeof(float));
+  x[0] = 1.0f;
+  render_reverb(0.5f, 0.5f, 1.0f, x, l, r, n);
+  /* the first echo comes after the shortest comb (1116 samples at 44.1 kHz), none before */
+  assert_true(energy(l, 1, 1100) == 0.0);
+  double early = energy(l, 0, N / 2), late = energy(l, 2 * N, 3 * N);
+  print_message("reverb room 0.5: late/early energy %.1f dB\n", 10 * log10(late / early));
+  assert_true(late < early * 1e-3);
+  /* left and right are different rooms, not a copy */
+  double lr = 0;
+  for (int i = 0; i < N; i++) lr += (double)l[i] * r[i];
+  assert_true(fabs(lr) < 0.5 * sqrt(energy(l, 0, N) * energy(r, 0, N)));
+  /* a larger room rings longer */
+  float *l2 = malloc(n * sizeof(float)), *r2 = malloc(n * sizeof(float));
+  render_reverb(0.95f, 0.5f, 1.0f, x, l2, r2, n);
+  print_message("reverb room 0.95: late/early energy %.1f dB\n", 10 * log10(energy(l2, 2 * N, 3 * N) / energy(l2, 0, N / 2)));
+  assert_true(energy(l2, 2 * N, 3 * N) / energy(l2, 0, N / 2) > 100 * late / early);
+  /* damping darkens the tail: less energy above 5 kHz in the second second */
+  render_reverb(0.8f, 1.0f, 1.0f, x, l2, r2, n);
+  render_reverb(0.8f, 0.0f, 1.0f, x, l, r, n);
+  double *dark = t_power_spectrum(l2 + N, 32768, true), *bright = t_power_spectrum(l + N, 32768, true);
+  double hd = 0, hb = 0, ld = 0, lb = 0;
+  for (int k = 0; k < 16384; k++) {
+    if (k * SR / 32768 > 5000) hd += dark[k], hb += bright[k];
+    else ld += dark[k], lb += bright[k];
+  }
+  print_message("damping 1 vs 0: high/low energy %.1f dB vs %.1f dB\n", 10 * log10(hd / ld), 10 * log10(hb / lb));
+  assert_true(hd / ld < 0.1 * (hb / lb));
+  free(dark);
+  free(bright);
+  /* mix 0: the dry input on both sides */
+  render_reverb(0.5f, 0.5f, 0.0f, x, l, r, n);
+  assert_memory_equal(l, x, n * sizeof(float));
+  assert_memory_equal(r, x, n * sizeof(float));
+  /* room 1 stays bounded; a NaN input is silence and clears the room */
+  for (int i = 0; i < n; i++) x[i] = (float)sin(i * 0.01);
+  render_reverb(1.0f, 0.0f, 1.0f, x, l, r, n);
+  assert_true(t_all_finite(l, n) && t_all_finite(r, n) && t_peak(l, n) < 50.0f);
+  x[5] = NAN;
+  render_reverb(0.5f, 0.5f, 1.0f, x, l, r, 128);
+  for (int i = 0; i < 128; i++) assert_true(l[i] == 0.0f && r[i] == 0.0f);
+  /* the lines grow with the sample rate */
+  const ph_unit_def *d = ph_dsp_unit_find("reverb");
+  ph_dsp_config c44 = {44100, 128, 0}, c96 = {96000, 128, 0};
+  assert_true(d->state_size(&c96) > 2 * d->state_size(&c44) - 1024);
+  free(l2);
+  free(r2);
+  free(x);
+  free(l);
+  free(r);
+}
+
+static void test_determinism_and_reset(void **st) {
+  const char *names[] = {"impulse", "fm", "pm", "distort", "bitcrush", "lag", "moog_ladder", "reverb"};
+  float *x = sine_wave(330.0, 5000);
+  for (int k = 0; k < 8; k++) {
+    const ph_unit_def *d = ph_dsp_unit_find(names[k]);
+    t_param p[4];
+    for (int j = 0; j < d->nparams; j++) p[j] = (t_param){j == 0 && d->params[0].is_input ? x : NULL, d->params[j].def};
+    if (strcmp(names[k], "pm") == 0) p[1].buf = x;
+    float *a = t_render(names[k], p, 5000), *b = t_render(names[k], p, 5000), *c = calloc(5000, sizeof(float));
+    assert_memory_equal(a, b, 5000 * sizeof(float));
+    t_unit u = t_unit_new(names[k], SR, 128, 1);
+    t_unit_run(&u, p, c, 1234, 128);
+    if (d->reset) {
+      d->reset(u.state);
+      t_unit_run(&u, p, c, 5000, 128);
+      assert_memory_equal(a, c, 5000 * sizeof(float));
+    }
+    t_unit_free(&u);
+    free(a);
+    free(b);
+    free(c);
+  }
+  free(x);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_impulse_clicks_on_the_beat),
+      cmocka_unit_test(test_fm_partials_follow_bessel),
+      cmocka_unit_test(test_distort_clips_softly),
+      cmocka_unit_test(test_bitcrush_levels_and_hold),
+      cmocka_unit_test(test_lag_settles_in_its_time),
+      cmocka_unit_test(test_moog_ladder_is_24_db_per_octave),
+      cmocka_unit_test(test_reverb_decays_in_stereo),
+      cmocka_unit_test(test_determinism_and_reset),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
