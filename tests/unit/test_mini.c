@@ -239,6 +239,7 @@ static void test_meaningless_weights_and_steps_are_errors(void **state) {
   /* Strudel divides by zero here and fails. */
   assert_int_equal(parse_error("<a@0 b@0>").status, PH_ERR_ARGUMENT);
   assert_int_equal(parse_error("a@2 b@-2").status, PH_ERR_ARGUMENT);
+  assert_int_equal(parse_error("a@1e300 b").status, PH_ERR_ARGUMENT); /* beyond 64-bit rationals */
   /* Strudel fails on every query of this one; Phonon says so at once. */
   assert_int_equal(parse_error("{a b}%x").column, 7);
 }

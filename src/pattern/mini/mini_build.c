@@ -92,6 +92,10 @@ static mn_built sequence(mn_builder *b, const mn_node *n) {
   }
   ph_rat with_steps;
   bool has_sources = source_steps(kids, n->nelems, &with_steps);
+  if (!ph_rat_ok(total)) {
+    ph_error_set(b->err, PH_ERR_ARGUMENT, b->src, n->pos, "the weights of this sequence are out of range");
+    return r;
+  }
   if (weighted && ph_rat_is_zero(total)) {
     ph_error_set(b->err, PH_ERR_ARGUMENT, b->src, n->pos, "the weights of this sequence add up to zero");
     return r;
