@@ -8,7 +8,7 @@
 #include "lang/parser_internal.h"
 #include "lang/source.h"
 
-enum { MAX_DEPTH = 200 };
+enum { MAX_DEPTH = 400 }; /* counted twice per parenthesis */
 
 const ph_token *ph_peek_at(ph_parser *p, size_t ahead) {
   size_t i = p->pos + ahead;
@@ -273,8 +273,10 @@ static ph_ast *parse_paren(ph_parser *p) {
   const ph_token *t = ph_peek(p);
   ph_ast *e;
   if (t->kind == PH_TK_RPAREN) return ph_fail(p, t, "expected an expression after '('");
+  if (++p->depth > MAX_DEPTH) return ph_fail(p, open, "expression nested too deeply");
   if (t->kind == PH_TK_HASH || (t->kind == PH_TK_OP && !is_op(p, t, "-"))) e = parse_section(p, open);
   else e = ph_parse_expr(p);
+  p->depth--;
   if (!e) return NULL;
   if (ph_peek(p)->kind != PH_TK_RPAREN) {
     char b[48];

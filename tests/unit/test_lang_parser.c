@@ -265,17 +265,29 @@ static void test_one_error_per_statement_and_the_rest_kept(void **s) {
 }
 
 static void test_deep_nesting_is_an_error_not_a_crash(void **s) {
-  char *src = malloc(20010);
+  char *src = malloc(20010 + 4000 * 4);
+  assert_non_null(src);
   strcpy(src, "out $ ");
   size_t n = strlen(src);
   for (int i = 0; i < 10000; i++) src[n++] = '(';
   src[n] = 0;
-  error_at(src, 1, 207, "nested too deeply");
+  error_at(src, 1, 207, "nested too deeply"); /* at the 201st parenthesis */
   n = 6;
   for (int i = 0; i < 10000; i++) src[n++] = '-';
   src[n] = 0;
   ph_program *p = ph_parse_program(t_arena, src, NULL);
   assert_int_equal(p->nerrors, 1);
+  /* sections, keyword values and lists nest too */
+  const char *unit[] = {"(# ", "(+ ", ":k ", "[", "f (", NULL};
+  for (int u = 0; unit[u]; u++) {
+    n = 6;
+    for (int i = 0; i < 4000; i++)
+      for (const char *c = unit[u]; *c; c++) src[n++] = *c;
+    src[n] = 0;
+    p = ph_parse_program(t_arena, src, NULL);
+    assert_int_equal(p->nerrors, 1);
+    assert_non_null(strstr(p->errors[0].message, "nested too deeply"));
+  }
   free(src);
 }
 
