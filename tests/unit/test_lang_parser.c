@@ -278,7 +278,7 @@ static void test_deep_nesting_is_an_error_not_a_crash(void **s) {
   ph_program *p = ph_parse_program(t_arena, src, NULL);
   assert_int_equal(p->nerrors, 1);
   /* sections, keyword values and lists nest too */
-  const char *unit[] = {"(# ", "(+ ", ":k ", "[", "f (", NULL};
+  const char *unit[] = {"(# ", "(+ ", "f :k ", "[", "f (", NULL};
   for (int u = 0; unit[u]; u++) {
     n = 6;
     for (int i = 0; i < 4000; i++)
