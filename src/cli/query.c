@@ -1,5 +1,6 @@
 /* phonon query: the events of a pattern, readable or as conformance answers (JSON lines). */
 #include <jansson.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -144,7 +145,7 @@ static json_t *json_nested_value(ph_value v) {
 
 static json_t *json_value(ph_value v) {
   switch (v.kind) {
-  case PH_VAL_NUM: return json_real(v.as.num);
+  case PH_VAL_NUM: return isfinite(v.as.num) ? json_real(v.as.num) : json_null(); /* as JSON.stringify */
   case PH_VAL_STR: return json_string(v.as.str);
   case PH_VAL_BOOL: return json_boolean(v.as.b);
   case PH_VAL_MAP: {

@@ -121,6 +121,7 @@ ph_rat ph_rat_from_double(double x) {
       int64_t k = 1;
       if (x * D - C < 0) {
         double kk = floor((A - x * B) / (x * D - C));
+        if (kk > (double)limit) kk = (double)limit;
         if (kk > 1) k = (int64_t)kk - 1;
       }
       if (B + k * D > limit) k = (limit - B) / D > 1 ? (limit - B) / D : 1;
@@ -130,6 +131,7 @@ ph_rat ph_rat_from_double(double x) {
       int64_t k = 1;
       if (x * B - A > 0) {
         double kk = floor((C - x * D) / (x * B - A));
+        if (kk > (double)limit) kk = (double)limit;
         if (kk > 1) k = (int64_t)kk - 1;
       }
       if (D + k * B > limit) k = (limit - D) / B > 1 ? (limit - D) / B : 1;
