@@ -105,7 +105,7 @@ ph_pat *ph_patternify_join(ph_arena *a, ph_const_fn fn, ph_pat *const *args, int
   ph_value values[MAX_ARGS];
   for (int i = 0; i < nargs; i++) {
     if (!args[i]) return NULL;
-    /* Strudel tests `arg.__pure != undefined`, but mini-notation only marks truthy atoms. */
+    /* Strudel's test is `arg.__pure != undefined`: pure(value), whatever the value. */
     if (!args[i]->is_pure) all_pure = false;
     values[i] = args[i]->pure;
   }
