@@ -10,7 +10,7 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_svf_lp,      &ph_unit_svf_hp,     &ph_unit_svf_bp,      &ph_unit_svf_notch,
     &ph_unit_delay,       &ph_unit_impulse,    &ph_unit_fm,          &ph_unit_pm,
     &ph_unit_distort,     &ph_unit_bitcrush,   &ph_unit_lag,         &ph_unit_moog_ladder,
-    &ph_unit_reverb,
+    &ph_unit_reverb,      &ph_unit_pan2,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

@@ -31,6 +31,7 @@ extern const ph_unit_def ph_unit_bitcrush;
 extern const ph_unit_def ph_unit_lag;
 extern const ph_unit_def ph_unit_moog_ladder;
 extern const ph_unit_def ph_unit_reverb;
+extern const ph_unit_def ph_unit_pan2;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);

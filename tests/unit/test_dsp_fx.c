@@ -253,6 +253,37 @@ static void test_reverb_decays_in_stereo(void **st) {
   free(r);
 }
 
+static void test_pan2_keeps_the_power(void **st) {
+  const float positions[] = {-1.0f, -0.5f, 0.0f, 0.3f, 1.0f, -7.0f, 7.0f, NAN};
+  float *x = sine_wave(440.0, 1000), *l = malloc(1000 * sizeof(float)), *r = malloc(1000 * sizeof(float));
+  for (size_t k = 0; k < sizeof positions / sizeof *positions; k++) {
+    t_unit u = t_unit_new("pan2", SR, 128, 0);
+    t_param p[2] = {{x, 0.0f}, {NULL, positions[k]}};
+    float *outs[2] = {l, r};
+    t_unit_run_outs(&u, p, outs, 1000, 128);
+    for (int i = 0; i < 1000; i++) assert_float_equal((double)l[i] * l[i] + (double)r[i] * r[i], (double)x[i] * x[i], 1e-6);
+    if (positions[k] <= -1.0f || positions[k] != positions[k]) assert_true(t_peak(r, 1000) == 0.0f);
+    if (positions[k] >= 1.0f) assert_true(t_peak(l, 1000) == 0.0f);
+    if (positions[k] == 0.0f) assert_memory_equal(l, r, 1000 * sizeof(float));
+    t_unit_free(&u);
+  }
+  /* an audio-rate position: left then right, switching on the sample */
+  float *pos = malloc(1000 * sizeof(float));
+  for (int i = 0; i < 1000; i++) pos[i] = i < 500 ? -1.0f : 1.0f;
+  t_unit u = t_unit_new("pan2", SR, 128, 0);
+  t_param p[2] = {{x, 0.0f}, {pos, 0.0f}};
+  float *outs[2] = {l, r};
+  t_unit_run_outs(&u, p, outs, 1000, 128);
+  assert_true(t_peak(r, 500) == 0.0f && t_peak(l + 500, 500) == 0.0f);
+  assert_memory_equal(l, x, 500 * sizeof(float));
+  assert_memory_equal(r + 500, x + 500, 500 * sizeof(float));
+  t_unit_free(&u);
+  free(pos);
+  free(x);
+  free(l);
+  free(r);
+}
+
 static void test_determinism_and_reset(void **st) {
   const char *names[] = {"impulse", "fm", "pm", "distort", "bitcrush", "lag", "moog_ladder", "reverb"};
   float *x = sine_wave(330.0, 5000);
@@ -287,6 +318,7 @@ int main(void) {
       cmocka_unit_test(test_lag_settles_in_its_time),
       cmocka_unit_test(test_moog_ladder_is_24_db_per_octave),
       cmocka_unit_test(test_reverb_decays_in_stereo),
+      cmocka_unit_test(test_pan2_keeps_the_power),
       cmocka_unit_test(test_determinism_and_reset),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
