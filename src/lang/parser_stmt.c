@@ -283,14 +283,14 @@ static bool parse_range(ph_parser *p, const ph_stmt_range *r, ph_program *prog, 
   for (;;) {
     ph_stmt *s = parse_statement(p);
     if (!s) return !p->out_of_memory;
-    if (!add_stmt(p->arena, prog, cap, s)) return false;
-    if (p->pos >= p->end) return true;
-    if (!ph_is_statement_head(p->tl, p->pos)) {
+    if (p->pos < p->end && !ph_is_statement_head(p->tl, p->pos)) {
       char b1[48], b2[48];
       ph_fail(p, ph_peek(p), "unexpected %s after %s: expected the end of the statement",
               ph_describe(p, ph_peek(p), b1, sizeof b1), ph_describe(p, ph_previous(p), b2, sizeof b2));
       return true;
     }
+    if (!add_stmt(p->arena, prog, cap, s)) return false;
+    if (p->pos >= p->end) return true;
   }
 }
 

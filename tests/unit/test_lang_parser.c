@@ -264,6 +264,12 @@ static void test_one_error_per_statement_and_the_rest_kept(void **s) {
        "(bus ~a $ (sine 1))\nerror 1:8 expected an expression after '('\nerror 5:6 expected an expression after '$', found ')'\n");
 }
 
+static void test_a_statement_with_trailing_tokens_is_left_out(void **s) {
+  PROG("out $ sine 440 )\ntempo: 1 2", "error 1:16 unexpected ')' after '440': expected the end of the statement\n"
+                                       "error 2:10 unexpected '2' after '1': expected the end of the statement\n");
+  PROG("tempo: 1 out $ sine 1 ]", "(tempo tempo 1)\nerror 1:23 unexpected ']' after '1': expected the end of the statement\n");
+}
+
 static void test_deep_nesting_is_an_error_not_a_crash(void **s) {
   char *src = malloc(20010 + 4000 * 4);
   assert_non_null(src);
@@ -306,6 +312,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_error_positions, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_older_dialects_start_their_own_statement, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_one_error_per_statement_and_the_rest_kept, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_a_statement_with_trailing_tokens_is_left_out, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_deep_nesting_is_an_error_not_a_crash, t_setup, t_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
