@@ -20,7 +20,20 @@
  *
  * Inside process nothing fails and nothing is reported: out-of-range and non-finite
  * parameters are clamped to the table's range (and frequencies to below the Nyquist), and a
- * filter whose state stops being finite falls back to silence. Output is always finite. */
+ * filter whose state stops being finite falls back to silence. Output is always finite.
+ *
+ * Writing a unit (see lpf.c, saw.c, delay.c):
+ *   - one file; its comment gives the difference equation or a flow diagram and the
+ *     algorithm's origin; the table is `const ph_unit_def ph_unit_<name>`, declared in
+ *     catalog.h and listed in catalog.c;
+ *   - process copies its state into locals, runs one loop over the block, writes it back,
+ *     and flushes near-denormal state once (ph_dsp_flush);
+ *   - coefficients are cached with the parameter values they were computed for;
+ *   - randomness comes from cfg->seed, kept in the state (no global generator);
+ *   - memory a unit needs (delay lines) is the tail of its state, sized by state_size from
+ *     the sample rate, cleared by init and reset;
+ *   - tests/unit/test_dsp_every_param.c walks the catalog: every parameter must be audible
+ *     when it changes, and a buffer of a constant must sound exactly like the constant. */
 #ifndef PH_DSP_UNIT_H
 #define PH_DSP_UNIT_H
 
