@@ -35,7 +35,8 @@ char *ph_cli_read_file(const char *path, ph_error *err) {
 }
 
 static void usage(void) {
-  fprintf(stderr, "usage: phonon render IN.ph OUT.wav [--duration SECONDS | --cycles N] [--rate HZ] [--block N]\n");
+  fprintf(stderr, "usage: phonon render IN.ph OUT.wav [--duration SECONDS | --cycles N] [--rate HZ] [--block N]"
+                  " [--stems DIR]\n");
 }
 
 static void progress(double done, double total) {
@@ -45,8 +46,33 @@ static void progress(double done, double total) {
   if (done >= total) fputc('\n', stderr);
 }
 
+/* One file per output (out.wav, o2.wav...), before the mix and the limiter. */
+static bool open_stems(ph_song *song, const char *dir, ph_sound_writer **stems, ph_error *err) {
+  for (int k = 0; k < song->noutputs; k++) {
+    char path[4096];
+    int ch = song->outputs[k].channel;
+    if (ch == 0)
+      snprintf(path, sizeof path, "%s/out.wav", dir);
+    else
+      snprintf(path, sizeof path, "%s/o%d.wav", dir, ch);
+    if (!(stems[k] = ph_sound_writer_open(path, song->rate, 2, err))) return false;
+  }
+  return true;
+}
+
+static bool write_stems(ph_song *song, ph_sound_writer **stems, float *buf, int n, ph_error *err) {
+  for (int k = 0; k < song->noutputs; k++) {
+    if (!stems[k]) continue;
+    const ph_song_output *o = &song->outputs[k];
+    const float *src = o->hushed ? NULL : ph_graph_output(&song->graph, o->port);
+    for (int i = 0; i < n; i++) buf[2 * i] = buf[2 * i + 1] = src && isfinite(src[i]) ? src[i] : 0.0f;
+    if (!ph_sound_writer_write(stems[k], buf, (size_t)n, err)) return false;
+  }
+  return true;
+}
+
 int ph_cli_render(int argc, char **argv) {
-  const char *in = NULL, *out = NULL;
+  const char *in = NULL, *out = NULL, *stems_dir = NULL;
   double seconds = -1, cycles = -1;
   ph_song_options opt = {44100, 0};
   for (int i = 0; i < argc; i++) {
@@ -56,6 +82,7 @@ int ph_cli_render(int argc, char **argv) {
     else if (!strcmp(a, "--cycles") && v) cycles = atof(argv[++i]);
     else if (!strcmp(a, "--rate") && v) opt.rate = atoi(argv[++i]);
     else if (!strcmp(a, "--block") && v) opt.block = atoi(argv[++i]);
+    else if (!strcmp(a, "--stems") && v) stems_dir = argv[++i];
     else if (a[0] == '-' && a[1] == '-') {
       fprintf(stderr, "phonon render: unknown option %s\n", a);
       usage();
@@ -79,8 +106,8 @@ int ph_cli_render(int argc, char **argv) {
   }
   ph_song song;
   int rc = 1;
-  ph_sound_writer *w = NULL;
-  float *buf = NULL;
+  ph_sound_writer *w = NULL, *stems[PH_SONG_MAX_OUTPUTS] = {0};
+  float *buf = NULL, *stem_buf = NULL;
   if (!ph_song_compile(&song, source, in, &opt, &err)) {
     ph_error_print(&err, stderr);
     goto done;
@@ -96,11 +123,16 @@ int ph_cli_render(int argc, char **argv) {
     goto done;
   }
   buf = malloc(sizeof(float) * 2 * (size_t)song.block);
+  stem_buf = malloc(sizeof(float) * 2 * (size_t)song.block);
+  if (stems_dir && !open_stems(&song, stems_dir, stems, &err)) {
+    ph_error_print(&err, stderr);
+    goto done;
+  }
   bool tty = isatty(2);
   for (int64_t done = 0; done < total;) {
     int n = total - done < song.block ? (int)(total - done) : song.block;
     ph_song_process(&song, buf, n);
-    if (!ph_sound_writer_write(w, buf, (size_t)n, &err)) {
+    if (!ph_sound_writer_write(w, buf, (size_t)n, &err) || !write_stems(&song, stems, stem_buf, n, &err)) {
       ph_error_print(&err, stderr);
       goto done;
     }
@@ -118,10 +150,16 @@ int ph_cli_render(int argc, char **argv) {
             (long long)song.limited, 20 * log10(song.peak));
   if (song.nonfinite) fprintf(stderr, "%s: %lld non-finite samples were replaced by silence\n", in, (long long)song.nonfinite);
   fprintf(stderr, "%s: %.2f s at %d Hz written to %s\n", in, (double)total / song.rate, song.rate, out);
+  for (int k = 0; k < song.noutputs; k++)
+    if (stems[k] && !ph_sound_writer_close(stems[k], &err)) ph_error_print(&err, stderr);
+  memset(stems, 0, sizeof stems);
   rc = 0;
 done:
   if (w) ph_sound_writer_close(w, &err);
+  for (int k = 0; k < PH_SONG_MAX_OUTPUTS; k++)
+    if (stems[k]) ph_sound_writer_close(stems[k], &err);
   free(buf);
+  free(stem_buf);
   ph_song_destroy(&song);
   free(source);
   return rc;

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# phonon render end to end: files written (main mix and stems), lengths from --cycles and
+# --duration, and a bad program refused with file:line:col and a caret.
+set -u
+phonon=$1
+dir=$(mktemp -d)
+trap 'rm -rf "$dir"' EXIT
+fail=0
+printf 'tempo: 0.5\no1 $ sine 220 * 0.2\no2 $ saw 110 * 0.1\n' > "$dir/ok.ph"
+"$phonon" render "$dir/ok.ph" "$dir/ok.wav" --cycles 1 --rate 48000 --stems "$dir" 2>/dev/null || { echo "FAIL: render exited $?"; fail=1; }
+# 1 cycle at 0.5 cps = 2 s = 96000 frames of stereo float: 768000 bytes of data.
+for f in ok.wav o1.wav o2.wav; do
+  size=$(stat -c %s "$dir/$f" 2>/dev/null || echo 0)
+  if [ "$size" -lt 768000 ] || [ "$size" -gt 770000 ]; then echo "FAIL: $f has $size bytes"; fail=1; else echo "ok: $f"; fi
+done
+"$phonon" render "$dir/ok.ph" "$dir/d.flac" --duration 0.5 2>/dev/null && [ -s "$dir/d.flac" ] && echo "ok: flac" || { echo "FAIL: flac"; fail=1; }
+printf 'out $ sine 440\n~x $ lpf :nope 3\n' > "$dir/bad.ph"
+out=$("$phonon" render "$dir/bad.ph" "$dir/bad.wav" 2>&1); rc=$?
+if [ $rc -ne 1 ] || ! grep -q "bad.ph:2:10:" <<<"$out" || ! grep -q '\^' <<<"$out"; then
+  echo "FAIL: bad program: rc=$rc"; echo "$out"; fail=1
+else echo "ok: bad program refused"; fi
+"$phonon" render "$dir/ok.ph" "$dir/x.mp9" >/dev/null 2>&1 && { echo "FAIL: unknown extension accepted"; fail=1; } || echo "ok: unknown extension refused"
+exit $fail
