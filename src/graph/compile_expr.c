@@ -40,7 +40,11 @@ static void feed(ph_compiler *c, int node, int param, ph_sig s) {
 
 ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms) {
   ph_error merr = {0};
-  ph_pat *p = ph_mini_parse(&c->song->arena, str->text, &merr);
+  /* Heard as a value signal, a rest is 0; as triggers, gates or a transform's argument it is
+   * the gap Strudel makes of it. */
+  bool as_signal = apply_xforms && c->string_mode == PH_PATSIG_VALUE;
+  ph_pat *p = as_signal ? ph_mini_parse_signal(&c->song->arena, str->text, &merr)
+                        : ph_mini_parse(&c->song->arena, str->text, &merr);
   if (!p) {
     size_t col = merr.column > 0 ? (size_t)merr.column - 1 : 0;
     ph_compile_fail(c, str->offset + 1 + col, PH_ERR_SYNTAX, "in pattern: %s", merr.message);
@@ -95,30 +99,53 @@ static bool literal(const ph_ast *n) {
   return n->kind == PH_AST_NUM || n->kind == PH_AST_STR;
 }
 
+static bool is_rest(ph_value v) { return v.kind == PH_VAL_STR && !strcmp(v.as.str, "~"); }
+
+/* The operator on two events' values; a rest on either side stays a rest (0 when heard). */
+static ph_value combine_or_rest(ph_query *q, ph_value l, ph_value r, const void *env) {
+  if (is_rest(l) || is_rest(r)) return ph_str("~");
+  return ph_op_values(q, *(const ph_op *)env, l, r);
+}
+
 static ph_pat *literal_pattern(ph_compiler *c, const ph_ast *n) {
-  if (n->kind == PH_AST_NUM) return ph_pure(&c->song->arena, ph_num(n->value));
-  if (n->kind == PH_AST_STR) return ph_compile_pattern(c, n, false);
+  ph_arena *a = &c->song->arena;
+  if (n->kind == PH_AST_NUM) return ph_pure(a, ph_num(n->value));
+  if (n->kind == PH_AST_STR) {
+    ph_error merr = {0};
+    ph_pat *p = ph_mini_parse_signal(a, n->text, &merr);
+    if (!p) {
+      size_t col = merr.column > 0 ? (size_t)merr.column - 1 : 0;
+      ph_compile_fail(c, n->offset + 1 + col, PH_ERR_SYNTAX, "in pattern: %s", merr.message);
+    }
+    return p;
+  }
+  static const ph_op negate = PH_OP_MUL;
   ph_pat *inner = literal_pattern(c, n->args[0]);
-  return inner ? ph_op_apply(&c->song->arena, PH_OP_MUL, PH_HOW_IN, inner, ph_pure(&c->song->arena, ph_num(-1)))
-               : NULL;
+  return inner ? ph_app_left(a, inner, ph_pure(a, ph_num(-1)), combine_or_rest, &negate) : NULL;
 }
 
 /* "0 3 7" + "<12 24>": both sides literal, so the operation is on the patterns (note names
- * count as MIDI numbers here). Bare operators take structure from both sides (Tidal |+|). */
+ * count as MIDI numbers here). Bare operators take structure from both sides (Tidal |+|),
+ * |+ from the left, +| from the right; |> keeps the left's structure with the right's values. */
 static bool pattern_binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   const char *t = n->text;
   char op = op_char(t);
-  ph_op pop = op == '+' ? PH_OP_ADD : op == '-' ? PH_OP_SUB : op == '*' ? PH_OP_MUL : PH_OP_DIV;
+  ph_op *pop = PH_ARENA_NEW(&c->song->arena, ph_op);
+  if (!pop) return ph_compile_fail(c, n->offset, PH_ERR_MEMORY, "out of memory");
+  *pop = op == '+' ? PH_OP_ADD : op == '-' ? PH_OP_SUB : op == '*' ? PH_OP_MUL : PH_OP_DIV;
   ph_how how = PH_HOW_MIX;
   size_t len = strlen(t);
-  if (!strcmp(t, "|>")) pop = PH_OP_SET, how = PH_HOW_IN;
-  else if (!strcmp(t, "<|")) pop = PH_OP_KEEP, how = PH_HOW_OUT;
+  if (!strcmp(t, "|>")) *pop = PH_OP_SET, how = PH_HOW_IN;
+  else if (!strcmp(t, "<|")) *pop = PH_OP_KEEP, how = PH_HOW_OUT;
   else if (len == 2 && t[0] == '|') how = PH_HOW_IN;
   else if (len == 2 && t[1] == '|') how = PH_HOW_OUT;
   ph_pat *l = literal_pattern(c, n->args[0]), *r = literal_pattern(c, n->args[1]);
   if (!l || !r) return false;
-  ph_pat *p = ph_op_apply(&c->song->arena, pop, how, l, r);
-  for (int i = c->nxforms - 1; i >= 0 && p; i--) p = ph_func_apply(&c->song->arena, c->xforms[i], p, c->err);
+  ph_arena *a = &c->song->arena;
+  ph_pat *p = how == PH_HOW_IN ? ph_app_left(a, l, r, combine_or_rest, pop)
+            : how == PH_HOW_OUT ? ph_app_right(a, l, r, combine_or_rest, pop)
+                                : ph_app_both(a, l, r, combine_or_rest, pop);
+  for (int i = c->nxforms - 1; i >= 0 && p; i--) p = ph_func_apply(a, c->xforms[i], p, c->err);
   return p && pattern_node(c, p, PH_PATSIG_VALUE, n->offset, out);
 }
 

@@ -45,6 +45,10 @@ static bool value_number(ph_value v, float *out) {
   case PH_VAL_NUM: *out = (float)v.as.num; return true;
   case PH_VAL_BOOL: *out = v.as.b ? 1.0f : 0.0f; return true;
   case PH_VAL_STR:
+    if (!strcmp(v.as.str, "~")) {
+      *out = 0.0f;
+      return true;
+    }
     if (ph_value_to_num(v, &x) || ph_note_to_hz(v.as.str, &x)) {
       *out = (float)x;
       return true;

@@ -12,5 +12,8 @@
  * err with the offset of the problem in src (err->source = src, column = offset + 1).
  * Euclid rhythms use the catalog's "euclid" and "euclidRot" transforms. */
 ph_pat *ph_mini_parse(ph_arena *a, const char *src, ph_error *err);
+/* The same, for a string heard as a signal: a rest is an event valued "~" (the signal is 0
+ * there), where in a pattern it is silence (a gap, where a signal holds its last value). */
+ph_pat *ph_mini_parse_signal(ph_arena *a, const char *src, ph_error *err);
 
 #endif

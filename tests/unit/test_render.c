@@ -63,6 +63,23 @@ static void test_pattern_arithmetic_on_midi_numbers(void **s) {
   test_free(y);
 }
 
+static void test_rests_are_zero_and_gaps_hold(void **s) {
+  /* cps 1, 48000 samples per cycle: "1 ~ 0.5 ~" is 1, 0, 0.5, 0 by quarters. */
+  int n;
+  float *y = render("cps: 1\nout $ \"1 ~ 0.5 ~\" * 0.5\n", 1.0, &n);
+  assert_float_equal(y[6000], 0.5, 0);
+  assert_float_equal(y[18000], 0, 0);
+  assert_float_equal(y[30000], 0.25, 0);
+  assert_float_equal(y[42000], 0, 0);
+  /* fastGap 2 leaves the second half without events: the last value holds there. */
+  float *z = render("cps: 1\nout $ fastGap 2 $ \"1 0.5\" * 0.5\n", 1.0, &n);
+  assert_float_equal(z[6000], 0.5, 0);
+  assert_float_equal(z[18000], 0.25, 0);
+  assert_float_equal(z[40000], 0.25, 0);
+  test_free(y);
+  test_free(z);
+}
+
 static void test_lowpass_cuts_an_octave_above_cutoff(void **s) {
   int n;
   float *dry = render("out $ sine 2000 * 0.5\n", 1.0, &n);
@@ -136,6 +153,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pitch_of_each_half_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_note_names_and_transforms_reach_the_oscillator, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pattern_arithmetic_on_midi_numbers, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_rests_are_zero_and_gaps_hold, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_lowpass_cuts_an_octave_above_cutoff, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_feedback_bus_is_stable_and_delayed_one_sample, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_forward_reference_and_outputs_mix, t_setup, t_teardown),

@@ -7,5 +7,11 @@
 ph_pat *ph_mini_parse(ph_arena *a, const char *src, ph_error *err) {
   mn_node *root = mn_parse(a, src, err);
   if (!root) return NULL;
-  return mn_build_root(a, src, root, err);
+  return mn_build_root(a, src, root, false, err);
+}
+
+ph_pat *ph_mini_parse_signal(ph_arena *a, const char *src, ph_error *err) {
+  mn_node *root = mn_parse(a, src, err);
+  if (!root) return NULL;
+  return mn_build_root(a, src, root, true, err);
 }

@@ -62,7 +62,7 @@ static ph_pat *restepped(ph_arena *a, ph_pat *p, ph_rat steps, bool keep_pure) {
 static mn_built atom(mn_builder *b, const mn_node *n) {
   mn_built r = {0};
   if (strcmp(n->text, "~") == 0 || strcmp(n->text, "-") == 0) {
-    r.pat = ph_silence(b->a);
+    r.pat = b->rests_as_events ? ph_pure(b->a, ph_str("~")) : ph_silence(b->a);
     return r;
   }
   double x;
@@ -168,8 +168,8 @@ mn_built mn_build(mn_builder *b, const mn_node *n) {
   }
 }
 
-ph_pat *mn_build_root(ph_arena *a, const char *src, const mn_node *root, ph_error *err) {
-  mn_builder b = {a, src, err};
+ph_pat *mn_build_root(ph_arena *a, const char *src, const mn_node *root, bool rests_as_events, ph_error *err) {
+  mn_builder b = {a, src, err, rests_as_events};
   ph_pat *p = mn_build(&b, root).pat;
   if (!p && !ph_error_is_set(err)) ph_error_set(err, PH_ERR_MEMORY, src, 0, "out of memory while building the pattern");
   return ph_error_is_set(err) ? NULL : p;

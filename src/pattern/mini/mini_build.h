@@ -9,6 +9,7 @@ typedef struct {
   ph_arena *a;
   const char *src;
   ph_error *err;
+  bool rests_as_events; /* "~" and "-" become events valued "~" (a signal's rest = 0) */
 } mn_builder;
 
 /* A built node: the pattern plus what mini.mjs keeps beside it. */
@@ -20,7 +21,7 @@ typedef struct {
 } mn_built;
 
 /* Builds the pattern the tree means, as Strudel's patternifyAST does. */
-ph_pat *mn_build_root(ph_arena *a, const char *src, const mn_node *root, ph_error *err);
+ph_pat *mn_build_root(ph_arena *a, const char *src, const mn_node *root, bool rests_as_events, ph_error *err);
 mn_built mn_build(mn_builder *b, const mn_node *n);
 /* An element: its slice with the operators applied in order (mini.mjs's applyOptions). */
 mn_built mn_build_element(mn_builder *b, const mn_element *e);
