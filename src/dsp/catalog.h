@@ -32,6 +32,15 @@ extern const ph_unit_def ph_unit_lag;
 extern const ph_unit_def ph_unit_moog_ladder;
 extern const ph_unit_def ph_unit_reverb;
 extern const ph_unit_def ph_unit_pan2;
+extern const ph_unit_def ph_unit_sample_hold;
+extern const ph_unit_def ph_unit_schmidt;
+extern const ph_unit_def ph_unit_rms;
+extern const ph_unit_def ph_unit_mtof;
+extern const ph_unit_def ph_unit_min;
+extern const ph_unit_def ph_unit_wrap;
+extern const ph_unit_def ph_unit_xfade;
+extern const ph_unit_def ph_unit_if;
+extern const ph_unit_def ph_unit_range;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);

@@ -6,20 +6,6 @@
 
 #include "dsp/unit.h"
 
-typedef struct {
-  int unused;
-} distort_state;
-
-static size_t distort_size(const ph_dsp_config *cfg) {
-  (void)cfg;
-  return sizeof(distort_state);
-}
-
-static void distort_init(void *state, const ph_dsp_config *cfg) {
-  (void)cfg;
-  ((distort_state *)state)->unused = 0;
-}
-
 static void distort_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   (void)state;
   const ph_cable *x = &in->params[0], *drive = &in->params[1], *mix = &in->params[2];
@@ -45,8 +31,8 @@ const ph_unit_def ph_unit_distort = {
     .params = distort_params,
     .nparams = PH_DSP_NPARAMS(distort_params),
     .noutputs = 1,
-    .state_size = distort_size,
-    .init = distort_init,
+    .state_size = ph_dsp_stateless_size,
+    .init = ph_dsp_stateless_init,
     .process = distort_process,
     .reset = NULL,
 };

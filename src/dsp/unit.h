@@ -81,6 +81,10 @@ typedef struct ph_unit_def {
   void (*reset)(void *state); /* NULL when init's state is all there is to go back to */
 } ph_unit_def;
 
+/* For units without state: 0 bytes (state may then be NULL) and nothing to initialise. */
+size_t ph_dsp_stateless_size(const ph_dsp_config *cfg);
+void ph_dsp_stateless_init(void *state, const ph_dsp_config *cfg);
+
 static inline float ph_cable_at(const ph_cable *c, int i) { return c->buf ? c->buf[i] : c->constant; }
 
 /* Clamps to [lo, hi]; NaN becomes lo. */
@@ -92,6 +96,12 @@ static inline float ph_dsp_clampf(float x, float lo, float hi) {
 static inline double ph_dsp_clamp(double x, double lo, double hi) {
   if (!(x >= lo)) return lo;
   return x > hi ? hi : x;
+}
+
+/* A signal value made safe: NaN becomes 0, the rest is clamped to ±1e9. */
+static inline float ph_dsp_signal(float x) {
+  if (x != x) return 0.0f;
+  return x < -1e9f ? -1e9f : (x > 1e9f ? 1e9f : x);
 }
 
 /* Values this small are denormal-bound: flush them (state is flushed once per block). */

@@ -1,7 +1,7 @@
 /* Every parameter of every unit in the catalog is a signal: for each one, a buffer holding
  * its default sounds exactly like the constant default, and a buffer that steps to another
- * value halfway changes the output from that point on (and not before). A saw at 220 Hz feeds
- * the chain input. */
+ * value halfway changes the output from that point on (and not before). A saw at 220 Hz plus a
+ * sine at 97 Hz (-1..1, with steps and slopes) feeds the chain input. */
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stddef.h>
@@ -22,7 +22,8 @@ static float other_value(const ph_param_def *p) {
 static void test_every_parameter_is_a_signal(void **st) {
   float *input = malloc(FRAMES * sizeof(float)), *same = malloc(FRAMES * sizeof(float)),
         *step = malloc(FRAMES * sizeof(float));
-  for (int i = 0; i < FRAMES; i++) input[i] = (float)(2.0 * fmod(220.0 * i / SR, 1.0) - 1.0);
+  for (int i = 0; i < FRAMES; i++)
+    input[i] = (float)(fmod(220.0 * i / SR, 1.0) - 0.5 + 0.5 * sin(PH_DSP_TWO_PI * 97.0 * i / SR));
   int checked = 0;
   for (int u = 0; u < ph_dsp_unit_count(); u++) {
     const ph_unit_def *d = ph_dsp_unit_at(u);
