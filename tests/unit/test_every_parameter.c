@@ -21,11 +21,14 @@ static bool render(const char *program, float *out, int frames, char *why, size_
     ph_song_destroy(&song);
     return false;
   }
+  /* The output node itself, before the mix and the limiter: a unit whose output is far
+   * above full scale (mtof gives Hz) must still show the difference. */
   float block[2 * 512];
   for (int done = 0; done < frames;) {
     int n = frames - done < song.block ? frames - done : song.block;
     ph_song_process(&song, block, n);
-    for (int i = 0; i < n; i++) out[done + i] = block[2 * i];
+    const float *raw = ph_graph_output(&song.graph, song.outputs[0].port);
+    for (int i = 0; i < n; i++) out[done + i] = raw[i];
     done += n;
   }
   ph_song_destroy(&song);
@@ -45,7 +48,7 @@ static float other_value(const ph_param_def *p) {
 static void program_for(const ph_unit_def *u, int target, const char *value, char *buf, size_t size) {
   bool has_input = false;
   for (int i = 0; i < u->nparams; i++) has_input |= u->params[i].is_input;
-  size_t len = (size_t)snprintf(buf, size, "cps: 1\nout $ %s%s", has_input ? "saw 220 * 0.5 # " : "", u->name);
+  size_t len = (size_t)snprintf(buf, size, "cps: 1\nout $ %s%s", has_input ? "(saw 220 * 0.5 + sine 3 * 0.6) # " : "", u->name);
   for (int i = 0; i < u->nparams; i++) {
     const ph_param_def *p = &u->params[i];
     if (p->is_input) continue;
