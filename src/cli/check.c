@@ -1,11 +1,13 @@
-/* phonon check FILE.ph... [--ast]: parse programs and report every error with its position,
- * including malformed mini-notation inside strings; --ast prints the statements parsed. */
+/* phonon check FILE.ph... [--ast] [--syntax]: parse programs and report every error with its
+ * position, including malformed mini-notation inside strings, then compile them (without
+ * rendering) for the errors only the compiler sees; --ast prints the statements parsed. */
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "cli/cli.h"
+#include "graph/song.h"
 #include "lang/parser.h"
 #include "pattern/mini.h"
 
@@ -76,7 +78,7 @@ static void print_statement(const ph_stmt *s) {
 }
 
 /* Checks one file; 0 ok, 1 errors, 2 unreadable. */
-static int check_file(const char *path, bool show_ast) {
+static int check_file(const char *path, bool show_ast, bool compile) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!f) {
     fprintf(stderr, "%s: cannot open: ", path);
@@ -103,6 +105,16 @@ static int check_file(const char *path, bool show_ast) {
   for (size_t i = 0; i < prog->count; i++) check_tree(prog, prog->stmts[i]->expr, &scratch, &errors);
   if (show_ast)
     for (size_t i = 0; i < prog->count; i++) print_statement(prog->stmts[i]);
+  if (!errors.n && compile) { /* names, arguments, buses: the compiler's first error */
+    ph_song song;
+    ph_error err;
+    ph_error_clear(&err);
+    if (!ph_song_compile(&song, source, path, &(ph_song_options){44100, 0}, &err)) {
+      if (!err.file) err.file = path;
+      add_error(&errors, &err);
+    }
+    ph_song_destroy(&song);
+  }
   if (errors.n) qsort(errors.v, errors.n, sizeof *errors.v, by_position);
   for (size_t i = 0; i < errors.n; i++) ph_error_print(&errors.v[i], stderr);
   if (!errors.n) printf("%s: ok\n", path);
@@ -115,20 +127,23 @@ done:
   return rc;
 }
 
-/* phonon check FILE... [--ast]: the worst status of all files. */
+/* phonon check FILE... [--ast] [--syntax]: the worst status of all files. --syntax stops after
+ * parsing (and the mini-notation of the strings); otherwise the program is also compiled. */
 int ph_cli_check(int argc, char **argv) {
-  bool show_ast = false;
+  bool show_ast = false, compile = true;
   int files = 0, rc = 0;
-  for (int i = 0; i < argc; i++)
-    if (!strcmp(argv[i], "--ast")) show_ast = true;
   for (int i = 0; i < argc; i++) {
-    if (!strcmp(argv[i], "--ast")) continue;
-    int r = check_file(argv[i], show_ast);
+    if (!strcmp(argv[i], "--ast")) show_ast = true;
+    if (!strcmp(argv[i], "--syntax")) compile = false;
+  }
+  for (int i = 0; i < argc; i++) {
+    if (!strcmp(argv[i], "--ast") || !strcmp(argv[i], "--syntax")) continue;
+    int r = check_file(argv[i], show_ast, compile);
     if (r > rc) rc = r;
     files++;
   }
   if (!files) {
-    fprintf(stderr, "usage: phonon check FILE.ph... [--ast]\n");
+    fprintf(stderr, "usage: phonon check FILE.ph... [--ast] [--syntax]\n");
     return 2;
   }
   return rc;

@@ -13,7 +13,7 @@ static void usage(FILE *out) {
           "  phonon functions [--json]                   the catalog of functions (alias: doc)\n"
           "  phonon query PATTERN [--cycles BEGIN END]   print the events of a pattern\n"
           "  phonon query --jsonl < cases.jsonl          answer conformance cases, one line each\n"
-          "  phonon check FILE.ph... [--ast]             report the errors of programs (or ok)\n"
+          "  phonon check FILE.ph... [--ast] [--syntax]  report the errors of programs (or ok)\n"
           "  phonon --version\n",
           phonon_version());
 }
