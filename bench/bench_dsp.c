@@ -46,7 +46,8 @@ static double run(const ph_unit_def *d, bool modulated, float *sink) {
       }
     }
     ph_dsp_inputs in = {cables, d->nparams};
-    float *out[1] = {sink};
+    float *out[8];
+    for (int o = 0; o < d->noutputs && o < 8; o++) out[o] = sink + o * BLOCK;
     d->process(state, &in, out, BLOCK);
   }
   double elapsed = now() - start;
@@ -55,7 +56,7 @@ static double run(const ph_unit_def *d, bool modulated, float *sink) {
 }
 
 int main(void) {
-  float sink[BLOCK];
+  static float sink[8 * BLOCK]; /* one block per output */
   printf("%-14s %14s %14s\n", "unit", "constant (xRT)", "buffers (xRT)");
   for (int u = 0; u < ph_dsp_unit_count(); u++) {
     const ph_unit_def *d = ph_dsp_unit_at(u);
