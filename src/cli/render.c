@@ -64,8 +64,12 @@ static bool write_stems(ph_song *song, ph_sound_writer **stems, float *buf, int 
   for (int k = 0; k < song->noutputs; k++) {
     if (!stems[k]) continue;
     const ph_song_output *o = &song->outputs[k];
-    const float *src = o->hushed ? NULL : ph_graph_output(&song->graph, o->port);
-    for (int i = 0; i < n; i++) buf[2 * i] = buf[2 * i + 1] = src && isfinite(src[i]) ? src[i] : 0.0f;
+    const float *l = o->hushed ? NULL : ph_graph_output(&song->graph, o->left);
+    const float *r = o->hushed ? NULL : ph_graph_output(&song->graph, o->right);
+    for (int i = 0; i < n; i++) {
+      buf[2 * i] = l && isfinite(l[i]) ? l[i] : 0.0f;
+      buf[2 * i + 1] = r && isfinite(r[i]) ? r[i] : 0.0f;
+    }
     if (!ph_sound_writer_write(stems[k], buf, (size_t)n, err)) return false;
   }
   return true;

@@ -23,7 +23,15 @@ bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char
   return false;
 }
 
-static ph_sig konst(float v) { return (ph_sig){true, v, {-1, 0}}; }
+static ph_sig konst(float v) { return (ph_sig){true, v, {-1, 0}, {-1, 0}, false}; }
+static ph_sig mono(int node, int output) { return (ph_sig){false, 0, {node, output}, {node, output}, false}; }
+static ph_sig stereo(ph_port l, ph_port r) { return (ph_sig){false, 0, l, r, true}; }
+
+/* One channel of a signal: the left (0) or right (1) port, or the constant. */
+static ph_sig channel(ph_sig s, int ch) {
+  if (s.is_const || !s.stereo) return s;
+  return mono(ch ? s.right.node : s.port.node, ch ? s.right.output : s.port.output);
+}
 
 static int add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
   int n = ph_graph_add(&c->song->graph, def, c->err);
@@ -32,6 +40,16 @@ static int add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
 }
 
 static void feed(ph_compiler *c, int node, int param, ph_sig s) {
+  /* A stereo signal where one channel is expected: its mid, (L + R) / 2. */
+  if (!s.is_const && s.stereo) {
+    int sum = add_node(c, &ph_unit_add, 0), half = add_node(c, &ph_unit_mul, 0);
+    if (sum < 0 || half < 0) return;
+    ph_graph_connect(&c->song->graph, sum, 0, s.port);
+    ph_graph_connect(&c->song->graph, sum, 1, s.right);
+    ph_graph_connect(&c->song->graph, half, 0, (ph_port){sum, 0});
+    ph_graph_set_const(&c->song->graph, half, 1, 0.5f);
+    s = mono(half, 0);
+  }
   if (s.is_const)
     ph_graph_set_const(&c->song->graph, node, param, s.value);
   else
@@ -62,7 +80,7 @@ static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t 
   if (n < 0) return false;
   ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, &c->song->query_arena, mode};
   ph_patsig_bind(ph_graph_state(&c->song->graph, n), &b);
-  *out = (ph_sig){false, 0, {n, 0}};
+  *out = mono(n, 0);
   return true;
 }
 
@@ -168,15 +186,18 @@ static bool binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   }
   const ph_unit_def *def = arith_unit(op);
   if (!def) return ph_compile_fail(c, n->offset, PH_ERR_SYNTAX, "unknown operator '%s'", t);
-  int node = add_node(c, def, n->offset);
-  if (node < 0) return false;
-  feed(c, node, 0, a);
-  feed(c, node, 1, b);
-  *out = (ph_sig){false, 0, {node, 0}};
+  bool wide = (!a.is_const && a.stereo) || (!b.is_const && b.stereo);
+  int nodes[2];
+  for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
+    if ((nodes[ch] = add_node(c, def, n->offset)) < 0) return false;
+    feed(c, nodes[ch], 0, channel(a, ch));
+    feed(c, nodes[ch], 1, channel(b, ch));
+  }
+  *out = wide ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
   return true;
 }
 
-static ph_bus_entry *find_bus(ph_compiler *c, const char *name) {
+ph_bus_entry *ph_compile_find_bus(ph_compiler *c, const char *name) {
   for (int i = 0; i < c->nbuses; i++)
     if (!strcmp(c->buses[i].name, name)) return &c->buses[i];
   return NULL;
@@ -197,18 +218,21 @@ static void describe_params(const ph_unit_def *def, char *buf, size_t size) {
 }
 
 /* A call of a unit: positional arguments fill its parameters in order (the chain input
- * first, unless `input` already gives it); keyword arguments go by name. */
+ * first, unless `input` already gives it); keyword arguments go by name. A one-output unit
+ * given a stereo argument runs twice, once per channel; a two-output unit (pan2) is stereo
+ * and hears the mid of stereo arguments. */
 static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call, const ph_sig *input, ph_sig *out) {
-  int node = add_node(c, def, call->offset);
-  if (node < 0) return false;
-  bool given[32] = {0};
+  enum { MAX_PARAMS = 32 };
+  if (def->nparams > MAX_PARAMS) return ph_compile_fail(c, call->offset, PH_ERR_ARGUMENT, "'%s' has too many parameters", def->name);
+  ph_sig args[MAX_PARAMS];
+  bool given[MAX_PARAMS] = {0};
   int next = 0;
   if (input) {
     int in = -1;
     for (int p = 0; p < def->nparams; p++)
       if (def->params[p].is_input) in = p;
     if (in < 0) return ph_compile_fail(c, call->offset, PH_ERR_ARGUMENT, "'%s' takes no input: it cannot follow '#'", def->name);
-    feed(c, node, in, *input);
+    args[in] = *input;
     given[in] = true;
   }
   size_t nargs = call->kind == PH_AST_CALL ? call->nargs : 0;
@@ -228,29 +252,40 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
       while (next < def->nparams && given[next]) next++;
       p = next;
     }
-    if (p >= def->nparams || p >= 32) {
+    if (p >= def->nparams) {
       char params[256];
       describe_params(def, params, sizeof params);
       return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "too many arguments for '%s' (its parameters: %s)",
                              def->name, params);
     }
-    ph_sig s;
     int saved = c->string_mode;
     c->string_mode = mode_for(&def->params[p]);
-    bool ok = ph_compile_expr(c, arg, &s);
+    bool ok = ph_compile_expr(c, arg, &args[p]);
     c->string_mode = saved;
     if (!ok) return false;
-    feed(c, node, p, s);
     given[p] = true;
   }
-  for (int p = 0; p < def->nparams; p++)
-    if (def->params[p].required && !given[p]) {
+  bool wide = false;
+  for (int p = 0; p < def->nparams; p++) {
+    if (!given[p] && def->params[p].required) {
       char params[256];
       describe_params(def, params, sizeof params);
       return ph_compile_fail(c, call->offset, PH_ERR_ARGUMENT, "'%s' needs its '%s' (its parameters: %s)", def->name,
                              def->params[p].name, params);
     }
-  *out = (ph_sig){false, 0, {node, 0}};
+    if (given[p] && !args[p].is_const && args[p].stereo) wide = true;
+  }
+  if (def->noutputs >= 2) wide = false; /* a stereo unit takes each argument's mid */
+  int nodes[2];
+  for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
+    if ((nodes[ch] = add_node(c, def, call->offset)) < 0) return false;
+    for (int p = 0; p < def->nparams; p++)
+      if (given[p]) feed(c, nodes[ch], p, wide ? channel(args[p], ch) : args[p]);
+  }
+  if (def->noutputs >= 2)
+    *out = stereo((ph_port){nodes[0], 0}, (ph_port){nodes[0], 1});
+  else
+    *out = wide ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
   return true;
 }
 
@@ -295,18 +330,20 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
       *out = konst(-s.value);
       return true;
     }
-    int node = add_node(c, &ph_unit_mul, n->offset);
-    if (node < 0) return false;
-    feed(c, node, 0, s);
-    ph_graph_set_const(&c->song->graph, node, 1, -1);
-    *out = (ph_sig){false, 0, {node, 0}};
+    int nodes[2];
+    for (int ch = 0; ch < (s.stereo ? 2 : 1); ch++) {
+      if ((nodes[ch] = add_node(c, &ph_unit_mul, n->offset)) < 0) return false;
+      feed(c, nodes[ch], 0, channel(s, ch));
+      ph_graph_set_const(&c->song->graph, nodes[ch], 1, -1);
+    }
+    *out = s.stereo ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
     return true;
   }
   case PH_AST_BINOP: return binop(c, n, out);
   case PH_AST_BUS: {
-    ph_bus_entry *b = find_bus(c, n->text);
+    ph_bus_entry *b = ph_compile_find_bus(c, n->text);
     if (!b) return unknown_name(c, n, "bus", n->text);
-    *out = (ph_sig){false, 0, {b->node, 0}};
+    *out = b->stereo ? stereo((ph_port){b->node, 0}, (ph_port){b->node_right, 0}) : mono(b->node, 0);
     return true;
   }
   case PH_AST_IDENT:
@@ -321,4 +358,31 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   case PH_AST_HOLE: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "an operator section needs a transform context");
   }
   return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "cannot compile this expression");
+}
+
+bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n) {
+  switch (n->kind) {
+  case PH_AST_BUS: {
+    ph_bus_entry *b = ph_compile_find_bus(c, n->text);
+    return b && b->stereo;
+  }
+  case PH_AST_CALL:
+  case PH_AST_IDENT: {
+    const ph_unit_def *def = ph_dsp_unit_find(n->text);
+    if (def && def->noutputs >= 2) return true;
+    if (def && n->kind == PH_AST_CALL)
+      for (size_t i = 0; i < n->nargs; i++)
+        if (ph_compile_is_stereo(c, n->args[i])) return true;
+    return false;
+  }
+  case PH_AST_KWARG:
+  case PH_AST_NEG:
+  case PH_AST_BINOP:
+  case PH_AST_CHAIN:
+    for (size_t i = 0; i < n->nargs; i++)
+      if (ph_compile_is_stereo(c, n->args[i])) return true;
+    return false;
+  case PH_AST_APPLY: return ph_compile_is_stereo(c, n->args[1]);
+  default: return false;
+  }
 }

@@ -8,16 +8,21 @@
 #define MAX_BUSES 256
 #define MAX_XFORMS 32
 
-/* A compiled expression: a constant or a node's output. */
+/* A compiled expression: a constant, or one output (mono) or two (stereo: port is the left
+ * channel, right the right one; for mono both are the same). */
 typedef struct {
   bool is_const;
   float value;
   ph_port port;
+  ph_port right;
+  bool stereo;
 } ph_sig;
 
 typedef struct {
   const char *name; /* with the ~ */
-  int node;         /* its ph_unit_bus node */
+  int node;         /* its ph_unit_bus node (the left one when stereo) */
+  int node_right;   /* == node for a mono bus */
+  bool stereo;
   const ph_stmt *def;
 } ph_bus_entry;
 
@@ -39,6 +44,10 @@ typedef struct {
 bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out);
+/* Whether an expression is stereo: a two-output unit in it, or a stereo bus (decided for all
+ * buses before anything is compiled, so forward references and loops know their width). */
+bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n);
+ph_bus_entry *ph_compile_find_bus(ph_compiler *c, const char *name);
 /* A transform written in the language (rev, fast 2, (every 3 (fast 2))) as a function. */
 const ph_func *ph_compile_transform(ph_compiler *c, const ph_ast *n);
 /* A string literal as a pattern, with the surrounding transforms applied. */

@@ -13,22 +13,45 @@
 static ph_bus_entry *bus_entry(ph_compiler *c, const ph_stmt *st) {
   char name[128];
   snprintf(name, sizeof name, "~%s", st->name);
-  for (int i = 0; i < c->nbuses; i++)
-    if (!strcmp(c->buses[i].name, name)) return &c->buses[i];
+  ph_bus_entry *found = ph_compile_find_bus(c, name);
+  if (found) return found;
   if (c->nbuses == MAX_BUSES) {
     ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "more than %d buses", MAX_BUSES);
     return NULL;
   }
   ph_bus_entry *b = &c->buses[c->nbuses];
-  b->name = ph_arena_strdup(&c->song->arena, name);
-  b->node = ph_graph_add(&c->song->graph, &ph_unit_bus, c->err);
-  if (!b->name || b->node < 0) {
+  *b = (ph_bus_entry){.name = ph_arena_strdup(&c->song->arena, name), .node = -1, .node_right = -1};
+  if (!b->name) {
     ph_compile_fail(c, st->offset, PH_ERR_MEMORY, "out of memory");
     return NULL;
   }
-  ph_graph_mark_feedback_point(&c->song->graph, b->node);
   c->nbuses++;
   return b;
+}
+
+/* The bus's node(s), once its width is known; reads of a bus in a loop are the delayed ones. */
+static bool bus_nodes(ph_compiler *c, ph_bus_entry *b) {
+  for (int ch = 0; ch < (b->stereo ? 2 : 1); ch++) {
+    int n = ph_graph_add(&c->song->graph, &ph_unit_bus, c->err);
+    if (n < 0) return false;
+    ph_graph_mark_feedback_point(&c->song->graph, n);
+    if (ch == 0) b->node = b->node_right = n;
+    else b->node_right = n;
+  }
+  return true;
+}
+
+/* A bus is stereo when its definition is; definitions refer to each other, so the widths
+ * are found together, by repeating until nothing changes. */
+static void bus_widths(ph_compiler *c) {
+  for (bool changed = true; changed;) {
+    changed = false;
+    for (int i = 0; i < c->nbuses; i++)
+      if (!c->buses[i].stereo && c->buses[i].def && ph_compile_is_stereo(c, c->buses[i].def->expr)) {
+        c->buses[i].stereo = true;
+        changed = true;
+      }
+  }
 }
 
 static ph_song_output *output_for(ph_song *s, int channel) {
@@ -36,7 +59,7 @@ static ph_song_output *output_for(ph_song *s, int channel) {
     if (s->outputs[i].channel == channel) return &s->outputs[i];
   if (s->noutputs == PH_SONG_MAX_OUTPUTS) return NULL;
   ph_song_output *o = &s->outputs[s->noutputs++];
-  *o = (ph_song_output){channel, {-1, 0}, false};
+  *o = (ph_song_output){channel, {-1, 0}, {-1, 0}, false};
   return o;
 }
 
@@ -97,10 +120,14 @@ static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
     if (!b) return false;
     if (b->def != st) return true; /* redefined later: the last definition wins */
     if (!ph_compile_expr(c, st->expr, &sig)) return false;
-    if (sig.is_const)
-      ph_graph_set_const(&s->graph, b->node, 0, sig.value);
-    else
-      ph_graph_connect(&s->graph, b->node, 0, sig.port);
+    for (int ch = 0; ch < (b->stereo ? 2 : 1); ch++) {
+      int node = ch ? b->node_right : b->node;
+      ph_port from = ch && sig.stereo ? sig.right : sig.port;
+      if (sig.is_const)
+        ph_graph_set_const(&s->graph, node, 0, sig.value);
+      else
+        ph_graph_connect(&s->graph, node, 0, from);
+    }
     return true;
   }
   case PH_STMT_OUT: {
@@ -110,11 +137,12 @@ static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
       int n = ph_graph_add(&s->graph, &ph_unit_bus, c->err);
       if (n < 0) return false;
       ph_graph_set_const(&s->graph, n, 0, sig.value);
-      sig = (ph_sig){false, 0, {n, 0}};
+      sig.port = sig.right = (ph_port){n, 0};
     }
     ph_song_output *o = output_for(s, st->channel < 0 ? 0 : st->channel);
     if (!o) return ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "more than %d outputs", PH_SONG_MAX_OUTPUTS);
-    o->port = sig.port;
+    o->left = sig.port;
+    o->right = sig.stereo ? sig.right : sig.port;
     o->hushed = false;
     return true;
   }
@@ -151,7 +179,7 @@ static void auto_route(ph_compiler *c) {
   for (int k = 0; k < 2; k++)
     for (int i = 0; i < c->nbuses; i++)
       if (!strcmp(c->buses[i].name, firsts[k])) {
-        *output_for(s, 0) = (ph_song_output){0, {c->buses[i].node, 0}, false};
+        *output_for(s, 0) = (ph_song_output){0, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false};
         return;
       }
   int channel = 0;
@@ -160,17 +188,21 @@ static void auto_route(ph_compiler *c) {
     const char *digits = !strncmp(n, "out", 3) ? n + 3 : n[0] == 'd' ? n + 1 : NULL;
     if (digits && *digits && strspn(digits, "0123456789") == strlen(digits)) {
       ph_song_output *o = output_for(s, ++channel);
-      if (o) o->port = (ph_port){c->buses[i].node, 0};
+      if (o) *o = (ph_song_output){channel, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false};
     }
   }
   if (s->noutputs > 0) return;
   for (int i = 0; i < c->nbuses; i++) {
-    int gain = ph_graph_add(&s->graph, &ph_unit_mul, c->err);
-    if (gain < 0) return;
-    ph_graph_connect(&s->graph, gain, 0, (ph_port){c->buses[i].node, 0});
-    ph_graph_set_const(&s->graph, gain, 1, 0.25f);
+    ph_port ports[2];
+    for (int ch = 0; ch < 2; ch++) {
+      int gain = ph_graph_add(&s->graph, &ph_unit_mul, c->err);
+      if (gain < 0) return;
+      ph_graph_connect(&s->graph, gain, 0, (ph_port){ch ? c->buses[i].node_right : c->buses[i].node, 0});
+      ph_graph_set_const(&s->graph, gain, 1, 0.25f);
+      ports[ch] = (ph_port){gain, 0};
+    }
     ph_song_output *o = output_for(s, i + 1);
-    if (o) o->port = (ph_port){gain, 0};
+    if (o) *o = (ph_song_output){i + 1, ports[0], ports[1], false};
   }
 }
 
@@ -212,6 +244,9 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
       if (!b) return false;
       b->def = prog->stmts[i];
     }
+  bus_widths(c);
+  for (int i = 0; i < c->nbuses; i++)
+    if (!bus_nodes(c, &c->buses[i])) return false;
   for (size_t i = 0; i < prog->count; i++)
     if (!compile_statement(c, prog->stmts[i])) return false;
   auto_route(c);
@@ -219,14 +254,13 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 }
 
 /* A peak limiter: instant attack, ~50 ms release, so nothing above full scale leaves. */
-static float limit(ph_song *s, float x, float release) {
-  float a = fabsf(x);
+static float limit_gain(ph_song *s, float a, float release) {
   if (a > s->peak) s->peak = a;
   float decayed = s->limiter_env * release;
   s->limiter_env = a > decayed ? a : decayed;
-  if (s->limiter_env <= 1.0f) return x;
+  if (s->limiter_env <= 1.0f) return 1.0f;
   s->limited++;
-  return x / s->limiter_env;
+  return 1.0f / s->limiter_env;
 }
 
 void ph_song_process(ph_song *s, float *stereo, int frames) {
@@ -234,28 +268,35 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
   ph_graph_process(&s->graph, frames);
   int active = 0;
   for (int k = 0; k < s->noutputs; k++)
-    if (!s->outputs[k].hushed && s->outputs[k].port.node >= 0) active++;
+    if (!s->outputs[k].hushed && s->outputs[k].left.node >= 0) active++;
   float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
               : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
   float release = expf(-1.0f / (0.05f * (float)s->rate));
   for (int i = 0; i < frames; i++) {
-    float sum = 0;
+    float sum[2] = {0, 0};
     for (int k = 0; k < s->noutputs; k++) {
       const ph_song_output *o = &s->outputs[k];
-      if (o->hushed || o->port.node < 0) continue;
-      float v = ph_graph_output(&s->graph, o->port)[i];
-      if (!isfinite(v)) {
-        s->nonfinite++;
-        v = 0;
+      if (o->hushed || o->left.node < 0) continue;
+      for (int ch = 0; ch < 2; ch++) {
+        float v = ph_graph_output(&s->graph, ch ? o->right : o->left)[i];
+        if (!isfinite(v)) {
+          s->nonfinite++;
+          v = 0;
+        }
+        sum[ch] += v;
       }
-      sum += v;
     }
-    sum *= scale;
-    if (s->outmix == PH_OUTMIX_TANH) sum = tanhf(sum);
-    if (s->outmix == PH_OUTMIX_HARD) sum = sum > 1 ? 1 : sum < -1 ? -1 : sum;
-    float y = limit(s, sum, release);
-    stereo[2 * i] = y; /* mono sources are centred: the same on both sides */
-    stereo[2 * i + 1] = y;
+    for (int ch = 0; ch < 2; ch++) {
+      float x = sum[ch] * scale;
+      if (s->outmix == PH_OUTMIX_TANH) x = tanhf(x);
+      if (s->outmix == PH_OUTMIX_HARD) x = x > 1 ? 1 : x < -1 ? -1 : x;
+      sum[ch] = x;
+    }
+    /* One gain for both channels, so the limiter never moves the stereo image. */
+    float a = fmaxf(fabsf(sum[0]), fabsf(sum[1]));
+    float g = limit_gain(s, a, release);
+    stereo[2 * i] = sum[0] * g;
+    stereo[2 * i + 1] = sum[1] * g;
   }
   s->block_start += frames;
 }

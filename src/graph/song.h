@@ -16,7 +16,7 @@ typedef enum { PH_OUTMIX_NONE, PH_OUTMIX_GAIN, PH_OUTMIX_SQRT, PH_OUTMIX_TANH, P
 
 typedef struct {
   int channel; /* 0 = out, N = oN */
-  ph_port port;
+  ph_port left, right; /* the same port for a mono output (centred) */
   bool hushed;
 } ph_song_output;
 

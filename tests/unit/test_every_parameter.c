@@ -27,7 +27,7 @@ static bool render(const char *program, float *out, int frames, char *why, size_
   for (int done = 0; done < frames;) {
     int n = frames - done < song.block ? frames - done : song.block;
     ph_song_process(&song, block, n);
-    const float *raw = ph_graph_output(&song.graph, song.outputs[0].port);
+    const float *raw = ph_graph_output(&song.graph, song.outputs[0].left);
     for (int i = 0; i < n; i++) out[done + i] = raw[i];
     done += n;
   }

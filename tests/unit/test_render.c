@@ -9,7 +9,8 @@
 
 #define RATE 48000
 
-/* Renders the left channel of `seconds` of a program; fails the test on a compile error. */
+/* Renders the left channel of `seconds` of a program (which must be centred: both channels
+ * the same); fails the test on a compile error. */
 static float *render(const char *program, double seconds, int *frames_out) {
   ph_song song;
   ph_error err = {0};
