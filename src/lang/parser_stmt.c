@@ -226,6 +226,10 @@ static bool report_dialect(ph_parser *p, const ph_token *t) {
   char b[48];
   if (t->kind == PH_TK_BUS && next->kind == PH_TK_EQUALS)
     return ph_fail(p, next, "a bus is defined with '$' or ':', not '=': write %.*s $ ...", (int)t->len, p->tl->source + t->offset), true;
+  const char *colon = t->kind == PH_TK_BUS ? memchr(p->tl->source + t->offset, ':', t->len) : NULL;
+  if (colon)
+    return ph_fail(p, t, "'%.*s' reads as one bus name: put a space after ':' to define %.*s", (int)t->len,
+                   p->tl->source + t->offset, (int)(colon - (p->tl->source + t->offset)), p->tl->source + t->offset), true;
   if (t->kind != PH_TK_IDENT) return false;
   if (ph_token_is(p->tl, t, "setcps"))
     return ph_fail(p, t, "there is no setcps: write 'cps: N' (cycles per second)"), true;
