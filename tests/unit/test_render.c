@@ -9,6 +9,34 @@
 
 #define RATE 48000
 
+/* Renders `seconds` of a program into interleaved stereo; fails the test on a compile error. */
+static float *render_stereo(const char *program, double seconds, int *frames_out) {
+  ph_song song;
+  ph_error err = {0};
+  ph_song_options opt = {RATE, 0};
+  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
+    ph_song_destroy(&song);
+    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
+  }
+  int frames = (int)(seconds * RATE);
+  float *out = test_malloc(sizeof(float) * 2 * (size_t)frames);
+  for (int done = 0; done < frames;) {
+    int n = frames - done < song.block ? frames - done : song.block;
+    ph_song_process(&song, out + 2 * done, n);
+    done += n;
+  }
+  ph_song_destroy(&song);
+  *frames_out = frames;
+  return out;
+}
+
+static void split(const float *stereo, int frames, float *left, float *right) {
+  for (int i = 0; i < frames; i++) {
+    left[i] = stereo[2 * i];
+    right[i] = stereo[2 * i + 1];
+  }
+}
+
 /* Renders the left channel of `seconds` of a program (which must be centred: both channels
  * the same); fails the test on a compile error. */
 static float *render(const char *program, double seconds, int *frames_out) {
@@ -130,6 +158,26 @@ static void test_loud_programs_are_limited_not_clipped_to_garbage(void **s) {
   test_free(y);
 }
 
+static void test_pan2_and_stereo_through_buses_and_filters(void **s) {
+  int n;
+  static float l[RATE / 2], r[RATE / 2];
+  float *y = render_stereo("~left $ sine 440 * 0.5 # pan2 -1\nout $ ~left # lpf 2000 0.7\n", 0.5, &n);
+  split(y, n, l, r);
+  assert_float_equal(measure_rms(l, n), 0.5 / sqrt(2), 0.01);
+  assert_true(measure_rms(r, n) < 1e-6);
+  test_free(y);
+  /* Centre: equal power, each side -3 dB. */
+  y = render_stereo("out $ sine 440 * 0.5 # pan2 0\n", 0.5, &n);
+  split(y, n, l, r);
+  assert_float_equal(measure_rms(l, n), 0.5 / sqrt(2) / sqrt(2), 0.01);
+  assert_float_equal(measure_rms(r, n), measure_rms(l, n), 1e-6);
+  test_free(y);
+  /* A pan that moves with a pattern: right in the first half cycle, left in the second. */
+  y = render_stereo("cps: 1\nout $ sine 440 * 0.5 # pan2 \"1 -1\"\n", 1.0, &n);
+  assert_true(fabs(y[2 * 100]) < 1e-6 && fabs(y[2 * (RATE / 2 + 100) + 1]) < 1e-6);
+  test_free(y);
+}
+
 static void compile_error(const char *program, int line, int column, const char *text) {
   ph_song song;
   ph_error err = {0};
@@ -160,6 +208,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_forward_reference_and_outputs_mix, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_compile_errors_point_at_the_problem, t_setup, t_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
