@@ -12,7 +12,8 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_distort,     &ph_unit_bitcrush,   &ph_unit_lag,         &ph_unit_moog_ladder,
     &ph_unit_reverb,      &ph_unit_pan2,       &ph_unit_sample_hold, &ph_unit_schmidt,
     &ph_unit_rms,         &ph_unit_mtof,       &ph_unit_min,         &ph_unit_wrap,
-    &ph_unit_xfade,       &ph_unit_if,         &ph_unit_range,
+    &ph_unit_xfade,       &ph_unit_if,         &ph_unit_range,       &ph_unit_asr,
+    &ph_unit_ring,        &ph_unit_tremolo,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

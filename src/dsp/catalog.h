@@ -41,6 +41,9 @@ extern const ph_unit_def ph_unit_wrap;
 extern const ph_unit_def ph_unit_xfade;
 extern const ph_unit_def ph_unit_if;
 extern const ph_unit_def ph_unit_range;
+extern const ph_unit_def ph_unit_asr;
+extern const ph_unit_def ph_unit_ring;
+extern const ph_unit_def ph_unit_tremolo;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);

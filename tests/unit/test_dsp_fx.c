@@ -1,4 +1,5 @@
-/* impulse, fm, pm, distort, bitcrush, lag, moog_ladder and reverb, judged by ear: where the
+/* impulse, fm, pm, distort, bitcrush, lag, moog_ladder, reverb, pan2, asr, ring and
+ * tremolo, judged by ear: where the
  * clicks fall, which partials FM makes (Bessel amplitudes), how hard a curve clips, how many
  * levels a crushed signal has, how fast a lag settles, how steep a ladder is, how a room
  * decays. */
@@ -284,10 +285,61 @@ static void test_pan2_keeps_the_power(void **st) {
   free(r);
 }
 
+static void test_asr_follows_its_gate(void **st) {
+  /* gate on for 0.5 s, off after; attack 0.1 s (4800 samples), release 0.2 s (9600) */
+  float *gate = calloc(N, sizeof(float));
+  for (int i = 0; i < N / 2; i++) gate[i] = 1.0f;
+  t_param p[3] = {{gate, 0.0f}, {NULL, 0.1f}, {NULL, 0.2f}};
+  float *y = t_render("asr", p, N);
+  assert_float_equal(y[0], 1.0 / 4800, 1e-7);
+  assert_float_equal(y[2399], 0.5, 1e-5);
+  assert_float_equal(y[4798], 1.0 - 1.0 / 4800, 1e-6);
+  assert_float_equal(y[4799], 1.0, 1e-6);
+  assert_true(y[4800] == 1.0f && y[N / 2 - 1] == 1.0f);
+  assert_float_equal(y[N / 2 + 4799], 0.5, 1e-5);
+  assert_true(y[N / 2 + 9600] == 0.0f && y[N - 1] == 0.0f);
+  for (int i = 1; i < N / 2; i++) assert_true(y[i] >= y[i - 1]);
+  for (int i = N / 2 + 1; i < N; i++) assert_true(y[i] <= y[i - 1]);
+  free(y);
+  /* times of 0 jump; a gate back on during the release rises from where it is */
+  p[1].constant = 0.0f;
+  y = t_render("asr", p, N);
+  assert_true(y[0] == 1.0f);
+  free(y);
+  for (int i = N / 2 + 2400; i < N; i++) gate[i] = 1.0f; /* back on a quarter into the release */
+  p[1].constant = 0.1f;
+  y = t_render("asr", p, N);
+  assert_float_equal(y[N / 2 + 2399], 0.75, 1e-4);
+  assert_float_equal(y[N / 2 + 2400], 0.75 + 1.0 / 4800, 1e-4);
+  free(y);
+  free(gate);
+}
+
+static void test_ring_and_tremolo(void **st) {
+  /* ring: 1000 Hz by 300 Hz = 700 Hz and 1300 Hz at half amplitude, nothing at 1000 Hz */
+  float *x = sine_wave(1000.0, N);
+  t_param p[3] = {{x, 0.0f}, {NULL, 300.0f}, {NULL, 0.0f}};
+  float *y = t_render("ring", p, N);
+  assert_float_equal(partial(y, N, 700), 0.5, 1e-3);
+  assert_float_equal(partial(y, N, 1300), 0.5, 1e-3);
+  assert_true(partial(y, N, 1000) < 1e-3);
+  free(y);
+  /* tremolo: sidebands at ±RATE of DEPTH/4, the carrier at 1 − DEPTH/2 */
+  p[1].constant = 5.0f;
+  p[2].constant = 0.8f;
+  y = t_render("tremolo", p, N);
+  assert_float_equal(partial(y, N, 1000), 0.6, 1e-3);
+  assert_float_equal(partial(y, N, 995), 0.2, 1e-3);
+  assert_float_equal(partial(y, N, 1005), 0.2, 1e-3);
+  free(y);
+  assert_ptr_equal(ph_dsp_unit_find("trem"), ph_dsp_unit_find("tremolo"));
+  free(x);
+}
+
 static void test_determinism_and_reset(void **st) {
-  const char *names[] = {"impulse", "fm", "pm", "distort", "bitcrush", "lag", "moog_ladder", "reverb"};
+  const char *names[] = {"impulse", "fm", "pm", "distort", "bitcrush", "lag", "moog_ladder", "reverb", "asr", "ring", "tremolo"};
   float *x = sine_wave(330.0, 5000);
-  for (int k = 0; k < 8; k++) {
+  for (int k = 0; k < 11; k++) {
     const ph_unit_def *d = ph_dsp_unit_find(names[k]);
     t_param p[4];
     for (int j = 0; j < d->nparams; j++) p[j] = (t_param){j == 0 && d->params[0].is_input ? x : NULL, d->params[j].def};
@@ -319,6 +371,8 @@ int main(void) {
       cmocka_unit_test(test_moog_ladder_is_24_db_per_octave),
       cmocka_unit_test(test_reverb_decays_in_stereo),
       cmocka_unit_test(test_pan2_keeps_the_power),
+      cmocka_unit_test(test_asr_follows_its_gate),
+      cmocka_unit_test(test_ring_and_tremolo),
       cmocka_unit_test(test_determinism_and_reset),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
