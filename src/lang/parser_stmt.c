@@ -224,8 +224,13 @@ static ph_stmt *parse_statement(ph_parser *p) {
 static bool report_dialect(ph_parser *p, const ph_token *t) {
   const ph_token *next = t + 1; /* the list ends with PH_TK_EOF */
   char b[48];
-  if (t->kind == PH_TK_BUS && next->kind == PH_TK_EQUALS)
-    return ph_fail(p, next, "a bus is defined with '$' or ':', not '=': write %.*s $ ...", (int)t->len, p->tl->source + t->offset), true;
+  if (t->kind == PH_TK_BUS) {
+    while (next->kind == PH_TK_IDENT) next++;
+    if (next->kind == PH_TK_EQUALS)
+      return ph_fail(p, next, "a bus is defined with '$' or ':', not '=': write %.*s $ ...",
+                     (int)(next[-1].offset + next[-1].len - t->offset), p->tl->source + t->offset), true;
+    next = t + 1;
+  }
   const char *colon = t->kind == PH_TK_BUS ? memchr(p->tl->source + t->offset, ':', t->len) : NULL;
   if (colon)
     return ph_fail(p, t, "'%.*s' reads as one bus name: put a space after ':' to define %.*s", (int)t->len,

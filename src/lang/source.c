@@ -64,6 +64,11 @@ bool ph_is_line_head(const ph_token_list *tl, size_t i) {
   if (ph_is_statement_head(tl, i)) return true;
   const ph_token *t = tok(tl, i), *next = tok(tl, i + 1);
   if ((t->kind == PH_TK_BUS || t->kind == PH_TK_IDENT) && next->kind == PH_TK_EQUALS) return true;
+  if (t->kind == PH_TK_BUS) { /* ~f a b = e */
+    size_t k = i + 1;
+    while (tok(tl, k)->kind == PH_TK_IDENT) k++;
+    return tok(tl, k)->kind == PH_TK_EQUALS;
+  }
   if (t->kind != PH_TK_IDENT) return false;
   if ((ph_token_is(tl, t, "o") || ph_token_is(tl, t, "d")) && is_sep(next)) return true;
   static const char *const words[] = {"tempo", "cps", "bpm", "buffer", "outmix", "setcps", "let", NULL};

@@ -1,0 +1,3 @@
+-- expect: 3:10 a bus is defined with '$' or ':', not '=': write ~mix a b $ ...
+out $ ~mix (sine 1) (saw 2)
+~mix a b = a + b
