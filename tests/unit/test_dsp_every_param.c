@@ -62,9 +62,53 @@ static void test_every_parameter_is_a_signal(void **st) {
   free(step);
 }
 
+/* The block size never changes the sound: one sample at a time (as inside a feedback loop),
+ * odd sizes and whole blocks give the same samples, every output, bit for bit. */
+static void test_block_size_does_not_change_the_sound(void **st) {
+  const int n = 4000, sizes[] = {1, 7, 128, 1000};
+  float *input = malloc(n * sizeof(float)), *mod = malloc(n * sizeof(float));
+  for (int i = 0; i < n; i++) {
+    input[i] = (float)(fmod(220.0 * i / SR, 1.0) - 0.5 + 0.5 * sin(PH_DSP_TWO_PI * 97.0 * i / SR));
+    mod[i] = (float)(1.0 + 0.3 * sin(PH_DSP_TWO_PI * 3.0 * i / SR));
+  }
+  for (int u = 0; u < ph_dsp_unit_count(); u++) {
+    const ph_unit_def *d = ph_dsp_unit_at(u);
+    /* the first non-input parameter modulated (default times mod), the rest constant */
+    float *scaled = malloc(n * sizeof(float));
+    t_param p[16];
+    bool modulated = false;
+    for (int j = 0; j < d->nparams; j++) {
+      p[j] = (t_param){d->params[j].is_input ? input : NULL, d->params[j].def};
+      if (!d->params[j].is_input && !modulated) {
+        for (int i = 0; i < n; i++) scaled[i] = d->params[j].def * mod[i];
+        p[j].buf = scaled;
+        modulated = true;
+      }
+    }
+    float *ref[8], *got[8];
+    for (int o = 0; o < d->noutputs; o++) ref[o] = calloc(n, sizeof(float)), got[o] = calloc(n, sizeof(float));
+    t_unit a = t_unit_new(d->name, SR, 1000, 3);
+    t_unit_run_outs(&a, p, ref, n, 1000);
+    t_unit_free(&a);
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+      t_unit b = t_unit_new(d->name, SR, 1000, 3);
+      t_unit_run_outs(&b, p, got, n, sizes[k]);
+      t_unit_free(&b);
+      for (int o = 0; o < d->noutputs; o++)
+        if (memcmp(ref[o], got[o], n * sizeof(float)) != 0)
+          fail_msg("%s: output %d in blocks of %d differs from blocks of 1000", d->name, o, sizes[k]);
+    }
+    for (int o = 0; o < d->noutputs; o++) free(ref[o]), free(got[o]);
+    free(scaled);
+  }
+  free(input);
+  free(mod);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_parameter_is_a_signal),
+      cmocka_unit_test(test_block_size_does_not_change_the_sound),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
