@@ -289,8 +289,83 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
   return true;
 }
 
+const ph_stmt *ph_compile_find_def(ph_compiler *c, ph_stmt_kind kind, const char *name) {
+  for (int i = c->ndefs - 1; i >= 0; i--)
+    if (c->defs[i]->kind == kind && !strcmp(c->defs[i]->name, name)) return c->defs[i];
+  return NULL;
+}
+
+/* A parameter of the user function being compiled: its argument, compiled where the call was. */
+static bool bound_parameter(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *found) {
+  *found = false;
+  const ph_fn_frame *f = c->frame;
+  if (!f || n->kind != PH_AST_IDENT) return false;
+  for (size_t i = 0; i < f->fn->nparams; i++)
+    if (!strcmp(f->fn->params[i], n->text)) {
+      *found = true;
+      c->frame = f->caller;
+      bool ok = ph_compile_expr(c, f->args[i], out);
+      c->frame = f;
+      return ok;
+    }
+  return false;
+}
+
+static bool call_user_fn(ph_compiler *c, const ph_stmt *fn, const ph_ast *n, const ph_sig *input, ph_sig *out) {
+  size_t given = n->kind == PH_AST_CALL ? n->nargs : 0;
+  if (input) return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' is a user function: it cannot follow '#'", fn->name);
+  if (given != fn->nparams)
+    return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' takes %zu argument%s, got %zu", fn->name, fn->nparams,
+                           fn->nparams == 1 ? "" : "s", given);
+  if (c->depth >= 64)
+    return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' calls itself more than 64 deep", fn->name);
+  ph_fn_frame frame = {fn, (const ph_ast *const *)n->args, c->frame};
+  c->frame = &frame;
+  c->depth++;
+  bool ok = ph_compile_expr(c, fn->expr, out);
+  c->depth--;
+  c->frame = frame.caller;
+  return ok;
+}
+
+static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, ph_sig *out);
+
+/* `x # target`: the target is a call (x becomes its input), or a name whose definition is one:
+ * a modifier bus (~m # lpf 300), a template, or a bus defined by a call or chain, which is
+ * instantiated afresh around x. Chains in a definition apply left to right. */
+static bool splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph_sig *out) {
+  switch (target->kind) {
+  case PH_AST_CALL:
+  case PH_AST_IDENT: return compile_call(c, target, input, out);
+  case PH_AST_CHAIN: {
+    ph_sig mid;
+    return splice(c, target->args[0], input, &mid) && splice(c, target->args[1], &mid, out);
+  }
+  case PH_AST_BUS: {
+    const ph_stmt *mod = ph_compile_find_def(c, PH_STMT_BUS_MOD, target->text + 1);
+    if (mod) return splice(c, mod->expr, input, out);
+    ph_bus_entry *b = ph_compile_find_bus(c, target->text);
+    if (b && b->def && (b->def->expr->kind == PH_AST_CALL || b->def->expr->kind == PH_AST_CHAIN))
+      return splice(c, b->def->expr, input, out);
+    if (b) return ph_compile_fail(c, target->offset, PH_ERR_ARGUMENT, "'%s' is not an effect: define it as %s $ lpf 300 0.5 or %s # lpf 300 0.5", target->text, target->text, target->text);
+    return ph_compile_fail(c, target->offset, PH_ERR_NAME, "unknown bus '%s'", target->text);
+  }
+  case PH_AST_TEMPLATE: {
+    const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, target->text + 1);
+    if (!t) return ph_compile_fail(c, target->offset, PH_ERR_NAME, "unknown template '%s'", target->text);
+    return splice(c, t->expr, input, out);
+  }
+  default: return ph_compile_fail(c, target->offset, PH_ERR_ARGUMENT, "after '#' comes a function such as lpf 800 0.7");
+  }
+}
+
 static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, ph_sig *out) {
   const char *name = n->text;
+  bool bound;
+  if (!input && bound_parameter(c, n, out, &bound)) return true;
+  if (bound) return false;
+  const ph_stmt *fn = ph_compile_find_def(c, PH_STMT_FN, name);
+  if (fn) return call_user_fn(c, fn, n, input, out);
   if (name[0] == '~') return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "function buses are not supported yet");
   const ph_unit_def *def = ph_dsp_unit_find(name);
   if (def) return call_unit(c, def, n, input, out);
@@ -302,10 +377,7 @@ static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, p
 
 static bool compile_chain(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   ph_sig in;
-  if (!ph_compile_expr(c, n->args[0], &in)) return false;
-  const ph_ast *f = n->args[1];
-  if (f->kind == PH_AST_CALL || f->kind == PH_AST_IDENT) return compile_call(c, f, &in, out);
-  return ph_compile_fail(c, f->offset, PH_ERR_ARGUMENT, "after '#' comes a function such as lpf 800 0.7");
+  return ph_compile_expr(c, n->args[0], &in) && splice(c, n->args[1], &in, out);
 }
 
 static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
@@ -351,8 +423,13 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   case PH_AST_CHAIN: return compile_chain(c, n, out);
   case PH_AST_APPLY: return compile_apply(c, n, out);
   case PH_AST_LIST: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "a list [...] is only an argument of stack or cat");
-  case PH_AST_TEMPLATE:
-  case PH_AST_PATVAR: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' is not supported yet", n->text);
+  case PH_AST_TEMPLATE: {
+    const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, n->text + 1);
+    if (!t) return ph_compile_fail(c, n->offset, PH_ERR_NAME, "unknown template '%s'", n->text);
+    return ph_compile_expr(c, t->expr, out);
+  }
+  case PH_AST_PATVAR:
+    return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' is a pattern variable: use it as a transform's argument (fast %s)", n->text, n->text);
   case PH_AST_KWARG: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "keyword argument ':%s' outside a call", n->text);
   case PH_AST_SECTION:
   case PH_AST_HOLE: return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "an operator section needs a transform context");
@@ -360,19 +437,28 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "cannot compile this expression");
 }
 
-bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n) {
+static bool is_stereo_at(ph_compiler *c, const ph_ast *n, int depth) {
+  if (depth > 64) return false;
   switch (n->kind) {
   case PH_AST_BUS: {
     ph_bus_entry *b = ph_compile_find_bus(c, n->text);
-    return b && b->stereo;
+    if (b) return b->stereo;
+    const ph_stmt *mod = ph_compile_find_def(c, PH_STMT_BUS_MOD, n->text + 1);
+    return mod && is_stereo_at(c, mod->expr, depth + 1);
+  }
+  case PH_AST_TEMPLATE: {
+    const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, n->text + 1);
+    return t && is_stereo_at(c, t->expr, depth + 1);
   }
   case PH_AST_CALL:
   case PH_AST_IDENT: {
+    const ph_stmt *fn = ph_compile_find_def(c, PH_STMT_FN, n->text);
+    if (fn && is_stereo_at(c, fn->expr, depth + 1)) return true;
     const ph_unit_def *def = ph_dsp_unit_find(n->text);
     if (def && def->noutputs >= 2) return true;
-    if (def && n->kind == PH_AST_CALL)
+    if ((def || fn) && n->kind == PH_AST_CALL)
       for (size_t i = 0; i < n->nargs; i++)
-        if (ph_compile_is_stereo(c, n->args[i])) return true;
+        if (is_stereo_at(c, n->args[i], depth + 1)) return true;
     return false;
   }
   case PH_AST_KWARG:
@@ -380,9 +466,11 @@ bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n) {
   case PH_AST_BINOP:
   case PH_AST_CHAIN:
     for (size_t i = 0; i < n->nargs; i++)
-      if (ph_compile_is_stereo(c, n->args[i])) return true;
+      if (is_stereo_at(c, n->args[i], depth + 1)) return true;
     return false;
-  case PH_AST_APPLY: return ph_compile_is_stereo(c, n->args[1]);
+  case PH_AST_APPLY: return is_stereo_at(c, n->args[1], depth + 1);
   default: return false;
   }
 }
+
+bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n) { return is_stereo_at(c, n, 0); }

@@ -26,6 +26,14 @@ typedef struct {
   const ph_stmt *def;
 } ph_bus_entry;
 
+/* A call of a user function: its parameters bound to the argument expressions, which are
+ * compiled where they are used, in the environment of the call. */
+typedef struct ph_fn_frame {
+  const ph_stmt *fn;
+  const ph_ast *const *args;
+  const struct ph_fn_frame *caller;
+} ph_fn_frame;
+
 typedef struct {
   ph_song *song;
   const char *source;
@@ -39,7 +47,15 @@ typedef struct {
   /* How a pattern string reads where it stands: values, or (in a parameter whose unit is
    * "trigger" or "gate") onsets and holds of true events. */
   int string_mode;
+  /* Named definitions (fn, @template, %pattern, ~modifier #), the last of each name wins. */
+  const ph_stmt **defs;
+  int ndefs;
+  const ph_fn_frame *frame;
+  int depth; /* of user function calls, to stop runaway recursion */
 } ph_compiler;
+
+/* The definition of kind called name, or NULL. */
+const ph_stmt *ph_compile_find_def(ph_compiler *c, ph_stmt_kind kind, const char *name);
 
 bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

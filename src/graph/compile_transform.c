@@ -12,6 +12,14 @@ static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
   case PH_AST_NEG:
     if (a->args[0]->kind == PH_AST_NUM) return ph_pure(arena, ph_num(-a->args[0]->value));
     break;
+  case PH_AST_PATVAR: {
+    const ph_stmt *v = ph_compile_find_def(c, PH_STMT_PATVAR, a->text + 1);
+    if (!v) {
+      ph_compile_fail(c, a->offset, PH_ERR_NAME, "unknown pattern variable '%s'", a->text);
+      return NULL;
+    }
+    return transform_arg(c, v->expr);
+  }
   case PH_AST_IDENT:
   case PH_AST_CALL:
   case PH_AST_APPLY: {
@@ -33,6 +41,14 @@ const ph_func *ph_compile_transform(ph_compiler *c, const ph_ast *n) {
     const ph_func *parts[2] = {ph_compile_transform(c, n->args[1]), ph_compile_transform(c, n->args[0])};
     if (!parts[0] || !parts[1]) return NULL;
     return ph_func_compose(arena, parts, 2);
+  }
+  if (n->kind == PH_AST_TEMPLATE) {
+    const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, n->text + 1);
+    if (!t) {
+      ph_compile_fail(c, n->offset, PH_ERR_NAME, "unknown template '%s'", n->text);
+      return NULL;
+    }
+    return ph_compile_transform(c, t->expr);
   }
   if (n->kind != PH_AST_IDENT && n->kind != PH_AST_CALL) {
     ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "expected a transform such as fast 2 or rev");

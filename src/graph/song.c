@@ -156,16 +156,16 @@ static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
   case PH_STMT_BPM:
   case PH_STMT_BUFFER: return true;
   case PH_STMT_BUS_MOD:
+  case PH_STMT_FN:
+  case PH_STMT_TEMPLATE:
+  case PH_STMT_PATVAR: return true; /* compiled where they are used */
   case PH_STMT_SOLO:
   case PH_STMT_UNSOLO:
   case PH_STMT_MUTE:
   case PH_STMT_UNMUTE:
   case PH_STMT_SET_CYCLE:
   case PH_STMT_RESET_CYCLES:
-  case PH_STMT_NUDGE:
-  case PH_STMT_FN:
-  case PH_STMT_TEMPLATE:
-  case PH_STMT_PATVAR: break;
+  case PH_STMT_NUDGE: break;
   }
   return ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "'%s' statements are not supported yet", ph_stmt_kind_name(st->kind));
 }
@@ -244,6 +244,16 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
       if (!b) return false;
       b->def = prog->stmts[i];
     }
+  c->defs = PH_ARENA_ARRAY(&s->arena, const ph_stmt *, prog->count ? prog->count : 1);
+  if (!c->defs) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
+  for (size_t i = 0; i < prog->count; i++) {
+    ph_stmt_kind k = prog->stmts[i]->kind;
+    if (k == PH_STMT_FN || k == PH_STMT_TEMPLATE || k == PH_STMT_PATVAR || k == PH_STMT_BUS_MOD)
+      c->defs[c->ndefs++] = prog->stmts[i];
+  }
   bus_widths(c);
   for (int i = 0; i < c->nbuses; i++)
     if (!bus_nodes(c, &c->buses[i])) return false;

@@ -178,6 +178,22 @@ static void test_pan2_and_stereo_through_buses_and_filters(void **s) {
   test_free(y);
 }
 
+static void test_user_functions_templates_modifier_buses(void **s) {
+  int n;
+  /* fn: two saws around 110 Hz, 2 Hz apart: the strongest component is still near 110. */
+  float *y = render("fn doublesaw f d = saw (f - d) + saw (f + d)\nout $ doublesaw 110 1 * 0.1\n", 1.0, &n);
+  assert_float_equal(measure_peak_hz(y, RATE, RATE), 110, 1.5);
+  test_free(y);
+  /* A modifier bus spliced after #, a template as a transform, a pattern variable as an
+   * argument: the same as writing them out. */
+  float *a = render("~fx # lpf 500 0.7\n@twice: fast 2\n%f: 2\nout $ sine \"220 440\" $ @twice # ~fx\no2 $ sine 330 $ fast %f\n", 1.0, &n);
+  float *b = render("out $ sine \"220 440\" $ fast 2 # lpf 500 0.7\no2 $ sine 330\n", 1.0, &n);
+  for (int i = 0; i < n; i++)
+    if (a[i] != b[i]) fail_msg("sample %d differs: %g vs %g", i, a[i], b[i]);
+  test_free(a);
+  test_free(b);
+}
+
 static void compile_error(const char *program, int line, int column, const char *text) {
   ph_song song;
   ph_error err = {0};
@@ -195,6 +211,8 @@ static void test_compile_errors_point_at_the_problem(void **s) {
   compile_error("out $ sine \"110 [220\"\n", 1, 21, "expected ']'");
   compile_error("out $ fast 2 3 $ sine \"110\"\n", 1, 7, "fast takes 1 argument");
   compile_error("out $ lpf :cutof 300\n", 1, 11, "no parameter 'cutof'");
+  compile_error("fn f x = f x\nout $ f 1\n", 1, 10, "more than 64 deep");
+  compile_error("fn f a b = a + b\nout $ f 1\n", 2, 7, "takes 2 arguments, got 1");
 }
 
 int main(void) {
@@ -209,6 +227,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_user_functions_templates_modifier_buses, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_compile_errors_point_at_the_problem, t_setup, t_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
