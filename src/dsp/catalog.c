@@ -13,7 +13,7 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_reverb,      &ph_unit_pan2,       &ph_unit_sample_hold, &ph_unit_schmidt,
     &ph_unit_rms,         &ph_unit_mtof,       &ph_unit_min,         &ph_unit_wrap,
     &ph_unit_xfade,       &ph_unit_if,         &ph_unit_range,       &ph_unit_asr,
-    &ph_unit_ring,        &ph_unit_tremolo,
+    &ph_unit_ring,        &ph_unit_tremolo,    &ph_unit_comb,        &ph_unit_allpass,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

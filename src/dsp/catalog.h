@@ -44,6 +44,8 @@ extern const ph_unit_def ph_unit_range;
 extern const ph_unit_def ph_unit_asr;
 extern const ph_unit_def ph_unit_ring;
 extern const ph_unit_def ph_unit_tremolo;
+extern const ph_unit_def ph_unit_comb;
+extern const ph_unit_def ph_unit_allpass;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);

@@ -1,5 +1,5 @@
-/* impulse, fm, pm, distort, bitcrush, lag, moog_ladder, reverb, pan2, asr, ring and
- * tremolo, judged by ear: where the
+/* impulse, fm, pm, distort, bitcrush, lag, moog_ladder, reverb, pan2, asr, ring, tremolo,
+ * comb and allpass, judged by ear: where the
  * clicks fall, which partials FM makes (Bessel amplitudes), how hard a curve clips, how many
  * levels a crushed signal has, how fast a lag settles, how steep a ladder is, how a room
  * decays. */
@@ -336,10 +336,39 @@ static void test_ring_and_tremolo(void **st) {
   free(x);
 }
 
+static void test_comb_and_allpass(void **st) {
+  /* comb at 480 Hz (100 samples), feedback 0.5: an impulse returns every 100 samples, halved */
+  float *x = calloc(N, sizeof(float));
+  x[0] = 1.0f;
+  t_param p[3] = {{x, 0.0f}, {NULL, 480.0f}, {NULL, 0.5f}};
+  float *y = t_render("comb", p, 1000);
+  for (int i = 0; i < 1000; i++) assert_float_equal(y[i], (i % 100 == 0 ? pow(0.5, i / 100) : 0.0), 1e-7);
+  free(y);
+  free(x);
+  /* steady sines: a resonance (1 / (1 − g)) at 480 Hz, a dip (1 / (1 + g)) at 720 Hz */
+  const t_param comb_at[2] = {{NULL, 480.0f}, {NULL, 0.5f}};
+  assert_float_equal(gain_db("comb", comb_at, 3, 480.0), 20 * log10(2.0), 0.1);
+  assert_float_equal(gain_db("comb", comb_at, 3, 720.0), 20 * log10(1 / 1.5), 0.1);
+  /* allpass: unit gain everywhere */
+  const t_param ap[1] = {{NULL, 0.7f}};
+  const double freqs[] = {50, 500, 5000, 15000};
+  for (int k = 0; k < 4; k++) assert_float_equal(gain_db("allpass", ap, 2, freqs[k]), 0.0, 0.05);
+  /* ...but not the same signal: the phase turns */
+  float *s = sine_wave(5000.0, 1000);
+  t_param q[2] = {{s, 0.0f}, {NULL, 0.7f}};
+  y = t_render("allpass", q, 1000);
+  double diff = 0;
+  for (int i = 500; i < 1000; i++) diff += fabs(y[i] - s[i]);
+  assert_true(diff / 500 > 0.1);
+  free(y);
+  free(s);
+}
+
 static void test_determinism_and_reset(void **st) {
-  const char *names[] = {"impulse", "fm", "pm", "distort", "bitcrush", "lag", "moog_ladder", "reverb", "asr", "ring", "tremolo"};
+  const char *names[] = {"impulse", "fm",  "pm",   "distort", "bitcrush", "lag",     "moog_ladder",
+                         "reverb",  "asr", "ring", "tremolo", "comb",     "allpass"};
   float *x = sine_wave(330.0, 5000);
-  for (int k = 0; k < 11; k++) {
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
     const ph_unit_def *d = ph_dsp_unit_find(names[k]);
     t_param p[4];
     for (int j = 0; j < d->nparams; j++) p[j] = (t_param){j == 0 && d->params[0].is_input ? x : NULL, d->params[j].def};
@@ -373,6 +402,7 @@ int main(void) {
       cmocka_unit_test(test_pan2_keeps_the_power),
       cmocka_unit_test(test_asr_follows_its_gate),
       cmocka_unit_test(test_ring_and_tremolo),
+      cmocka_unit_test(test_comb_and_allpass),
       cmocka_unit_test(test_determinism_and_reset),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
