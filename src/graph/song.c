@@ -59,13 +59,27 @@ static ph_song_output *output_for(ph_song *s, int channel) {
     if (s->outputs[i].channel == channel) return &s->outputs[i];
   if (s->noutputs == PH_SONG_MAX_OUTPUTS) return NULL;
   ph_song_output *o = &s->outputs[s->noutputs++];
-  *o = (ph_song_output){channel, {-1, 0}, {-1, 0}, false};
+  *o = (ph_song_output){channel, {-1, 0}, {-1, 0}, false, false};
   return o;
 }
 
 static void set_hushed(ph_song *s, int channel, bool hushed) {
   for (int i = 0; i < s->noutputs; i++)
     if (channel < 0 || s->outputs[i].channel == channel) s->outputs[i].hushed = hushed;
+}
+
+static void set_solo(ph_song *s, int channel, bool solo) {
+  for (int i = 0; i < s->noutputs; i++)
+    if (channel < 0 || s->outputs[i].channel == channel) s->outputs[i].solo = solo;
+}
+
+/* Whether output k is heard: not hushed or muted, and soloed when any output is. */
+static bool audible(const ph_song *s, int k) {
+  const ph_song_output *o = &s->outputs[k];
+  if (o->hushed || o->left.node < 0) return false;
+  for (int i = 0; i < s->noutputs; i++)
+    if (s->outputs[i].solo) return o->solo;
+  return true;
 }
 
 static bool number_of(ph_compiler *c, const ph_stmt *st, double *out) {
@@ -159,13 +173,21 @@ static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
   case PH_STMT_FN:
   case PH_STMT_TEMPLATE:
   case PH_STMT_PATVAR: return true; /* compiled where they are used */
-  case PH_STMT_SOLO:
-  case PH_STMT_UNSOLO:
-  case PH_STMT_MUTE:
-  case PH_STMT_UNMUTE:
+  case PH_STMT_SOLO: set_solo(s, st->channel, true); return true;
+  case PH_STMT_UNSOLO: set_solo(s, -1, false); return true;
+  case PH_STMT_MUTE: set_hushed(s, st->channel, true); return true;
+  case PH_STMT_UNMUTE: set_hushed(s, st->channel, false); return true;
+  case PH_STMT_RESET_CYCLES: s->clock.origin_cycle = ph_rat_int(0); return true;
   case PH_STMT_SET_CYCLE:
-  case PH_STMT_RESET_CYCLES:
-  case PH_STMT_NUDGE: break;
+  case PH_STMT_NUDGE: {
+    double v = 0;
+    if (!number_of(c, st, &v)) return false;
+    ph_rat r = ph_rat_from_double(v);
+    if (!ph_rat_ok(r)) return ph_compile_fail(c, st->expr->offset, PH_ERR_ARGUMENT, "number out of range");
+    /* setCycle N: the music starts at cycle N; nudge T: everything T seconds later. */
+    s->clock.origin_cycle = st->kind == PH_STMT_SET_CYCLE ? r : ph_rat_sub(s->clock.origin_cycle, ph_rat_mul(r, s->clock.cps));
+    return true;
+  }
   }
   return ph_compile_fail(c, st->offset, PH_ERR_ARGUMENT, "'%s' statements are not supported yet", ph_stmt_kind_name(st->kind));
 }
@@ -179,7 +201,7 @@ static void auto_route(ph_compiler *c) {
   for (int k = 0; k < 2; k++)
     for (int i = 0; i < c->nbuses; i++)
       if (!strcmp(c->buses[i].name, firsts[k])) {
-        *output_for(s, 0) = (ph_song_output){0, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false};
+        *output_for(s, 0) = (ph_song_output){0, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false, false};
         return;
       }
   int channel = 0;
@@ -188,7 +210,7 @@ static void auto_route(ph_compiler *c) {
     const char *digits = !strncmp(n, "out", 3) ? n + 3 : n[0] == 'd' ? n + 1 : NULL;
     if (digits && *digits && strspn(digits, "0123456789") == strlen(digits)) {
       ph_song_output *o = output_for(s, ++channel);
-      if (o) *o = (ph_song_output){channel, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false};
+      if (o) *o = (ph_song_output){channel, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false, false};
     }
   }
   if (s->noutputs > 0) return;
@@ -202,7 +224,7 @@ static void auto_route(ph_compiler *c) {
       ports[ch] = (ph_port){gain, 0};
     }
     ph_song_output *o = output_for(s, i + 1);
-    if (o) *o = (ph_song_output){i + 1, ports[0], ports[1], false};
+    if (o) *o = (ph_song_output){i + 1, ports[0], ports[1], false, false};
   }
 }
 
@@ -278,7 +300,7 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
   ph_graph_process(&s->graph, frames);
   int active = 0;
   for (int k = 0; k < s->noutputs; k++)
-    if (!s->outputs[k].hushed && s->outputs[k].left.node >= 0) active++;
+    if (audible(s, k)) active++;
   float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
               : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
   float release = expf(-1.0f / (0.05f * (float)s->rate));
@@ -286,7 +308,7 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
     float sum[2] = {0, 0};
     for (int k = 0; k < s->noutputs; k++) {
       const ph_song_output *o = &s->outputs[k];
-      if (o->hushed || o->left.node < 0) continue;
+      if (!audible(s, k)) continue;
       for (int ch = 0; ch < 2; ch++) {
         float v = ph_graph_output(&s->graph, ch ? o->right : o->left)[i];
         if (!isfinite(v)) {

@@ -17,7 +17,8 @@ typedef enum { PH_OUTMIX_NONE, PH_OUTMIX_GAIN, PH_OUTMIX_SQRT, PH_OUTMIX_TANH, P
 typedef struct {
   int channel; /* 0 = out, N = oN */
   ph_port left, right; /* the same port for a mono output (centred) */
-  bool hushed;
+  bool hushed;         /* hush / mute */
+  bool solo;
 } ph_song_output;
 
 typedef struct {

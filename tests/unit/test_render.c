@@ -150,6 +150,21 @@ static void test_hushed_output_is_silent(void **s) {
   test_free(z);
 }
 
+static void test_solo_mute_and_set_cycle(void **s) {
+  int n;
+  float *y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nsolo 2\n", 0.5, &n);
+  assert_float_equal(measure_peak_hz(y, n, RATE), 660, 1);
+  assert_float_equal(measure_rms(y, n), 0.3 / sqrt(2), 0.005);
+  test_free(y);
+  y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nmute 1\n", 0.5, &n);
+  assert_float_equal(measure_peak_hz(y, n, RATE), 660, 1);
+  test_free(y);
+  /* setCycle 1: the music starts at cycle 1, so <110 220> opens on 220. */
+  y = render("cps: 1\nsetCycle 1\nout $ sine \"<110 220>\"\n", 1.0, &n);
+  assert_float_equal(measure_peak_hz(y, n, RATE), 220, 0.5);
+  test_free(y);
+}
+
 static void test_loud_programs_are_limited_not_clipped_to_garbage(void **s) {
   int n;
   float *y = render("out $ sine 440 * 8\n", 0.5, &n);
@@ -225,6 +240,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_feedback_bus_is_stable_and_delayed_one_sample, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_forward_reference_and_outputs_mix, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_user_functions_templates_modifier_buses, t_setup, t_teardown),
