@@ -3,15 +3,42 @@
 
 #include "dsp/catalog.h"
 #include "graph/compile_internal.h"
+#include "pattern/ops.h"
 
+/* Whether an expression names a transform (so it is a function argument, as in every 3 rev). */
+static bool is_transform_expr(ph_compiler *c, const ph_ast *a) {
+  switch (a->kind) {
+  case PH_AST_IDENT:
+  case PH_AST_CALL: return ph_transform_find(a->text) != NULL;
+  case PH_AST_TEMPLATE: return true;
+  case PH_AST_APPLY: return is_transform_expr(c, a->args[0]) && is_transform_expr(c, a->args[1]);
+  default: return false;
+  }
+}
+
+static ph_how how_of(const char *op) {
+  size_t len = strlen(op);
+  if (len == 2 && op[0] == '|') return PH_HOW_IN;
+  if (len == 2 && op[1] == '|') return PH_HOW_OUT;
+  return PH_HOW_MIX;
+}
+
+/* A transform's argument as a pattern: a number, a mini-notation string, a transform (as a
+ * function value), a continuous pattern (sine, rand, perlin...), a generator (run 4, irand 8),
+ * arithmetic on those (sine * 2 + 1) or one of them under transforms (sine $ slow 4). */
 static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
   ph_arena *arena = &c->song->arena;
+  if (is_transform_expr(c, a)) {
+    const ph_func *f = ph_compile_transform(c, a);
+    return f ? ph_pure(arena, ph_fnval(f)) : NULL;
+  }
   switch (a->kind) {
   case PH_AST_NUM: return ph_pure(arena, ph_num(a->value));
   case PH_AST_STR: return ph_compile_pattern(c, a, false);
-  case PH_AST_NEG:
-    if (a->args[0]->kind == PH_AST_NUM) return ph_pure(arena, ph_num(-a->args[0]->value));
-    break;
+  case PH_AST_NEG: {
+    ph_pat *inner = transform_arg(c, a->args[0]);
+    return inner ? ph_op_apply(arena, PH_OP_MUL, PH_HOW_IN, inner, ph_pure(arena, ph_num(-1))) : NULL;
+  }
   case PH_AST_PATVAR: {
     const ph_stmt *v = ph_compile_find_def(c, PH_STMT_PATVAR, a->text + 1);
     if (!v) {
@@ -20,17 +47,49 @@ static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
     }
     return transform_arg(c, v->expr);
   }
-  case PH_AST_IDENT:
-  case PH_AST_CALL:
+  case PH_AST_IDENT: {
+    const ph_signal_def *sig = ph_signal_find(a->text);
+    if (sig) return sig->make(arena);
+    break;
+  }
+  case PH_AST_CALL: {
+    const ph_generator_def *g = ph_generator_find(a->text);
+    if (!g) break;
+    if ((int)a->nargs != g->nargs) {
+      ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT, "%s takes %d argument(s) (%s)", g->name, g->nargs, g->params);
+      return NULL;
+    }
+    ph_pat *args[8];
+    for (int i = 0; i < g->nargs && i < 8; i++)
+      if (!(args[i] = transform_arg(c, a->args[i]))) return NULL;
+    ph_pat *p = g->make(arena, args, c->err);
+    if (!p && !ph_error_is_set(c->err)) ph_compile_fail(c, a->offset, PH_ERR_MEMORY, "out of memory");
+    if (!p) c->err->file = c->file;
+    return p;
+  }
+  case PH_AST_BINOP: {
+    char op = 0;
+    for (const char *t = a->text; *t && !op; t++)
+      if (strchr("+-*/", *t)) op = *t;
+    if (!op) break;
+    ph_pat *l = transform_arg(c, a->args[0]), *r = l ? transform_arg(c, a->args[1]) : NULL;
+    if (!l || !r) return NULL;
+    ph_op pop = op == '+' ? PH_OP_ADD : op == '-' ? PH_OP_SUB : op == '*' ? PH_OP_MUL : PH_OP_DIV;
+    return ph_op_apply(arena, pop, how_of(a->text), l, r);
+  }
   case PH_AST_APPLY: {
-    const ph_func *f = ph_compile_transform(c, a);
-    return f ? ph_pure(arena, ph_fnval(f)) : NULL;
+    const ph_func *f = ph_compile_transform(c, a->args[0]);
+    ph_pat *x = f ? transform_arg(c, a->args[1]) : NULL;
+    if (!x) return NULL;
+    ph_pat *p = ph_func_apply(arena, f, x, c->err);
+    if (!p && ph_error_is_set(c->err)) c->err->file = c->file;
+    return p;
   }
   default: break;
   }
   ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT,
-                  "a transform's argument must be a number, a pattern string or a transform (signals as "
-                  "arguments are not supported yet)");
+                  "a transform's argument is a number, a pattern string, a pattern signal (sine, rand...), "
+                  "a generator (run 4) or a transform; a bus or an audio signal cannot be one yet");
   return NULL;
 }
 

@@ -150,6 +150,24 @@ static void test_hushed_output_is_silent(void **s) {
   test_free(z);
 }
 
+static void test_transform_arguments_are_patterns_of_any_kind(void **s) {
+  int n;
+  /* run 2 + 1 is the pattern "1 2": fast by it equals fast "1 2", sample for sample. */
+  float *a = render("cps: 1\nout $ sine \"220 330 440\" $ fast (run 2 + 1)\n", 1.0, &n);
+  float *b = render("cps: 1\nout $ sine \"220 330 440\" $ fast \"1 2\"\n", 1.0, &n);
+  for (int i = 0; i < n; i++)
+    if (a[i] != b[i]) fail_msg("sample %d differs", i);
+  /* A continuous pattern as an argument is sampled where each query begins, as in Tidal. */
+  float *c = render("cps: 1\nout $ sine \"220 330\" $ fast (saw * 0 + 2)\n", 1.0, &n);
+  float *d = render("cps: 1\nout $ sine \"220 330\" $ fast 2\n", 1.0, &n);
+  for (int i = 0; i < n; i++)
+    if (c[i] != d[i]) fail_msg("sample %d differs", i);
+  test_free(a);
+  test_free(b);
+  test_free(c);
+  test_free(d);
+}
+
 static void test_solo_mute_and_set_cycle(void **s) {
   int n;
   float *y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nsolo 2\n", 0.5, &n);
@@ -240,6 +258,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_feedback_bus_is_stable_and_delayed_one_sample, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_forward_reference_and_outputs_mix, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_transform_arguments_are_patterns_of_any_kind, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
