@@ -27,15 +27,18 @@ static float *render_osc(const char *name, double freq, int frames) {
 static void test_pitch_of_each_oscillator(void **st) {
   const double freqs[] = {55.0, 110.0, 440.0, 1234.5, 5000.0, 12000.0};
   const int n = 32768;
+  double worst = 0;
   for (int o = 0; o < NOSC; o++)
     for (size_t k = 0; k < sizeof freqs / sizeof *freqs; k++) {
       float *y = render_osc(oscillators[o], freqs[k], n);
       double f = t_pitch(y, n, SR);
       if (fabs(f - freqs[k]) > 0.005 * freqs[k])
         fail_msg("%s at %g Hz measures %g Hz", oscillators[o], freqs[k], f);
+      worst = fmax(worst, fabs(f - freqs[k]) / freqs[k]);
       assert_true(t_all_finite(y, n));
       free(y);
     }
+  print_message("pitch of 5 oscillators at 55 Hz .. 12 kHz: worst error %.4f%%\n", 100 * worst);
 }
 
 static void test_offset_transposes_by_semitones(void **st) {
