@@ -361,7 +361,7 @@ static bool splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph
 
 static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, ph_sig *out) {
   const char *name = n->text;
-  bool bound;
+  bool bound = false;
   if (!input && bound_parameter(c, n, out, &bound)) return true;
   if (bound) return false;
   const ph_stmt *fn = ph_compile_find_def(c, PH_STMT_FN, name);

@@ -37,7 +37,11 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
   size_t size = def->state_size(&g->cfg);
   n->state = ph_arena_zalloc(&g->arena, size ? size : 1);
   if (!n->state) goto oom;
-  def->init(n->state, &g->cfg);
+  /* Each node its own seed, so two noise sources are two different noises, the same in
+   * every render of the program. */
+  ph_dsp_config cfg = g->cfg;
+  cfg.seed = g->cfg.seed ^ (uint32_t)((uint32_t)(g->count + 1) * 2654435761u);
+  def->init(n->state, &cfg);
   if (def->nparams > g->max_params) g->max_params = def->nparams;
   g->prepared = false;
   return g->count++;

@@ -168,6 +168,17 @@ static void test_transform_arguments_are_patterns_of_any_kind(void **s) {
   test_free(d);
 }
 
+static void test_two_noises_are_different_noises(void **s) {
+  int n;
+  float *y = render("out $ (white_noise - white_noise) * 0.3\n", 0.25, &n);
+  assert_true(measure_rms(y, n) > 0.1);
+  float *z = render("out $ (white_noise - white_noise) * 0.3\n", 0.25, &n);
+  for (int i = 0; i < n; i++)
+    if (y[i] != z[i]) fail_msg("renders differ at sample %d", i);
+  test_free(y);
+  test_free(z);
+}
+
 static void test_solo_mute_and_set_cycle(void **s) {
   int n;
   float *y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nsolo 2\n", 0.5, &n);
@@ -259,6 +270,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_forward_reference_and_outputs_mix, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_transform_arguments_are_patterns_of_any_kind, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_two_noises_are_different_noises, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
