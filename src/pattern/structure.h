@@ -45,4 +45,7 @@ ph_pat *ph_chunk_c(ph_arena *a, ph_rat n, const ph_func *f, bool back, bool fast
 /* Slices cycles into npat parts and plays the slices ipat names (not patternified). */
 ph_pat *ph_bite_c(ph_arena *a, ph_pat *npat, ph_pat *ipat, ph_pat *pat);
 
+/* Tidal's rot: values shifted n events along each cycle, structure kept. */
+ph_pat *ph_rot_c(ph_arena *a, int64_t n, ph_pat *pat);
+
 #endif

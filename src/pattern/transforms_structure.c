@@ -1,3 +1,4 @@
+#include <math.h>
 /* The structure transforms of the catalog: argument checking and patternifying around the
  * constant versions of structure_time.c and structure_events.c. Each is registered as in
  * Strudel 1.2.6: patterned arguments through an inner join, bite unpatternified, and the
@@ -162,6 +163,16 @@ static ph_pat *bite_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *e
   return ph_bite_c(a, args[0], args[1], pat);
 }
 
+static ph_pat *rot_k(ph_arena *a, const ph_value *v, ph_pat *pat, ph_error *err) {
+  double n;
+  if (!ph_arg_num(v[0], &n, err, "rot's count")) return NULL;
+  return ph_rot_c(a, (int64_t)floor(n), pat);
+}
+
+static ph_pat *rot_p(ph_arena *a, ph_pat *const *args, ph_pat *pat, ph_error *err) {
+  return ph_patternify(a, rot_k, args, 1, pat, err);
+}
+
 const ph_transform_def ph_transforms_structure[] = {
     {"rev", NULL, 0, "", rev_p, "play each cycle backwards"},
     {"revv", NULL, 0, "", revv_p, "play the whole pattern backwards in time (cycle 1 becomes cycle -2)"},
@@ -185,6 +196,7 @@ const ph_transform_def ph_transforms_structure[] = {
     {"outside", NULL, 2, "factor transform", outside_p, "apply the transform with time sped up by factor"},
     {"swingBy", NULL, 2, "amount n", swing_by_p, "delay the second half of each of n slices by amount/2"},
     {"swing", NULL, 1, "n", swing_p, "swingBy 1/3 over n slices"},
+    {"rot", NULL, 1, "n", rot_p, "shift the values n events along each cycle, keeping the structure (Tidal)"},
     {"bite", NULL, 2, "n indices", bite_p, "slice cycles in n parts and play the parts the indices name"},
     {0},
 };
