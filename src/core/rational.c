@@ -82,6 +82,15 @@ ph_rat ph_rat_ceil(ph_rat a) {
   return ph_rat_int(a.num % a.den == 0 ? f : f + 1);
 }
 
+int64_t ph_gcd64(int64_t a, int64_t b) { return (int64_t)wide_gcd(a, b); }
+
+ph_rat ph_rat_lcm(ph_rat x, ph_rat y) {
+  if (!ph_rat_ok(x) || !ph_rat_ok(y)) return PH_RAT_INVALID;
+  int64_t gn = ph_gcd64(x.num, y.num), gd = ph_gcd64(x.den, y.den);
+  if (gn == 0) return ph_rat_int(0);
+  return ph_rat_div(ph_rat_mul(ph_rat_int(x.num / gn), ph_rat_int(y.num)), ph_rat_int(gd));
+}
+
 double ph_rat_to_double(ph_rat a) { return ph_rat_ok(a) ? (double)a.num / (double)a.den : NAN; }
 
 ph_rat ph_rat_from_double(double x) {

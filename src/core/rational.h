@@ -43,6 +43,10 @@ static inline ph_rat ph_rat_next_sam(ph_rat a) { return ph_rat_add(ph_rat_floor(
 static inline ph_rat ph_rat_cycle_pos(ph_rat a) { return ph_rat_sub(a, ph_rat_floor(a)); }
 int64_t ph_rat_floor_int(ph_rat a);
 
+int64_t ph_gcd64(int64_t a, int64_t b); /* non-negative */
+/* fraction.js's lcm: lcm(a/b, c/d) = lcm(a, c) / gcd(b, d); 0 when either is 0. */
+ph_rat ph_rat_lcm(ph_rat x, ph_rat y);
+
 double ph_rat_to_double(ph_rat a);
 /* The fraction fraction.js (and so Strudel) makes of a double: exact for integers,
  * otherwise the Farey-sequence approximation with denominators up to 10^7. */

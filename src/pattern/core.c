@@ -79,36 +79,11 @@ static list_data *list_new(ph_arena *a, ph_pat *const *pats, int n) {
   return d;
 }
 
-static int64_t gcd64(int64_t a, int64_t b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b) {
-    int64_t t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-/* lcm of the patterns' steps (as rationals), unknown if any is unknown. */
+/* Strudel's lcm of the patterns' steps, unknown if any is unknown. */
 static ph_rat steps_lcm(ph_pat *const *pats, int n) {
   if (n == 0) return PH_RAT_INVALID;
   ph_rat acc = pats[0]->steps;
-  for (int i = 1; i < n && ph_rat_ok(acc); i++) {
-    ph_rat s = pats[i]->steps;
-    if (!ph_rat_ok(s)) return PH_RAT_INVALID;
-    if (acc.num == 0 || s.num == 0) {
-      acc = ph_rat_int(0);
-      continue;
-    }
-    /* lcm(a/b, c/d) = lcm(a*d, c*b) / (b*d) */
-    ph_rat x = ph_rat_mul(acc, ph_rat_int(s.den)), y = ph_rat_mul(s, ph_rat_int(acc.den));
-    if (!ph_rat_ok(x) || !ph_rat_ok(y)) return PH_RAT_INVALID;
-    int64_t xi = x.num * acc.den, yi = y.num * s.den; /* both integers times b*d */
-    int64_t g = gcd64(xi, yi);
-    acc = ph_rat_div(ph_rat_mul(ph_rat_int(xi / g), ph_rat_int(yi < 0 ? -yi : yi)),
-                     ph_rat_int(acc.den * s.den));
-  }
+  for (int i = 1; i < n && ph_rat_ok(acc); i++) acc = ph_rat_lcm(acc, pats[i]->steps);
   return acc;
 }
 

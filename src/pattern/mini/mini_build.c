@@ -10,26 +10,6 @@
 
 static const double RAND_OFFSET = 0.0003; /* krill seeds shift `rand` by seed * 0.0003 cycles */
 
-/* fraction.js's lcm: lcm(a/b, c/d) = a*c / (gcd(a,c) * gcd(b,d)). */
-static int64_t gcd64(int64_t a, int64_t b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b) {
-    int64_t t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
-
-static ph_rat rat_lcm(ph_rat x, ph_rat y) {
-  if (!ph_rat_ok(x) || !ph_rat_ok(y)) return PH_RAT_INVALID;
-  if (x.num == 0 && y.num == 0) return ph_rat_int(0);
-  int64_t gn = gcd64(x.num, y.num), gd = gcd64(x.den, y.den);
-  if (gn == 0) return ph_rat_int(0);
-  return ph_rat_div(ph_rat_mul(ph_rat_int(x.num / gn), ph_rat_int(y.num)), ph_rat_int(gd));
-}
-
 /* The lcm of the steps of the children that carry a steps source ('^'); false if none do.
  * mini.mjs reads each through Fraction(), which makes unknown steps 0 (and so the lcm 0). */
 static bool source_steps(const mn_built *kids, int n, ph_rat *out) {
@@ -37,7 +17,7 @@ static bool source_steps(const mn_built *kids, int n, ph_rat *out) {
   for (int i = 0; i < n; i++) {
     if (!kids[i].steps_source) continue;
     ph_rat s = ph_rat_ok(kids[i].pat->steps) ? kids[i].pat->steps : ph_rat_int(0);
-    *out = any ? rat_lcm(*out, s) : s;
+    *out = any ? ph_rat_lcm(*out, s) : s;
     any = true;
   }
   return any;
