@@ -40,28 +40,13 @@ static void split(const float *stereo, int frames, float *left, float *right) {
 /* Renders the left channel of `seconds` of a program (which must be centred: both channels
  * the same); fails the test on a compile error. */
 static float *render(const char *program, double seconds, int *frames_out) {
-  ph_song song;
-  ph_error err = {0};
-  ph_song_options opt = {RATE, 0};
-  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
-    ph_song_destroy(&song);
-    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
+  float *both = render_stereo(program, seconds, frames_out);
+  float *left = test_malloc(sizeof(float) * (size_t)*frames_out);
+  for (int i = 0; i < *frames_out; i++) {
+    if (!isfinite(both[2 * i]) || both[2 * i] != both[2 * i + 1]) fail_msg("bad sample at %d", i);
+    left[i] = both[2 * i];
   }
-  int frames = (int)(seconds * RATE);
-  float *left = test_malloc(sizeof(float) * (size_t)frames);
-  float *block = test_malloc(sizeof(float) * 2 * (size_t)song.block);
-  for (int done = 0; done < frames;) {
-    int n = frames - done < song.block ? frames - done : song.block;
-    ph_song_process(&song, block, n);
-    for (int i = 0; i < n; i++) {
-      if (!isfinite(block[2 * i]) || block[2 * i] != block[2 * i + 1]) fail_msg("bad sample at %d", done + i);
-      left[done + i] = block[2 * i];
-    }
-    done += n;
-  }
-  test_free(block);
-  ph_song_destroy(&song);
-  *frames_out = frames;
+  test_free(both);
   return left;
 }
 
