@@ -167,6 +167,18 @@ static bool pattern_binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   return p && pattern_node(c, p, PH_PATSIG_VALUE, n->offset, out);
 }
 
+static bool arith(ph_compiler *c, const ph_unit_def *def, ph_sig a, ph_sig b, size_t offset, ph_sig *out) {
+  bool wide = (!a.is_const && a.stereo) || (!b.is_const && b.stereo);
+  int nodes[2];
+  for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
+    if ((nodes[ch] = add_node(c, def, offset)) < 0) return false;
+    feed(c, nodes[ch], 0, channel(a, ch));
+    feed(c, nodes[ch], 1, channel(b, ch));
+  }
+  *out = wide ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
+  return true;
+}
+
 static bool binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   const char *t = n->text;
   if (!strcmp(t, "|>") || !strcmp(t, "<|") || (t[0] != '~' && literal(n->args[0]) && literal(n->args[1]) &&
@@ -186,15 +198,7 @@ static bool binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   }
   const ph_unit_def *def = arith_unit(op);
   if (!def) return ph_compile_fail(c, n->offset, PH_ERR_SYNTAX, "unknown operator '%s'", t);
-  bool wide = (!a.is_const && a.stereo) || (!b.is_const && b.stereo);
-  int nodes[2];
-  for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
-    if ((nodes[ch] = add_node(c, def, n->offset)) < 0) return false;
-    feed(c, nodes[ch], 0, channel(a, ch));
-    feed(c, nodes[ch], 1, channel(b, ch));
-  }
-  *out = wide ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
-  return true;
+  return arith(c, def, a, b, n->offset, out);
 }
 
 ph_bus_entry *ph_compile_find_bus(ph_compiler *c, const char *name) {
@@ -335,6 +339,7 @@ static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, p
  * instantiated afresh around x. Chains in a definition apply left to right. */
 static bool splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph_sig *out) {
   switch (target->kind) {
+  case PH_AST_HOLE: *out = *input; return true; /* the input of a section: (# lpf 300) */
   case PH_AST_CALL:
   case PH_AST_IDENT: return compile_call(c, target, input, out);
   case PH_AST_CHAIN: {
@@ -380,9 +385,36 @@ static bool compile_chain(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   return ph_compile_expr(c, n->args[0], &in) && splice(c, n->args[1], &in, out);
 }
 
+/* every 3 (# lpf 300) $ x: the transform, applied to a pattern of zeros in which the effect
+ * section turns events into ones, says when the effect is heard; the output switches between
+ * x and x through the effect: dry + (wet - dry) * when. */
+static bool effect_conditional(ph_compiler *c, const ph_ast *n, const ph_func *f, const ph_ast *section, ph_sig *out) {
+  ph_arena *a = &c->song->arena;
+  ph_pat *when = ph_func_apply(a, f, ph_pure(a, ph_num(0)), c->err);
+  if (!when) {
+    if (!ph_error_is_set(c->err)) ph_compile_fail(c, n->offset, PH_ERR_MEMORY, "out of memory");
+    c->err->file = c->file;
+    return false;
+  }
+  ph_sig dry, wet, sw, diff, scaled;
+  if (!ph_compile_expr(c, n->args[1], &dry) || !splice(c, section->args[0], &dry, &wet)) return false;
+  int node = add_node(c, &ph_unit_pattern_signal, n->offset);
+  if (node < 0) return false;
+  ph_patsig_binding b = {when, &c->song->clock, &c->song->block_start, &c->song->query_arena, PH_PATSIG_VALUE};
+  ph_patsig_bind(ph_graph_state(&c->song->graph, node), &b);
+  sw = mono(node, 0);
+  return arith(c, &ph_unit_sub, wet, dry, n->offset, &diff) && arith(c, &ph_unit_mul, diff, sw, n->offset, &scaled) &&
+         arith(c, &ph_unit_add, dry, scaled, n->offset, out);
+}
+
 static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  const ph_ast *outer_section = c->section;
+  c->section = NULL;
   const ph_func *f = ph_compile_transform(c, n->args[0]);
+  const ph_ast *section = c->section;
+  c->section = outer_section;
   if (!f) return false;
+  if (section) return effect_conditional(c, n, f, section, out);
   if (c->nxforms == MAX_XFORMS) return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "transforms nested too deeply");
   c->xforms[c->nxforms++] = f;
   bool ok = ph_compile_expr(c, n->args[1], out);

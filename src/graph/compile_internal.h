@@ -51,6 +51,8 @@ typedef struct {
   const ph_stmt **defs;
   int ndefs;
   const ph_fn_frame *frame;
+  /* An effect section met in the transform being compiled: every 3 (# lpf 300). */
+  const ph_ast *section;
   int depth; /* of user function calls, to stop runaway recursion */
 } ph_compiler;
 

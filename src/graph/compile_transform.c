@@ -26,8 +26,24 @@ static ph_how how_of(const char *op) {
 /* A transform's argument as a pattern: a number, a mini-notation string, a transform (as a
  * function value), a continuous pattern (sine, rand, perlin...), a generator (run 4, irand 8),
  * arithmetic on those (sine * 2 + 1) or one of them under transforms (sine $ slow 4). */
+/* An effect section as a transform's argument stands for "here the effect applies": on the
+ * pattern that decides when, it turns events into 1. */
+static ph_value one(ph_query *q, ph_value v, const void *env) { return ph_num(1); }
+static ph_pat *mark_applied(ph_arena *a, const ph_func *self, ph_pat *pat, ph_error *err) {
+  return ph_fmap(a, pat, one, NULL);
+}
+static const ph_func effect_marker = {mark_applied, NULL};
+
 static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
   ph_arena *arena = &c->song->arena;
+  if (a->kind == PH_AST_SECTION) {
+    if (c->section) {
+      ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT, "one effect section per transform");
+      return NULL;
+    }
+    c->section = a;
+    return ph_pure(arena, ph_fnval(&effect_marker));
+  }
   if (is_transform_expr(c, a)) {
     const ph_func *f = ph_compile_transform(c, a);
     return f ? ph_pure(arena, ph_fnval(f)) : NULL;

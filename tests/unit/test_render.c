@@ -164,6 +164,16 @@ static void test_two_noises_are_different_noises(void **s) {
   test_free(z);
 }
 
+static void test_effect_sections_switch_by_cycle(void **s) {
+  /* every 2 (# lpf 300): cycle 0 through the low-pass, cycle 1 dry (cps 1). */
+  int n;
+  float *y = render("cps: 1\nout $ every 2 (# lpf 300 0.7) $ sine 3000 * 0.5\n", 2.0, &n);
+  double filtered = measure_rms(y + RATE / 4, RATE / 2), dry = measure_rms(y + RATE + RATE / 4, RATE / 2);
+  assert_float_equal(dry, 0.5 / sqrt(2), 0.01);
+  assert_true(filtered < dry * 0.03); /* 3000 Hz is over 3 octaves above 300 Hz: below -30 dB */
+  test_free(y);
+}
+
 static void test_solo_mute_and_set_cycle(void **s) {
   int n;
   float *y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nsolo 2\n", 0.5, &n);
@@ -256,6 +266,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_hushed_output_is_silent, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_transform_arguments_are_patterns_of_any_kind, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_two_noises_are_different_noises, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_effect_sections_switch_by_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
