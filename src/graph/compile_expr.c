@@ -78,6 +78,8 @@ ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms)
 static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t offset, ph_sig *out) {
   int n = add_node(c, &ph_unit_pattern_signal, offset);
   if (n < 0) return false;
+  /* The buses the pattern samples run before it. */
+  for (int i = 0; i < c->nsampled && i < PH_PATSIG_MAX_SOURCES; i++) ph_graph_connect(&c->song->graph, n, i, c->sampled[i]);
   ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, &c->song->query_arena, mode};
   ph_patsig_bind(ph_graph_state(&c->song->graph, n), &b);
   *out = mono(n, 0);
@@ -398,16 +400,12 @@ static bool effect_conditional(ph_compiler *c, const ph_ast *n, const ph_func *f
   }
   ph_sig dry, wet, sw, diff, scaled;
   if (!ph_compile_expr(c, n->args[1], &dry) || !splice(c, section->args[0], &dry, &wet)) return false;
-  int node = add_node(c, &ph_unit_pattern_signal, n->offset);
-  if (node < 0) return false;
-  ph_patsig_binding b = {when, &c->song->clock, &c->song->block_start, &c->song->query_arena, PH_PATSIG_VALUE};
-  ph_patsig_bind(ph_graph_state(&c->song->graph, node), &b);
-  sw = mono(node, 0);
+  if (!pattern_node(c, when, PH_PATSIG_VALUE, n->offset, &sw)) return false;
   return arith(c, &ph_unit_sub, wet, dry, n->offset, &diff) && arith(c, &ph_unit_mul, diff, sw, n->offset, &scaled) &&
          arith(c, &ph_unit_add, dry, scaled, n->offset, out);
 }
 
-static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+static bool compile_apply_in_scope(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   const ph_ast *outer_section = c->section;
   c->section = NULL;
   const ph_func *f = ph_compile_transform(c, n->args[0]);
@@ -419,6 +417,14 @@ static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   c->xforms[c->nxforms++] = f;
   bool ok = ph_compile_expr(c, n->args[1], out);
   c->nxforms--;
+  return ok;
+}
+
+/* Buses a transform samples stay connected to the pattern nodes under it, and no further. */
+static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  int outer = c->nsampled;
+  bool ok = compile_apply_in_scope(c, n, out);
+  c->nsampled = outer;
   return ok;
 }
 

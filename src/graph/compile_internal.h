@@ -51,6 +51,10 @@ typedef struct {
   const ph_stmt **defs;
   int ndefs;
   const ph_fn_frame *frame;
+  /* Signals sampled by the patterns being compiled (buses as transform arguments): the next
+   * pattern node is connected to them so that they run first. */
+  ph_port sampled[8];
+  int nsampled;
   /* An effect section met in the transform being compiled: every 3 (# lpf 300). */
   const ph_ast *section;
   int depth; /* of user function calls, to stop runaway recursion */

@@ -3,6 +3,7 @@
 
 #include "dsp/catalog.h"
 #include "graph/compile_internal.h"
+#include "graph/pattern_signal.h"
 #include "pattern/ops.h"
 
 /* Whether an expression names a transform (so it is a function argument, as in every 3 rev). */
@@ -33,6 +34,64 @@ static ph_pat *mark_applied(ph_arena *a, const ph_func *self, ph_pat *pat, ph_er
   return ph_fmap(a, pat, one, NULL);
 }
 static const ph_func effect_marker = {mark_applied, NULL};
+
+/* A bus as a pattern: continuous, one event per run of equal samples of the bus in the
+ * current block, so a change of value splits the query exactly on its sample (the pattern
+ * node that queries it runs after the bus). Outside the block the nearest sample holds. */
+typedef struct {
+  const ph_song *song;
+  ph_port port;
+} sampled_bus;
+
+static void query_bus(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
+  const sampled_bus *b = self->data;
+  const ph_song *s = b->song;
+  const float *buf = ph_graph_output(&s->graph, b->port);
+  int frames = s->block_frames;
+  if (!buf || frames <= 0) {
+    ph_haps_push(q, out, (ph_hap){.part = span, .value = ph_num(0)});
+    return;
+  }
+  int64_t first = ph_clock_sample_of(&s->clock, span.begin) - s->block_start;
+  int64_t last = ph_clock_sample_of(&s->clock, span.end) - s->block_start; /* exclusive */
+  if (first < 0) first = 0;
+  if (first > frames - 1) first = frames - 1;
+  if (last <= first) last = first + 1;
+  if (last > frames) last = frames;
+  ph_rat begin = span.begin;
+  for (int64_t i = first; i < last;) {
+    int64_t j = i + 1;
+    while (j < last && buf[j] == buf[i]) j++;
+    ph_rat end = j < last ? ph_clock_cycle_at(&s->clock, s->block_start + j) : span.end;
+    if (ph_rat_lt(end, begin)) end = begin;
+    if (ph_rat_gt(end, span.end)) end = span.end;
+    ph_haps_push(q, out, (ph_hap){.part = {begin, end}, .value = ph_num(buf[i])});
+    begin = end;
+    i = j;
+  }
+}
+
+static ph_pat *bus_pattern(ph_compiler *c, const ph_ast *a) {
+  ph_bus_entry *b = ph_compile_find_bus(c, a->text);
+  if (!b) {
+    ph_compile_fail(c, a->offset, PH_ERR_NAME, "unknown bus '%s'", a->text);
+    return NULL;
+  }
+  if (c->nsampled == PH_PATSIG_MAX_SOURCES) {
+    ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT, "a pattern may sample at most %d buses", PH_PATSIG_MAX_SOURCES);
+    return NULL;
+  }
+  sampled_bus *env = PH_ARENA_NEW(&c->song->arena, sampled_bus);
+  if (!env) {
+    ph_compile_fail(c, a->offset, PH_ERR_MEMORY, "out of memory");
+    return NULL;
+  }
+  *env = (sampled_bus){c->song, {b->node, 0}};
+  c->sampled[c->nsampled++] = env->port;
+  ph_pat *p = ph_pat_new(&c->song->arena, query_bus, env);
+  if (!p) ph_compile_fail(c, a->offset, PH_ERR_MEMORY, "out of memory");
+  return p;
+}
 
 static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
   ph_arena *arena = &c->song->arena;
@@ -68,6 +127,7 @@ static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
     if (sig) return sig->make(arena);
     break;
   }
+  case PH_AST_BUS: return bus_pattern(c, a);
   case PH_AST_CALL: {
     const ph_generator_def *g = ph_generator_find(a->text);
     if (!g) break;
@@ -105,7 +165,7 @@ static ph_pat *transform_arg(ph_compiler *c, const ph_ast *a) {
   }
   ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT,
                   "a transform's argument is a number, a pattern string, a pattern signal (sine, rand...), "
-                  "a generator (run 4) or a transform; a bus or an audio signal cannot be one yet");
+                  "a generator (run 4), a bus or a transform; other audio signals must go through a bus");
   return NULL;
 }
 

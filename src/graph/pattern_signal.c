@@ -106,12 +106,21 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   }
 }
 
+/* Signals the pattern reads (a bus as a transform's argument): connected here only so that
+ * the graph runs them first; process does not look at them. */
+static const ph_param_def patsig_params[] = {
+    {"after1", "", 0, -INFINITY, INFINITY, false, false, "a signal the pattern samples"},
+    {"after2", "", 0, -INFINITY, INFINITY, false, false, "a signal the pattern samples"},
+    {"after3", "", 0, -INFINITY, INFINITY, false, false, "a signal the pattern samples"},
+    {"after4", "", 0, -INFINITY, INFINITY, false, false, "a signal the pattern samples"},
+};
+
 const ph_unit_def ph_unit_pattern_signal = {
     .name = "pattern",
     .aliases = NULL,
     .doc = "a pattern as a stepped signal, a trigger or a gate",
-    .params = NULL,
-    .nparams = 0,
+    .params = patsig_params,
+    .nparams = PH_DSP_NPARAMS(patsig_params),
     .noutputs = 1,
     .state_size = patsig_size,
     .init = patsig_init,

@@ -14,6 +14,7 @@
 typedef enum { PH_PATSIG_VALUE, PH_PATSIG_TRIGGER, PH_PATSIG_GATE } ph_patsig_mode;
 
 extern const ph_unit_def ph_unit_pattern_signal;
+#define PH_PATSIG_MAX_SOURCES 4 /* signals a pattern node may sample (its "after" inputs) */
 
 /* What the table cannot carry: the pattern, the shared clock and the block's first sample
  * (read through a pointer the graph's owner advances), and an arena for queries (reset by

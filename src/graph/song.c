@@ -297,6 +297,7 @@ static float limit_gain(ph_song *s, float a, float release) {
 
 void ph_song_process(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
+  s->block_frames = frames;
   ph_graph_process(&s->graph, frames);
   int active = 0;
   for (int k = 0; k < s->noutputs; k++)

@@ -27,6 +27,7 @@ typedef struct {
   ph_graph graph;
   ph_clock clock;
   int64_t block_start;  /* the first sample of the block being processed */
+  int block_frames;     /* its length */
   int rate, block;
   ph_song_output outputs[PH_SONG_MAX_OUTPUTS];
   int noutputs;

@@ -34,6 +34,8 @@ ph_sound_writer *ph_sound_writer_open(const char *path, int sample_rate, int cha
   }
   /* Floats beyond ±1 would wrap in integer formats; libsndfile clips them instead. */
   sf_command(f, SFC_SET_CLIPPING, NULL, SF_TRUE);
+  /* No PEAK chunk: it carries a timestamp, and two renders of a program must be the same file. */
+  sf_command(f, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
   ph_sound_writer *w = malloc(sizeof *w);
   if (!w) {
     sf_close(f);

@@ -174,6 +174,24 @@ static void test_effect_sections_switch_by_cycle(void **s) {
   test_free(y);
 }
 
+static void test_a_bus_as_a_transform_argument(void **s) {
+  /* fast ~speed with a bus that is 2 everywhere equals fast 2, sample for sample; a bus that
+   * is 1 in the first half cycle and 2 in the second changes speed there. */
+  int n;
+  float *a = render("cps: 1\n~speed $ sine 0.5 * 0 + 2\nout $ sine \"220 330\" $ fast ~speed\n", 1.0, &n);
+  float *b = render("cps: 1\nout $ sine \"220 330\" $ fast 2\n", 1.0, &n);
+  for (int i = 0; i < n; i++)
+    if (a[i] != b[i]) fail_msg("sample %d differs", i);
+  float *c = render("cps: 1\n~speed $ \"1 2\"\nout $ sine \"220 330\" $ fast ~speed\n", 1.0, &n);
+  float *d = render("cps: 1\nout $ sine \"220 330\" $ fast \"1 2\"\n", 1.0, &n);
+  for (int i = 0; i < n; i++)
+    if (c[i] != d[i]) fail_msg("sample %d differs", i);
+  test_free(a);
+  test_free(b);
+  test_free(c);
+  test_free(d);
+}
+
 static void test_solo_mute_and_set_cycle(void **s) {
   int n;
   float *y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nsolo 2\n", 0.5, &n);
@@ -267,6 +285,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_transform_arguments_are_patterns_of_any_kind, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_two_noises_are_different_noises, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_effect_sections_switch_by_cycle, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_a_bus_as_a_transform_argument, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
