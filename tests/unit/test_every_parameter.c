@@ -89,9 +89,111 @@ static void test_every_parameter_of_every_unit_takes_a_pattern(void **s) {
   assert_true(checked > 0);
 }
 
+/* ---------------------------------------------------------------- transforms */
+
+/* Two values for a parameter of a transform, chosen by its name: the constant is the first,
+ * the pattern "<first second>" differs from cycle 1 on. */
+static const struct {
+  const char *name, *first, *second;
+} values[] = {
+    {"factor", "2", "3"},       {"cycles", "0.25", "0.5"},  {"begin", "0.25", "0"},       {"end", "0.75", "1"},
+    {"n", "2", "3"},            {"amount", "0.5", "0.25"},  {"fraction", "0.5", "0.25"},  {"offset", "1", "3"},
+    {"indices", "0", "1"},      {"period", "3", "4"},       {"start", "1", "2"},          {"condition", "1", "0"},
+    {"time", "0.25", "0.125"},  {"times", "2", "3"},        {"feedback", "0.5", "0.25"},  {"parts", "2", "3"},
+    {"pulses", "3", "5"},       {"steps", "8", "7"},        {"rotation", "1", "2"},       {"other", "9", "8"},
+    {"probability", "0.5", "0"}, {"values", "10", "[20 30 40]"}, {"mask", "1", "0"},           {"triggers", "1", "0"},
+    {"divisor", "2", "3"},      {"modulus", "3", "4"},      {"exponent", "2", "3"},       {"count", "2", "3"},
+    {"min", "0", "1"},          {"max", "10", "20"},
+};
+
+static ph_value as_map(ph_query *q, ph_value v, const void *env) {
+  const ph_vmap *m = ph_map_set(q->arena, NULL, "s", ph_str("x"));
+  return ph_mapval(ph_map_set(q->arena, m, "n", v));
+}
+
+/* The events of a transform applied to base with its arguments; NULL when it fails. */
+static const char *events(const ph_transform_def *def, ph_pat *base, char **args) {
+  ph_pat *pats[8];
+  for (int i = 0; i < def->nargs; i++) {
+    if (!strcmp(args[i], "rev")) {
+      pats[i] = ph_pure(t_arena, ph_fnval(ph_func_bind(t_arena, ph_transform_find("rev"), NULL)));
+      continue;
+    }
+    ph_error err = {0};
+    if (!(pats[i] = ph_mini_parse(t_arena, args[i], &err))) return NULL;
+  }
+  ph_error err = {0};
+  ph_pat *p = def->apply(t_arena, pats, base, &err);
+  if (!p) return NULL;
+  ph_haps h = ph_pat_query_span(p, t_arena, (ph_span){ph_rat_int(0), ph_rat_int(16)}, &err);
+  if (ph_error_is_set(&err)) return NULL;
+  ph_haps_sort(&h);
+  size_t size = 64 + h.count * 256, len = 0;
+  char *buf = ph_arena_zalloc(t_arena, size);
+  for (size_t i = 0; i < h.count && len < size; i++) {
+    char v[128], b[32], e[32], wb[32] = "~", we[32] = "~";
+    ph_value_format(v, sizeof v, h.items[i].value);
+    ph_rat_format(b, sizeof b, h.items[i].part.begin);
+    ph_rat_format(e, sizeof e, h.items[i].part.end);
+    if (h.items[i].has_whole) {
+      ph_rat_format(wb, sizeof wb, h.items[i].whole.begin);
+      ph_rat_format(we, sizeof we, h.items[i].whole.end);
+    }
+    len += (size_t)snprintf(buf + len, size - len, "%s-%s(%s-%s):%s ", b, e, wb, we, v);
+  }
+  return buf;
+}
+
+static void test_every_parameter_of_every_transform_takes_a_pattern(void **s) {
+  ph_pat *numbers = M("<0 10 20 30> 1 2 3 4 5 6 7"); /* different in every cycle */
+  ph_pat *maps = ph_fmap(t_arena, numbers, as_map, NULL);
+  const ph_transform_def *def;
+  int checked = 0, function_params = 0;
+  for (int k = 0; (def = ph_transform_at(k)); k++) {
+    char names[8][32], *args_const[8], *args_pat[8];
+    char storage[2][8][64];
+    int n = 0;
+    for (const char *p = def->params; p && *p && n < 8;) {
+      size_t len = strcspn(p, " ");
+      snprintf(names[n++], sizeof names[0], "%.*s", (int)len, p);
+      p += len;
+      while (*p == ' ') p++;
+    }
+    assert_int_equal(n, def->nargs);
+    for (int target = 0; target < n; target++) {
+      if (!strcmp(names[target], "transform")) {
+        function_params++;
+        continue;
+      }
+      for (int i = 0; i < n; i++) {
+        const char *first = NULL, *second = NULL;
+        for (size_t v = 0; v < sizeof values / sizeof *values; v++)
+          if (!strcmp(values[v].name, names[i])) first = values[v].first, second = values[v].second;
+        if (!strcmp(names[i], "transform")) first = second = "rev";
+        if (!first) fail_msg("%s: no test values for its parameter '%s'", def->name, names[i]);
+        snprintf(storage[0][i], 64, "%s", first);
+        if (i == target)
+          snprintf(storage[1][i], 64, "<%s %s>", first, second);
+        else
+          snprintf(storage[1][i], 64, "%s", first);
+        args_const[i] = storage[0][i];
+        args_pat[i] = storage[1][i];
+      }
+      const char *a = events(def, numbers, args_const), *b = events(def, numbers, args_pat);
+      if (!a || !b) a = events(def, maps, args_const), b = events(def, maps, args_pat);
+      if (!a || !b) fail_msg("%s :%s: fails on numbers and on control maps", def->name, names[target]);
+      if (!strcmp(a, b)) fail_msg("%s :%s: a pattern there changes nothing\n  %s", def->name, names[target], a);
+      checked++;
+    }
+  }
+  print_message("every-parameter: %d transform parameters take patterns (%d transform-valued ones take a "
+                "transform)\n", checked, function_params);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_parameter_of_every_unit_takes_a_pattern),
+      cmocka_unit_test_setup_teardown(test_every_parameter_of_every_transform_takes_a_pattern, t_setup, t_teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
