@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "graph/arith.h"
+#include "graph/pattern_signal.h"
 #include "graph/compile_internal.h"
 
 #define QUERY_ARENA_BYTES (4u << 20)
@@ -282,7 +283,17 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   for (size_t i = 0; i < prog->count; i++)
     if (!compile_statement(c, prog->stmts[i])) return false;
   auto_route(c);
-  return !ph_error_is_set(err) && ph_graph_prepare(&s->graph, err);
+  if (ph_error_is_set(err) || !ph_graph_prepare(&s->graph, err)) return false;
+  /* A pattern that samples a bus which depends on that pattern would have to be queried one
+   * sample at a time inside the loop; that is refused rather than heard wrong. */
+  for (int i = 0; i < s->graph.count; i++)
+    if (s->graph.nodes[i].def == &ph_unit_pattern_signal && s->graph.nodes[i].loop >= 0) {
+      ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0,
+                   "a bus used as a transform's argument depends on the pattern it controls (a loop)");
+      err->file = file;
+      return false;
+    }
+  return true;
 }
 
 /* A peak limiter: instant attack, ~50 ms release, so nothing above full scale leaves. */
