@@ -47,14 +47,14 @@ static void asr_process(void *state, const ph_dsp_inputs *in, float *const *out,
 }
 
 static const ph_param_def asr_params[] = {
-    {"gate", "", 0.0f, -1e9f, 1e9f, true, true, "on above 0.5"},
+    {"gate", "gate", 0.0f, -1e9f, 1e9f, true, true, "on above 0.5"},
     {"attack", "s", 0.01f, 0.0f, 3600.0f, false, true, "time to rise from 0 to 1"},
     {"release", "s", 0.1f, 0.0f, 3600.0f, false, true, "time to fall from 1 to 0"},
 };
 
 const ph_unit_def ph_unit_asr = {
     .name = "asr",
-    .aliases = NULL,
+    .aliases = "ar",
     .doc = "gate-driven attack-sustain-release envelope, 0..1",
     .params = asr_params,
     .nparams = PH_DSP_NPARAMS(asr_params),

@@ -14,6 +14,7 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_rms,         &ph_unit_mtof,       &ph_unit_min,         &ph_unit_wrap,
     &ph_unit_xfade,       &ph_unit_if,         &ph_unit_range,       &ph_unit_asr,
     &ph_unit_ring,        &ph_unit_tremolo,    &ph_unit_comb,        &ph_unit_allpass,
+    &ph_unit_ad, &ph_unit_adsr, &ph_unit_tar, &ph_unit_tadsr, &ph_unit_gate, &ph_unit_trig, &ph_unit_line, &ph_unit_xline, &ph_unit_curve,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

@@ -46,6 +46,15 @@ extern const ph_unit_def ph_unit_ring;
 extern const ph_unit_def ph_unit_tremolo;
 extern const ph_unit_def ph_unit_comb;
 extern const ph_unit_def ph_unit_allpass;
+extern const ph_unit_def ph_unit_ad;
+extern const ph_unit_def ph_unit_adsr;
+extern const ph_unit_def ph_unit_tar;
+extern const ph_unit_def ph_unit_tadsr;
+extern const ph_unit_def ph_unit_gate;
+extern const ph_unit_def ph_unit_trig;
+extern const ph_unit_def ph_unit_line;
+extern const ph_unit_def ph_unit_xline;
+extern const ph_unit_def ph_unit_curve;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);
