@@ -55,6 +55,11 @@ extern const ph_unit_def ph_unit_trig;
 extern const ph_unit_def ph_unit_line;
 extern const ph_unit_def ph_unit_xline;
 extern const ph_unit_def ph_unit_curve;
+extern const ph_unit_def ph_unit_amp;
+extern const ph_unit_def ph_unit_mix;
+extern const ph_unit_def ph_unit_rlpf;
+extern const ph_unit_def ph_unit_rhpf;
+extern const ph_unit_def ph_unit_chorus;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);
