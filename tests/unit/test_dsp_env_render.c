@@ -75,11 +75,66 @@ static void test_asr_gate_pattern_is_silent_in_the_second_half(void **st) {
   test_free(y);
 }
 
+/* gate and trig as units: a pattern's true events as 0/1 over their length, or one-sample
+ * pulses at their onsets. */
+static void test_gate_and_trig_patterns(void **st) {
+  float *g = render("cps: 1\nout $ gate \"t ~ t t\"\n", RATE);
+  for (int i = 0; i < RATE; i++) {
+    float want = (i < 12000 || i >= 24000) ? 1.0f : 0.0f;
+    if (g[i] != want) fail_msg("gate at %d: %g, expected %g", i, g[i], want);
+  }
+  test_free(g);
+  float *t = render("cps: 1\nout $ trig \"t ~ t t\"\n", RATE);
+  for (int i = 0; i < RATE; i++) {
+    float want = (i == 0 || i == 24000 || i == 36000) ? 1.0f : 0.0f;
+    if (t[i] != want) fail_msg("trig at %d: %g, expected %g", i, t[i], want);
+  }
+  test_free(t);
+}
+
+/* tar and tadsr strike on the onsets of true events; adsr follows a gate pattern. */
+static void test_tar_tadsr_adsr_patterns(void **st) {
+  float *y = render("cps: 1\nout $ tar \"~ t\" 0.001 0.01\n", RATE);
+  assert_true(y[23999] == 0.0f && y[24000] > 0.0f);
+  assert_float_equal(y[24047], 1.0, 1e-3);
+  assert_true(y[24000 + 48 + 480 + 1] == 0.0f);
+  test_free(y);
+  y = render("cps: 1\nout $ tadsr \"t\" 0.001 0.01 0.5 0.01\n", RATE);
+  assert_float_equal(y[47], 1.0, 1e-3);
+  assert_float_equal(y[47 + 480], 0.5, 1e-3);
+  assert_true(y[47 + 480 + 480 + 1] == 0.0f);
+  test_free(y);
+  y = render("cps: 1\nout $ adsr \"t ~\" 0.001 0.01 0.5 0.01\n", RATE);
+  assert_float_equal(y[20000], 0.5, 1e-3);
+  assert_true(y[24000 + 480 + 1] == 0.0f);
+  test_free(y);
+}
+
+/* gain after '#' multiplies, and chorus and rlpf chain. */
+static void test_gain_chorus_rlpf_chain(void **st) {
+  float *a = render("cps: 1\nout $ sine 440 * 0.5\n", 4800);
+  float *b = render("cps: 1\nout $ sine 440 # gain 0.5\n", 4800);
+  for (int i = 0; i < 4800; i++) assert_float_equal(a[i], b[i], 1e-6);
+  test_free(b);
+  b = render("cps: 1\nout $ sine 440 * 0.5 # chorus 1 0.5 :mix 0\n", 4800);
+  for (int i = 0; i < 4800; i++) assert_float_equal(a[i], b[i], 1e-6);
+  test_free(b);
+  b = render("cps: 1\nout $ sine 440 * 0.5 # rlpf 20000 0\n", 4800);
+  double d = 0.0;
+  for (int i = 480; i < 4800; i++) d = fmax(d, fabs(a[i] - b[i]));
+  assert_true(d < 0.01);
+  test_free(b);
+  test_free(a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_ad_strikes_on_the_onset_samples),
       cmocka_unit_test(test_sine_times_ad_onsets),
       cmocka_unit_test(test_asr_gate_pattern_is_silent_in_the_second_half),
+      cmocka_unit_test(test_gate_and_trig_patterns),
+      cmocka_unit_test(test_tar_tadsr_adsr_patterns),
+      cmocka_unit_test(test_gain_chorus_rlpf_chain),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
