@@ -36,6 +36,21 @@ bool ph_arena_init_fixed(ph_arena *a, size_t capacity) {
   return a->head != NULL;
 }
 
+bool ph_arena_init_over(ph_arena *a, void *mem, size_t size) {
+  ph_arena_init(a, size);
+  a->fixed = true;
+  a->borrowed = true;
+  uintptr_t start = ((uintptr_t)mem + ALIGN - 1) & ~(uintptr_t)(ALIGN - 1);
+  size_t lost = (size_t)(start - (uintptr_t)mem);
+  if (size < lost + sizeof(ph_arena_chunk) + ALIGN) return false;
+  ph_arena_chunk *c = (ph_arena_chunk *)start;
+  c->next = NULL;
+  c->size = size - lost - sizeof(ph_arena_chunk);
+  c->used = 0;
+  a->head = c;
+  return true;
+}
+
 static void free_list(ph_arena_chunk *c) {
   while (c) {
     ph_arena_chunk *n = c->next;
@@ -45,7 +60,7 @@ static void free_list(ph_arena_chunk *c) {
 }
 
 void ph_arena_destroy(ph_arena *a) {
-  free_list(a->head);
+  if (!a->borrowed) free_list(a->head);
   free_list(a->spare);
   memset(a, 0, sizeof *a);
 }

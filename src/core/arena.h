@@ -15,11 +15,15 @@ typedef struct {
   size_t chunk_size;
   size_t used_total; /* bytes handed out since the last reset */
   bool fixed;
+  bool borrowed; /* its one chunk lives in memory the caller owns */
 } ph_arena;
 
 void ph_arena_init(ph_arena *a, size_t chunk_size);
 /* One chunk of `capacity` bytes allocated now, never more. */
 bool ph_arena_init_fixed(ph_arena *a, size_t capacity);
+/* A fixed arena over `size` bytes the caller owns (e.g. inside a unit's state): nothing is
+ * allocated, nothing is freed. False when size cannot hold the chunk header. */
+bool ph_arena_init_over(ph_arena *a, void *mem, size_t size);
 void ph_arena_destroy(ph_arena *a);
 void ph_arena_reset(ph_arena *a);
 

@@ -80,7 +80,7 @@ static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t 
   if (n < 0) return false;
   /* The buses the pattern samples run before it. */
   for (int i = 0; i < c->nsampled && i < PH_PATSIG_MAX_SOURCES; i++) ph_graph_connect(&c->song->graph, n, i, c->sampled[i]);
-  ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, &c->song->query_arena, mode};
+  ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, mode};
   ph_patsig_bind(ph_graph_state(&c->song->graph, n), &b);
   *out = mono(n, 0);
   return true;

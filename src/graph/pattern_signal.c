@@ -9,13 +9,18 @@ typedef struct {
   ph_patsig_binding b;
   float held; /* the value between events */
   ph_error err; /* a failed query plays the held value; the error stays for the control side */
+  ph_arena queries;
+  _Alignas(16) unsigned char query_memory[];
 } patsig_state;
 
-static size_t patsig_size(const ph_dsp_config *cfg) { return sizeof(patsig_state); }
+static size_t patsig_size(const ph_dsp_config *cfg) { return sizeof(patsig_state) + PH_PATSIG_QUERY_BYTES; }
 
 static void patsig_init(void *state, const ph_dsp_config *cfg) {
   patsig_state *s = state;
-  *s = (patsig_state){0};
+  s->b = (ph_patsig_binding){0};
+  s->held = 0;
+  ph_error_clear(&s->err);
+  ph_arena_init_over(&s->queries, s->query_memory, PH_PATSIG_QUERY_BYTES);
 }
 
 void ph_patsig_bind(void *state, const ph_patsig_binding *b) { ((patsig_state *)state)->b = *b; }
@@ -74,9 +79,9 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   int64_t start = *s->b.block_start;
   const ph_clock *c = s->b.clock;
   ph_span span = {ph_clock_cycle_at(c, start), ph_clock_cycle_at(c, start + frames)};
-  ph_arena_reset(s->b.query_arena);
+  ph_arena_reset(&s->queries);
   ph_error_clear(&s->err);
-  ph_haps haps = ph_pat_query_span(s->b.pat, s->b.query_arena, span, &s->err);
+  ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, span, &s->err);
   /* Which event covers each sample: the first in query order wins. */
   for (int i = 0; i < frames; i++) y[i] = NAN; /* NaN marks "not covered yet" */
   for (size_t h = 0; h < haps.count; h++) {

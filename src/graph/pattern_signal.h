@@ -17,15 +17,16 @@ extern const ph_unit_def ph_unit_pattern_signal;
 #define PH_PATSIG_MAX_SOURCES 4 /* signals a pattern node may sample (its "after" inputs) */
 
 /* What the table cannot carry: the pattern, the shared clock and the block's first sample
- * (read through a pointer the graph's owner advances), and an arena for queries (reset by
- * the node each block; a fixed arena keeps the audio thread from allocating). */
+ * (read through a pointer the graph's owner advances). Queries use an arena inside the
+ * node's own state: no allocation on the audio thread, nothing shared between nodes. */
 typedef struct {
   const ph_pat *pat;
   const ph_clock *clock;
   const int64_t *block_start;
-  ph_arena *query_arena;
   ph_patsig_mode mode;
 } ph_patsig_binding;
+
+#define PH_PATSIG_QUERY_BYTES (256u << 10) /* each pattern node's query memory */
 
 void ph_patsig_bind(void *state, const ph_patsig_binding *b);
 

@@ -9,7 +9,6 @@
 #include "graph/pattern_signal.h"
 #include "graph/compile_internal.h"
 
-#define QUERY_ARENA_BYTES (4u << 20)
 
 static ph_bus_entry *bus_entry(ph_compiler *c, const ph_stmt *st) {
   char name[128];
@@ -232,10 +231,6 @@ static void auto_route(ph_compiler *c) {
 bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_song_options *opt, ph_error *err) {
   memset(s, 0, sizeof *s);
   ph_arena_init(&s->arena, 1 << 16);
-  if (!ph_arena_init_fixed(&s->query_arena, QUERY_ARENA_BYTES)) {
-    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
-    return false;
-  }
   s->rate = opt->rate > 0 ? opt->rate : 44100;
   ph_program *prog = ph_parse_program(&s->arena, source, file);
   if (!prog) {
@@ -347,6 +342,5 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
 
 void ph_song_destroy(ph_song *s) {
   ph_graph_destroy(&s->graph);
-  ph_arena_destroy(&s->query_arena);
   ph_arena_destroy(&s->arena);
 }

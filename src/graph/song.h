@@ -23,7 +23,6 @@ typedef struct {
 
 typedef struct {
   ph_arena arena;       /* the parsed program, patterns, names */
-  ph_arena query_arena; /* fixed: pattern queries during processing */
   ph_graph graph;
   ph_clock clock;
   int64_t block_start;  /* the first sample of the block being processed */

@@ -126,13 +126,11 @@ static void test_independent_nodes_run_by_block_in_dependency_order(void **s) {
 
 static ph_clock clock_;
 static int64_t block_start;
-static ph_arena qarena;
 
 static int bind_pattern(const char *mini, ph_rat cps, ph_patsig_mode mode) {
   int n = add_node(&ph_unit_pattern_signal);
   ph_clock_init(&clock_, RATE, cps);
-  ph_arena_init(&qarena, 1 << 16);
-  ph_patsig_binding b = {M(mini), &clock_, &block_start, &qarena, mode};
+  ph_patsig_binding b = {M(mini), &clock_, &block_start, mode};
   ph_patsig_bind(ph_graph_state(&g, n), &b);
   return n;
 }
@@ -156,7 +154,6 @@ static void test_pattern_frequencies_switch_at_the_exact_sample(void **s) {
   assert_float_equal(freq[RATE], 220, 0);
   assert_float_equal(peak_hz(audio, RATE), 110, 0.5);
   assert_float_equal(peak_hz(audio + RATE, RATE), 220, 0.5);
-  ph_arena_destroy(&qarena);
 }
 
 static void test_triggers_land_on_the_nearest_sample_without_drift(void **s) {
@@ -176,7 +173,6 @@ static void test_triggers_land_on_the_nearest_sample_without_drift(void **s) {
     }
   assert_int_equal(onsets, 161);
   test_free(buf);
-  ph_arena_destroy(&qarena);
 }
 
 static void test_note_names_are_frequencies(void **s) {
