@@ -1,0 +1,60 @@
+/* Arenas: growable, fixed, and over caller memory; exhaustion is NULL, never a crash. */
+#include <string.h>
+
+#include "support.h"
+
+static void test_growable_arena_grows_and_resets(void **s) {
+  ph_arena a;
+  ph_arena_init(&a, 256);
+  for (int i = 0; i < 100; i++) assert_non_null(ph_arena_alloc(&a, 200));
+  assert_true(a.used_total >= 100 * 200);
+  ph_arena_reset(&a);
+  assert_int_equal(a.used_total, 0);
+  char *p = ph_arena_strdup(&a, "phonon");
+  assert_string_equal(p, "phonon");
+  ph_arena_destroy(&a);
+}
+
+static void test_fixed_arena_reports_exhaustion(void **s) {
+  ph_arena a;
+  assert_true(ph_arena_init_fixed(&a, 1024));
+  assert_non_null(ph_arena_alloc(&a, 1000));
+  assert_null(ph_arena_alloc(&a, 100));
+  ph_arena_reset(&a);
+  assert_non_null(ph_arena_alloc(&a, 1000));
+  ph_arena_destroy(&a);
+}
+
+static void test_arena_over_caller_memory(void **s) {
+  static unsigned char mem[4096];
+  ph_arena a;
+  assert_true(ph_arena_init_over(&a, mem + 3, sizeof mem - 3)); /* misaligned on purpose */
+  unsigned char *p = ph_arena_alloc(&a, 64);
+  assert_non_null(p);
+  assert_true(p >= mem && p + 64 <= mem + sizeof mem);
+  assert_int_equal((uintptr_t)p % 16, 0);
+  assert_null(ph_arena_alloc(&a, 8192));
+  ph_arena_destroy(&a); /* frees nothing */
+  assert_false(ph_arena_init_over(&a, mem, 8));
+}
+
+static void test_realloc_grows_in_place_when_last(void **s) {
+  ph_arena a;
+  ph_arena_init(&a, 4096);
+  char *p = ph_arena_alloc(&a, 32);
+  memcpy(p, "abc", 4);
+  char *q = ph_arena_realloc(&a, p, 32, 64);
+  assert_ptr_equal(p, q);
+  assert_string_equal(q, "abc");
+  ph_arena_destroy(&a);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_growable_arena_grows_and_resets),
+      cmocka_unit_test(test_fixed_arena_reports_exhaustion),
+      cmocka_unit_test(test_arena_over_caller_memory),
+      cmocka_unit_test(test_realloc_grows_in_place_when_last),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
