@@ -50,6 +50,11 @@ static float *render(const char *program, double seconds, int *frames_out) {
   return left;
 }
 
+static void assert_same_samples(const float *a, const float *b, int n) {
+  for (int i = 0; i < n; i++)
+    if (a[i] != b[i]) fail_msg("sample %d differs: %g vs %g", i, a[i], b[i]);
+}
+
 static void test_pitch_of_each_half_cycle(void **s) {
   int n;
   float *y = render("tempo: 0.5\nout $ sine \"110 220\" * 0.5\n", 2.0, &n);
@@ -140,13 +145,11 @@ static void test_transform_arguments_are_patterns_of_any_kind(void **s) {
   /* run 2 + 1 is the pattern "1 2": fast by it equals fast "1 2", sample for sample. */
   float *a = render("cps: 1\nout $ sine \"220 330 440\" $ fast (run 2 + 1)\n", 1.0, &n);
   float *b = render("cps: 1\nout $ sine \"220 330 440\" $ fast \"1 2\"\n", 1.0, &n);
-  for (int i = 0; i < n; i++)
-    if (a[i] != b[i]) fail_msg("sample %d differs", i);
+  assert_same_samples(a, b, n);
   /* A continuous pattern as an argument is sampled where each query begins, as in Tidal. */
   float *c = render("cps: 1\nout $ sine \"220 330\" $ fast (saw * 0 + 2)\n", 1.0, &n);
   float *d = render("cps: 1\nout $ sine \"220 330\" $ fast 2\n", 1.0, &n);
-  for (int i = 0; i < n; i++)
-    if (c[i] != d[i]) fail_msg("sample %d differs", i);
+  assert_same_samples(c, d, n);
   test_free(a);
   test_free(b);
   test_free(c);
@@ -180,12 +183,10 @@ static void test_a_bus_as_a_transform_argument(void **s) {
   int n;
   float *a = render("cps: 1\n~speed $ sine 0.5 * 0 + 2\nout $ sine \"220 330\" $ fast ~speed\n", 1.0, &n);
   float *b = render("cps: 1\nout $ sine \"220 330\" $ fast 2\n", 1.0, &n);
-  for (int i = 0; i < n; i++)
-    if (a[i] != b[i]) fail_msg("sample %d differs", i);
+  assert_same_samples(a, b, n);
   float *c = render("cps: 1\n~speed $ \"1 2\"\nout $ sine \"220 330\" $ fast ~speed\n", 1.0, &n);
   float *d = render("cps: 1\nout $ sine \"220 330\" $ fast \"1 2\"\n", 1.0, &n);
-  for (int i = 0; i < n; i++)
-    if (c[i] != d[i]) fail_msg("sample %d differs", i);
+  assert_same_samples(c, d, n);
   test_free(a);
   test_free(b);
   test_free(c);
@@ -245,8 +246,7 @@ static void test_user_functions_templates_modifier_buses(void **s) {
    * argument: the same as writing them out. */
   float *a = render("~fx # lpf 500 0.7\n@twice: fast 2\n%f: 2\nout $ sine \"220 440\" $ @twice # ~fx\no2 $ sine 330 $ fast %f\n", 1.0, &n);
   float *b = render("out $ sine \"220 440\" $ fast 2 # lpf 500 0.7\no2 $ sine 330\n", 1.0, &n);
-  for (int i = 0; i < n; i++)
-    if (a[i] != b[i]) fail_msg("sample %d differs: %g vs %g", i, a[i], b[i]);
+  assert_same_samples(a, b, n);
   test_free(a);
   test_free(b);
 }
