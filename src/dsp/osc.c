@@ -6,7 +6,8 @@ size_t ph_osc_state_size(const ph_dsp_config *cfg) {
   return sizeof(ph_osc_state);
 }
 
-void ph_osc_init(ph_osc_state *s, const ph_dsp_config *cfg) {
+void ph_osc_init(void *state, const ph_dsp_config *cfg) {
+  ph_osc_state *s = state;
   s->phase = 0.0;
   s->inv_sr = 1.0 / cfg->sample_rate;
   s->nyquist = 0.5 * cfg->sample_rate;

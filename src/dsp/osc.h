@@ -25,7 +25,8 @@ typedef struct {
 #define PH_OSC_OFFSET_PARAM \
   {"offset", "semitones", 0.0f, -128.0f, 128.0f, false, false, "transposition in semitones"}
 
-void ph_osc_init(ph_osc_state *s, const ph_dsp_config *cfg);
+/* The unit table's init for every phase-accumulator unit (state is a ph_osc_state). */
+void ph_osc_init(void *state, const ph_dsp_config *cfg);
 size_t ph_osc_state_size(const ph_dsp_config *cfg);
 void ph_osc_reset(void *state);
 

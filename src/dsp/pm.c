@@ -4,8 +4,6 @@
 
 #include "dsp/osc.h"
 
-static void pm_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void pm_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *car = &in->params[0], *mod = &in->params[1], *index = &in->params[2];
@@ -34,7 +32,7 @@ const ph_unit_def ph_unit_pm = {
     .nparams = PH_DSP_NPARAMS(pm_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = pm_init,
+    .init = ph_osc_init,
     .process = pm_process,
     .reset = ph_osc_reset,
 };

@@ -4,8 +4,6 @@
 
 #include "dsp/osc.h"
 
-static void pulse_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void pulse_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *freq = &in->params[0], *width = &in->params[1], *semi = &in->params[2];
@@ -35,7 +33,7 @@ const ph_unit_def ph_unit_pulse = {
     .nparams = PH_DSP_NPARAMS(pulse_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = pulse_init,
+    .init = ph_osc_init,
     .process = pulse_process,
     .reset = ph_osc_reset,
 };

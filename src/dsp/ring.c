@@ -4,8 +4,6 @@
 
 #include "dsp/osc.h"
 
-static void ring_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void ring_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *x = &in->params[0], *freq = &in->params[1];
@@ -32,7 +30,7 @@ const ph_unit_def ph_unit_ring = {
     .nparams = PH_DSP_NPARAMS(ring_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = ring_init,
+    .init = ph_osc_init,
     .process = ring_process,
     .reset = ph_osc_reset,
 };

@@ -5,8 +5,6 @@
 
 #include "dsp/osc.h"
 
-static void saw_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void saw_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *freq = &in->params[0], *semi = &in->params[1];
@@ -32,7 +30,7 @@ const ph_unit_def ph_unit_saw = {
     .nparams = PH_DSP_NPARAMS(saw_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = saw_init,
+    .init = ph_osc_init,
     .process = saw_process,
     .reset = ph_osc_reset,
 };

@@ -4,8 +4,6 @@
 
 #include "dsp/osc.h"
 
-static void sine_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void sine_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *freq = &in->params[0], *semi = &in->params[1];
@@ -29,7 +27,7 @@ const ph_unit_def ph_unit_sine = {
     .nparams = PH_DSP_NPARAMS(sine_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = sine_init,
+    .init = ph_osc_init,
     .process = sine_process,
     .reset = ph_osc_reset,
 };

@@ -5,8 +5,6 @@
 
 #include "dsp/osc.h"
 
-static void tremolo_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void tremolo_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *x = &in->params[0], *rate = &in->params[1], *depth = &in->params[2];
@@ -36,7 +34,7 @@ const ph_unit_def ph_unit_tremolo = {
     .nparams = PH_DSP_NPARAMS(tremolo_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = tremolo_init,
+    .init = ph_osc_init,
     .process = tremolo_process,
     .reset = ph_osc_reset,
 };

@@ -5,8 +5,6 @@
 
 #include "dsp/osc.h"
 
-static void tri_init(void *state, const ph_dsp_config *cfg) { ph_osc_init(state, cfg); }
-
 static void tri_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *freq = &in->params[0], *semi = &in->params[1];
@@ -34,7 +32,7 @@ const ph_unit_def ph_unit_tri = {
     .nparams = PH_DSP_NPARAMS(tri_params),
     .noutputs = 1,
     .state_size = ph_osc_state_size,
-    .init = tri_init,
+    .init = ph_osc_init,
     .process = tri_process,
     .reset = ph_osc_reset,
 };

@@ -195,7 +195,10 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
         if (node->inputs[p].from == g->order[i]) loop = true;
     }
     if (loop && !order_loop(g, g->order + i, j - i, t.comp)) goto oom;
-    for (int k = i; k < j; k++) g->nodes[g->order[k]].loop = loop ? g->nsteps : -1;
+    for (int k = i; k < j; k++) {
+      g->nodes[g->order[k]].loop = loop ? g->nsteps : -1;
+      g->nodes[g->order[k]].loop_pos = k - i;
+    }
     g->steps[g->nsteps++] = (ph_graph_step){i, j - i, loop};
     i = j;
   }
@@ -243,10 +246,7 @@ static void run_loop(ph_graph *g, const ph_graph_step *step, int frames) {
           g->cables[p] = (ph_cable){src->out[in->output] + i, 0};
           continue;
         }
-        int pos = -1;
-        for (int q = 0; q < step->count; q++)
-          if (g->order[step->first + q] == in->from) pos = q;
-        bool fresh = pos < k;
+        bool fresh = src->loop_pos < k;
         float v = fresh ? src->out[in->output][i] : (i > 0 ? src->out[in->output][i - 1] : src->last[in->output]);
         g->cables[p] = (ph_cable){NULL, v};
       }

@@ -32,6 +32,7 @@ typedef struct {
   float *out[PH_GRAPH_MAX_OUTPUTS];
   float last[PH_GRAPH_MAX_OUTPUTS]; /* the previous block's final sample, for loop delays */
   int loop;                         /* index of its feedback loop, -1 when in none */
+  int loop_pos;                     /* its place in the loop's sample-by-sample order */
   bool feedback_point;              /* in a loop, readers of this node get its previous sample */
 } ph_graph_node;
 

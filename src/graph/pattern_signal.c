@@ -1,9 +1,9 @@
 #include "graph/pattern_signal.h"
 
-#include <ctype.h>
 #include <math.h>
-#include <stdlib.h>
 #include <string.h>
+
+#include "pattern/ops.h"
 
 typedef struct {
   ph_patsig_binding b;
@@ -26,20 +26,8 @@ static void patsig_init(void *state, const ph_dsp_config *cfg) {
 void ph_patsig_bind(void *state, const ph_patsig_binding *b) { ((patsig_state *)state)->b = *b; }
 
 bool ph_note_to_hz(const char *name, double *hz) {
-  static const int chroma[] = {9, 11, 0, 2, 4, 5, 7};
-  char pc = (char)tolower((unsigned char)name[0]);
-  if (pc < 'a' || pc > 'g') return false;
-  int semis = chroma[pc - 'a'];
-  const char *p = name + 1;
-  for (; *p == 's' || *p == '#' || *p == 'f'; p++) semis += *p == 'f' ? -1 : 1;
-  int octave = 4;
-  if (*p) {
-    char *end;
-    long o = strtol(p, &end, 10);
-    if (*end || end == p) return false;
-    octave = (int)o;
-  }
-  double midi = (octave + 1) * 12 + semis;
+  double midi;
+  if (!ph_note_midi(name, 4, &midi)) return false;
   *hz = 440.0 * pow(2.0, (midi - 69.0) / 12.0);
   return true;
 }

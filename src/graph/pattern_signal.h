@@ -30,7 +30,7 @@ typedef struct {
 
 void ph_patsig_bind(void *state, const ph_patsig_binding *b);
 
-/* Hz of a note name (c4 = 261.63, a4 = 440, octave 4 when missing; s/# sharp, f flat). */
+/* Hz of a note name (c4 = 261.63, a4 = 440, octave 4 when missing; s/# sharp, b/f flat). */
 bool ph_note_to_hz(const char *name, double *hz);
 
 #endif

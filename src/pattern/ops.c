@@ -9,18 +9,17 @@ static void op_error(ph_query *q, const char *fmt, const char *what) {
   if (q && q->err) ph_error_set(q->err, PH_ERR_ARGUMENT, NULL, 0, fmt, what);
 }
 
-/* Strudel's isNote: a letter a-g, accidentals from "#bsf", an optional signed octave. */
-static bool note_to_midi(const char *s, double *out) {
+bool ph_note_midi(const char *s, int default_octave, double *out) {
   static const int chroma[] = {9, 11, 0, 2, 4, 5, 7}; /* a b c d e f g */
   char pc = (char)tolower((unsigned char)s[0]);
   if (pc < 'a' || pc > 'g') return false;
   int offset = 0;
   const char *p = s + 1;
   for (; *p && strchr("#bsf", *p); p++) offset += (*p == '#' || *p == 's') ? 1 : -1;
-  int octave = 3;
+  int octave = default_octave;
   if (*p) {
     const char *digits = *p == '-' ? p + 1 : p;
-    if (!*digits) return *p == '\0';
+    if (!*digits) return false;
     for (const char *d = digits; *d; d++)
       if (!isdigit((unsigned char)*d)) return false;
     octave = atoi(p);
@@ -56,7 +55,7 @@ bool ph_value_numeral(ph_value v, double *out) {
   switch (v.kind) {
   case PH_VAL_NUM: *out = v.as.num; return true;
   case PH_VAL_BOOL: *out = v.as.b; return true;
-  case PH_VAL_STR: return js_number(v.as.str, out) || note_to_midi(v.as.str, out);
+  case PH_VAL_STR: return js_number(v.as.str, out) || ph_note_midi(v.as.str, 3, out);
   default: return false;
   }
 }

@@ -29,6 +29,9 @@ ph_pat *ph_mask_c(ph_arena *a, ph_pat *mask, ph_pat *pat);
 ph_pat *ph_segment_c(ph_arena *a, ph_rat n, ph_pat *pat);
 /* repeatCycles n: every cycle repeats n times. */
 ph_pat *ph_repeat_cycles_c(ph_arena *a, ph_rat n, ph_pat *pat);
+/* A note name as a MIDI number (c4 = 60): a letter a-g, accidentals from "#bsf" (s and # sharp,
+ * b and f flat), an optional signed octave (default_octave when absent), as Strudel's isNote. */
+bool ph_note_midi(const char *name, int default_octave, double *midi);
 /* Numbers of a value as Strudel's numeral reading: numbers, numeric words, note names (a3=57). */
 bool ph_value_numeral(ph_value v, double *out);
 

@@ -185,7 +185,10 @@ static void test_note_names_are_frequencies(void **s) {
   assert_float_equal(hz, 440, 1e-9);
   assert_true(ph_note_to_hz("fs3", &hz));
   assert_float_equal(hz, 184.9972114, 1e-6);
+  assert_true(ph_note_to_hz("eb3", &hz)); /* b as a flat, as Strudel reads it */
+  assert_float_equal(hz, 155.5634919, 1e-6);
   assert_false(ph_note_to_hz("bd", &hz));
+  assert_false(ph_note_to_hz("c-", &hz));
 }
 
 int main(void) {
