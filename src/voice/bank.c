@@ -77,6 +77,7 @@ static uint32_t hash_name(const char *s, size_t len) {
 }
 
 ph_bank *ph_bank_create(double engine_rate) {
+  if (!(engine_rate > 0.0)) return NULL;
   ph_bank *b = calloc(1, sizeof *b);
   if (!b) return NULL;
   b->rate = engine_rate;

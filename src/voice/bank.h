@@ -32,6 +32,7 @@ void ph_sample_destroy(ph_sample *s);
 
 typedef struct ph_bank ph_bank;
 
+/* NULL when engine_rate is not positive or out of memory. */
 ph_bank *ph_bank_create(double engine_rate);
 void ph_bank_destroy(ph_bank *b);
 double ph_bank_rate(const ph_bank *b);
