@@ -16,6 +16,8 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_ring,        &ph_unit_tremolo,    &ph_unit_comb,        &ph_unit_allpass,
     &ph_unit_ad, &ph_unit_adsr, &ph_unit_tar, &ph_unit_tadsr, &ph_unit_gate, &ph_unit_trig, &ph_unit_line, &ph_unit_xline, &ph_unit_curve,
     &ph_unit_amp, &ph_unit_mix, &ph_unit_rlpf, &ph_unit_rhpf, &ph_unit_chorus,
+    &ph_unit_env, &ph_unit_env_trig, &ph_unit_segments, &ph_unit_select, &ph_unit_timer, &ph_unit_peak_follower,
+    &ph_unit_amp_follower,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

@@ -95,8 +95,32 @@ static inline double ph_env_gated(ph_env *e, float gate, float a, float d, float
   return ph_env_tick(e, a, d, s, r, true);
 }
 
+/* A block of a gate-driven ADSR multiplied onto x (env, env_trig); adsr holds the A D S R cables. */
+static inline void ph_env_gated_run(ph_env *e, const ph_cable *gate, const ph_cable *adsr, const ph_cable *x, float *y, int frames) {
+  for (int i = 0; i < frames; i++) {
+    double level = ph_env_gated(e, ph_cable_at(gate, i), ph_cable_at(&adsr[0], i), ph_cable_at(&adsr[1], i),
+                                ph_cable_at(&adsr[2], i), ph_cable_at(&adsr[3], i));
+    y[i] = (float)(level * ph_dsp_signal(ph_cable_at(x, i)));
+  }
+}
+
+/* Per cycle (ad, adsr): `phase` is the position in the cycle; where it falls, a cycle has
+ * begun and the attack starts. The envelope's `prev` holds the last phase; it starts above
+ * any phase, so the first sample begins a cycle. */
+static inline bool ph_env_cycle_begins(ph_env *e, float phase) {
+  bool begins = phase < e->prev;
+  e->prev = phase;
+  return begins;
+}
+
 size_t ph_env_state_size(const ph_dsp_config *cfg);
 void ph_env_unit_init(void *state, const ph_dsp_config *cfg);
 void ph_env_unit_reset(void *state);
+void ph_env_cycle_unit_init(void *state, const ph_dsp_config *cfg);
+void ph_env_cycle_unit_reset(void *state);
+
+/* The chain input an envelope multiplies (1 when standalone) and the cycle position. */
+#define PH_ENV_IN_PARAM {"in", "", 1.0f, -1e9f, 1e9f, true, false, "the signal the envelope multiplies (the envelope itself when alone)"}
+#define PH_ENV_PHASE_PARAM {"phase", "cycle", 0.0f, 0.0f, 1.0f, false, false, "position in the cycle (the song's own when omitted); a fall restarts the envelope"}
 
 #endif

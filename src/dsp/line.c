@@ -1,27 +1,31 @@
-/* line: a linear ramp, once, from the start of the program: START + (END − START)·pos, pos
- * going from 0 to 1 in DURATION seconds (ramp.h); END from then on. */
-#include "dsp/ramp.h"
+/* line: a linear ramp from START to END every cycle: START + (END − START)·phase, phase the
+ * position in the cycle (0 at its first sample). xline and curve are the one-shot ramps. */
+#include "dsp/unit.h"
 
 static void line_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
-  const ph_cable *a = &in->params[0], *b = &in->params[1], *dur = &in->params[2];
+  (void)state;
+  const ph_cable *a = &in->params[0], *b = &in->params[1], *phase = &in->params[2];
   for (int i = 0; i < frames; i++) {
-    double p = ph_ramp_next(state, ph_cable_at(dur, i));
     double s = ph_dsp_signal(ph_cable_at(a, i)), e = ph_dsp_signal(ph_cable_at(b, i));
-    out[0][i] = (float)(s + (e - s) * p);
+    out[0][i] = (float)(s + (e - s) * ph_dsp_clamp(ph_cable_at(phase, i), 0.0, 1.0));
   }
 }
 
-static const ph_param_def line_params[] = {PH_RAMP_PARAMS};
+static const ph_param_def line_params[] = {
+    {"start", "", 0.0f, -1e9f, 1e9f, false, true, "the value as each cycle begins"},
+    {"end", "", 1.0f, -1e9f, 1e9f, false, true, "the value approached as each cycle ends"},
+    {"phase", "cycle", 0.0f, 0.0f, 1.0f, false, false, "position in the cycle (the song's own when omitted)"},
+};
 
 const ph_unit_def ph_unit_line = {
     .name = "line",
     .aliases = NULL,
-    .doc = "linear ramp from START to END over DURATION seconds, once",
+    .doc = "linear ramp from START to END, repeated every cycle",
     .params = line_params,
     .nparams = PH_DSP_NPARAMS(line_params),
     .noutputs = 1,
-    .state_size = ph_ramp_state_size,
-    .init = ph_ramp_init,
+    .state_size = ph_dsp_stateless_size,
+    .init = ph_dsp_stateless_init,
     .process = line_process,
-    .reset = ph_ramp_reset,
+    .reset = NULL,
 };

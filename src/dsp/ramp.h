@@ -1,4 +1,4 @@
-/* The position of a one-shot ramp (line, xline, curve): 0 at the program's first sample,
+/* The position of a one-shot ramp (xline, curve): 0 at the program's first sample,
  * advancing by 1/(DURATION·sr) per sample (so a modulated duration changes the speed, never
  * jumps), 1 from then on. A duration under one sample is at 1 at once. */
 #ifndef PH_DSP_RAMP_H

@@ -7,6 +7,7 @@
 #include "dsp/catalog.h"
 #include "graph/arith.h"
 #include "graph/compile_internal.h"
+#include "graph/cycle_phase.h"
 #include "graph/pattern_signal.h"
 #include "pattern/mini.h"
 #include "pattern/ops.h"
@@ -223,6 +224,53 @@ static void describe_params(const ph_unit_def *def, char *buf, size_t size) {
                             def->params[i].required ? "" : "?");
 }
 
+static bool is_list(const ph_param_def *p) {
+  size_t n = strlen(p->unit);
+  return n >= 4 && !strcmp(p->unit + n - 4, "list");
+}
+
+/* A string given to a list parameter (segments "0 1 0" "0.1 0.5") fills that parameter and
+ * the ones after it named alike (levels, level1, ...): the k-th gets the k-th event of each
+ * cycle, so the list can change from cycle to cycle ("0 1 <0.5 0.2>"). The first cycle says
+ * how many there are. */
+static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_ast *arg, ph_sig *args, bool *given) {
+  ph_pat *pat = ph_compile_pattern(c, arg, true);
+  if (!pat) return false;
+  ph_haps h = ph_pat_query_span(pat, &c->song->arena, (ph_span){ph_rat_int(0), ph_rat_int(1)}, c->err);
+  if (ph_error_is_set(c->err)) {
+    c->err->file = c->file;
+    return false;
+  }
+  size_t count = 0;
+  for (size_t i = 0; i < h.count; i++) count += ph_hap_has_onset(&h.items[i]);
+  const char *name = def->params[p].name;
+  size_t stem = strlen(name) - 1;
+  int slot = p;
+  for (size_t k = 0; k < count; k++) {
+    if (slot >= def->nparams || (slot > p && strncmp(def->params[slot].name, name, stem)))
+      return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name,
+                             slot - p, name);
+    ph_pat *nth = ph_nth_in_cycle(&c->song->arena, pat, (int)k);
+    if (!nth) return ph_compile_fail(c, arg->offset, PH_ERR_MEMORY, "out of memory");
+    if (!pattern_node(c, nth, PH_PATSIG_VALUE, arg->offset, &args[slot])) return false;
+    given[slot++] = true;
+  }
+  if (slot == p) return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' needs at least one value in its '%s'", def->name, name);
+  return true;
+}
+
+/* The position in the cycle, one node for the whole program. */
+static bool cycle_phase(ph_compiler *c, size_t offset, ph_sig *out) {
+  if (!c->cycle_phase) {
+    int n = add_node(c, &ph_unit_cycle_phase, offset);
+    if (n < 0) return false;
+    ph_cycle_phase_bind(ph_graph_state(&c->song->graph, n), &c->song->clock, &c->song->block_start);
+    c->cycle_phase = n + 1;
+  }
+  *out = mono(c->cycle_phase - 1, 0);
+  return true;
+}
+
 /* A call of a unit: positional arguments fill its parameters in order (the chain input
  * first, unless `input` already gives it); keyword arguments go by name. A one-output unit
  * given a stereo argument runs twice, once per channel; a two-output unit (pan2) is stereo
@@ -264,6 +312,13 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
       return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "too many arguments for '%s' (its parameters: %s)",
                              def->name, params);
     }
+    if (arg->kind == PH_AST_STR && is_list(&def->params[p])) {
+      if (!spread_list(c, def, p, arg, args, given)) return false;
+      /* the next positional argument goes past the whole list */
+      size_t stem = strlen(def->params[p].name) - 1;
+      for (next = p + 1; next < def->nparams && !strncmp(def->params[next].name, def->params[p].name, stem);) next++;
+      continue;
+    }
     int saved = c->string_mode;
     c->string_mode = mode_for(&def->params[p]);
     bool ok = ph_compile_expr(c, arg, &args[p]);
@@ -282,6 +337,11 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
     if (given[p] && !args[p].is_const && args[p].stereo) wide = true;
   }
   if (def->noutputs >= 2) wide = false; /* a stereo unit takes each argument's mid */
+  for (int p = 0; p < def->nparams; p++)
+    if (!given[p] && !strcmp(def->params[p].unit, "cycle")) {
+      if (!cycle_phase(c, call->offset, &args[p])) return false;
+      given[p] = true;
+    }
   int nodes[2];
   for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
     if ((nodes[ch] = add_node(c, def, call->offset)) < 0) return false;

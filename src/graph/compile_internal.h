@@ -58,6 +58,7 @@ typedef struct {
   /* An effect section met in the transform being compiled: every 3 (# lpf 300). */
   const ph_ast *section;
   int depth; /* of user function calls, to stop runaway recursion */
+  int cycle_phase; /* the node giving the position in the cycle, made when first needed; 0 = none yet */
 } ph_compiler;
 
 /* The definition of kind called name, or NULL. */

@@ -66,7 +66,10 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   }
   int64_t start = *s->b.block_start;
   const ph_clock *c = s->b.clock;
-  ph_span span = {ph_clock_cycle_at(c, start), ph_clock_cycle_at(c, start + frames)};
+  /* A gate looks one sample ahead: an event that starts right where another ends must be
+   * heard as a new note, so the gate drops for the one sample before each onset. */
+  bool gate = s->b.mode == PH_PATSIG_GATE;
+  ph_span span = {ph_clock_cycle_at(c, start), ph_clock_cycle_at(c, start + frames + (gate ? 1 : 0))};
   ph_arena_reset(&s->queries);
   ph_error_clear(&s->err);
   ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, span, &s->err);
@@ -92,6 +95,12 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
     }
     for (int64_t i = a; i < b; i++)
       if (isnan(y[i])) y[i] = v;
+  }
+  for (size_t h = 0; gate && h < haps.count; h++) {
+    const ph_hap *e = &haps.items[h];
+    if (!ph_hap_has_onset(e) || !value_true(e->value)) continue;
+    int64_t a = ph_clock_sample_of(c, e->whole.begin) - start;
+    if (a >= 1 && a <= frames) y[a - 1] = 0.0f;
   }
   for (int i = 0; i < frames; i++) {
     if (isnan(y[i])) y[i] = s->b.mode == PH_PATSIG_VALUE ? s->held : 0.0f;

@@ -3,7 +3,8 @@
  * note names as their frequency in Hz; where no event is active (or a word has no number)
  * the last value holds. Event starts land on the sample nearest their time (graph/clock.h).
  * The `trigger` form writes 1 at each event onset and 0 elsewhere; `gate` writes 1 while an
- * event with a true value is active. */
+ * event with a true value is active, except the sample just before each true onset, so that
+ * back-to-back events ("x*4") each open the gate anew. */
 #ifndef PH_GRAPH_PATTERN_SIGNAL_H
 #define PH_GRAPH_PATTERN_SIGNAL_H
 

@@ -42,6 +42,8 @@ typedef bool (*ph_hap_pred)(const ph_hap *h, const void *env);
 ph_pat *ph_filter_haps(ph_arena *a, ph_pat *pat, ph_hap_pred pred, const void *env);
 ph_pat *ph_filter_onsets(ph_arena *a, ph_pat *pat); /* only fragments holding their onset */
 ph_pat *ph_discrete_only(ph_arena *a, ph_pat *pat); /* drops continuous events */
+/* The k-th event (by onset, from 0) of each cycle, lasting the whole cycle. */
+ph_pat *ph_nth_in_cycle(ph_arena *a, ph_pat *pat, int k);
 
 /* Combines values of two patterns; the structure comes from the left (app_left), the right
  * (app_right) or both (app_both: wholes intersect), as Strudel's appLeft/appRight/appBoth. */

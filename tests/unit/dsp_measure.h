@@ -41,7 +41,7 @@ static inline void t_unit_free(t_unit *u) {
 /* Renders frames samples into outs (one buffer per output) in blocks of `block`, starting at
  * sample 0 of the params' buffers; params has def->nparams entries. */
 static inline void t_unit_run_outs(t_unit *u, const t_param *params, float *const *outs, int frames, int block) {
-  ph_cable cables[16];
+  ph_cable cables[32];
   for (int start = 0; start < frames; start += block) {
     int n = frames - start < block ? frames - start : block;
     for (int p = 0; p < u->def->nparams; p++)

@@ -1,4 +1,5 @@
-/* The envelopes and ramps: ad, tar, adsr, tadsr, asr/ar, gate, trig, line, xline, curve.
+/* The envelopes and ramps: ad, tar, adsr, tadsr, env, env_trig, asr/ar, gate, trig, segments,
+ * line, xline, curve, timer, the followers.
  * Onsets at the exact sample of a trigger, segment lengths to the sample, sustain, release
  * from wherever the level is, retrigger without a jump, no NaN from bad times. */
 #include <setjmp.h>
@@ -39,11 +40,11 @@ static float biggest_step(const float *y, int from, int to) {
   return m;
 }
 
-static void test_ad_rises_at_the_trigger_sample(void **st) {
+static void test_tar_rises_at_the_trigger_sample(void **st) {
   /* 1 ms attack = 48 samples, 10 ms decay = 480 samples */
   float *trig = pulses((const int[]){1000, 13000, 30000, -1});
   t_param p[3] = {{trig, 0}, {NULL, 0.001f}, {NULL, 0.01f}};
-  float *y = t_render("ad", p, N);
+  float *y = t_render("tar", p, N);
   const int onsets[] = {1000, 13000, 30000};
   for (int k = 0; k < 3; k++) {
     int t = onsets[k];
@@ -63,7 +64,7 @@ static void test_ad_rises_at_the_trigger_sample(void **st) {
 static void test_retrigger_starts_from_the_current_level(void **st) {
   float *trig = pulses((const int[]){0, 300, -1});
   t_param p[3] = {{trig, 0}, {NULL, 0.001f}, {NULL, 0.01f}};
-  float *y = t_render("ad", p, N);
+  float *y = t_render("tar", p, N);
   /* the peak is at 47, so at 299 the decay is 252 samples in */
   assert_float_equal(y[299], 1.0 - 252.0 / 480, 1e-4);
   assert_float_equal(y[300], y[299] + 1.0 / 48, 1e-4);
@@ -88,10 +89,11 @@ static void test_tar_is_attack_then_release(void **st) {
   free(trig);
 }
 
-static void test_adsr_sustains_while_the_gate_is_on(void **st) {
+/* env: A D S R in gate */
+static void test_env_sustains_while_the_gate_is_on(void **st) {
   float *gate = held(100, 10000);
-  t_param p[5] = {{gate, 0}, {NULL, 0.01f}, {NULL, 0.01f}, {NULL, 0.6f}, {NULL, 0.1f}};
-  float *y = t_render("adsr", p, N);
+  t_param p[6] = {{NULL, 0.01f}, {NULL, 0.01f}, {NULL, 0.6f}, {NULL, 0.1f}, {NULL, 1.0f}, {gate, 0}};
+  float *y = t_render("env", p, N);
   assert_true(y[99] == 0.0f && y[100] > 0.0f);
   int peak = first_at(y, 100, 1.0f, 1e-6f);
   assert_int_equal(peak, 100 + 479);
@@ -107,12 +109,12 @@ static void test_adsr_sustains_while_the_gate_is_on(void **st) {
   free(gate);
 }
 
-static void test_adsr_releases_from_the_current_level(void **st) {
+static void test_env_releases_from_the_current_level(void **st) {
   /* the gate falls halfway up the attack: the release starts at 0.5, no jump, and still
    * takes RELEASE seconds */
   float *gate = held(0, 240);
-  t_param p[5] = {{gate, 0}, {NULL, 0.01f}, {NULL, 0.01f}, {NULL, 0.6f}, {NULL, 0.1f}};
-  float *y = t_render("adsr", p, N);
+  t_param p[6] = {{NULL, 0.01f}, {NULL, 0.01f}, {NULL, 0.6f}, {NULL, 0.1f}, {NULL, 1.0f}, {gate, 0}};
+  float *y = t_render("env", p, N);
   assert_float_equal(y[239], 0.5, 1e-4);
   assert_float_equal(y[240], 0.5 - 0.5 / 4800, 1e-4);
   int end = first_at(y, 240, 0.0f, 0.0f);
@@ -123,8 +125,8 @@ static void test_adsr_releases_from_the_current_level(void **st) {
   free(gate);
   gate = held(0, 240);
   for (int i = 2000; i < 3000; i++) gate[i] = 1.0f;
-  p[0].buf = gate;
-  y = t_render("adsr", p, N);
+  p[5].buf = gate;
+  y = t_render("env", p, N);
   assert_true(y[2000] > y[1999] && y[1999] > 0.2f);
   assert_true(biggest_step(y, 0, N) <= 1.0f / 480 + 1e-6f);
   free(y);
@@ -149,8 +151,9 @@ static void test_tadsr_decays_to_sustain_then_releases(void **st) {
 static void test_asr_and_its_alias_ar(void **st) {
   assert_ptr_equal(ph_dsp_unit_find("ar"), ph_dsp_unit_find("asr"));
   assert_string_equal(ph_dsp_unit_find("asr")->params[0].unit, "gate");
-  assert_string_equal(ph_dsp_unit_find("adsr")->params[0].unit, "gate");
-  assert_string_equal(ph_dsp_unit_find("ad")->params[0].unit, "trigger");
+  assert_string_equal(ph_dsp_unit_find("env_trig")->params[0].unit, "gate");
+  assert_string_equal(ph_dsp_unit_find("adsr")->params[5].unit, "cycle");
+  assert_string_equal(ph_dsp_unit_find("ad")->params[3].unit, "cycle");
   assert_string_equal(ph_dsp_unit_find("tar")->params[0].unit, "trigger");
   assert_string_equal(ph_dsp_unit_find("tadsr")->params[0].unit, "trigger");
   float *gate = held(0, 1000);
@@ -165,11 +168,11 @@ static void test_asr_and_its_alias_ar(void **st) {
 
 static void test_zero_negative_and_nan_times_jump(void **st) {
   float *trig = pulses((const int[]){10, 20, -1});
-  const char *units[] = {"ad", "tar", "adsr", "tadsr"};
+  const char *units[] = {"env_trig", "tar", "tadsr"};
   const float bad[] = {0.0f, -1.0f, NAN, INFINITY};
-  for (int u = 0; u < 4; u++)
+  for (int u = 0; u < 3; u++)
     for (int b = 0; b < 4; b++) {
-      t_param p[5] = {{trig, 0}, {NULL, bad[b]}, {NULL, bad[b]}, {NULL, bad[b]}, {NULL, bad[b]}};
+      t_param p[6] = {{trig, 0}, {NULL, bad[b]}, {NULL, bad[b]}, {NULL, bad[b]}, {NULL, bad[b]}, {NULL, 1.0f}};
       float *y = t_render(units[u], p, N);
       assert_true(t_all_finite(y, N));
       for (int i = 0; i < N; i++) assert_in_range(y[i] * 1000, 0, 1000);
@@ -188,7 +191,7 @@ static void test_every_parameter_as_a_buffer(void **st) {
     decay[i] = i < 12000 ? 0.01f : 0.02f;
   }
   t_param p[5] = {{trig, 0}, {attack, 0}, {decay, 0}, {NULL, 0.5f}, {NULL, 0.1f}};
-  float *y = t_render("ad", p, N);
+  float *y = t_render("tar", p, N);
   assert_int_equal(first_at(y, 0, 1.0f, 1e-6f), 47);
   int peak = first_at(y, 24000, 1.0f, 1e-6f);
   assert_int_equal(peak, 24000 + 479);
@@ -197,8 +200,8 @@ static void test_every_parameter_as_a_buffer(void **st) {
   /* sustain as a buffer moves the held level */
   float *gate = held(0, N), *sus = malloc(N * sizeof(float));
   for (int i = 0; i < N; i++) sus[i] = i < 10000 ? 0.5f : 0.25f;
-  t_param q[5] = {{gate, 0}, {NULL, 0.001f}, {NULL, 0.001f}, {sus, 0}, {NULL, 0.1f}};
-  y = t_render("adsr", q, N);
+  t_param q[6] = {{NULL, 0.001f}, {NULL, 0.001f}, {sus, 0}, {NULL, 0.1f}, {NULL, 1.0f}, {gate, 0}};
+  y = t_render("env", q, N);
   assert_float_equal(y[9999], 0.5, 1e-6);
   assert_float_equal(y[10000], 0.25, 1e-6);
   free(y);
@@ -224,15 +227,19 @@ static void test_gate_and_trig(void **st) {
   free(x);
 }
 
-static void test_line_xline_curve(void **st) {
-  t_param p[4] = {{NULL, 0.0f}, {NULL, 1.0f}, {NULL, 0.01f}, {NULL, -4.0f}};
-  float *y = t_render("line", p, N);
-  assert_true(y[0] == 0.0f);
-  assert_float_equal(y[240], 0.5, 1e-6);
-  assert_float_equal(y[480], 1.0, 1e-6);
-  assert_true(y[N - 1] == 1.0f);
+static void test_line_follows_the_phase(void **st) {
+  float *phase = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) phase[i] = (float)(i % 480) / 480.0f;
+  t_param l[3] = {{NULL, 100.0f}, {NULL, 200.0f}, {phase, 0}};
+  float *y = t_render("line", l, N);
+  for (int i = 0; i < N; i += 97) assert_float_equal(y[i], 100.0 + 100.0 * (i % 480) / 480.0, 1e-3);
   free(y);
-  y = t_render("curve", p, N);
+  free(phase);
+}
+
+static void test_xline_curve(void **st) {
+  t_param p[4] = {{NULL, 0.0f}, {NULL, 1.0f}, {NULL, 0.01f}, {NULL, -4.0f}};
+  float *y = t_render("curve", p, N);
   assert_float_equal(y[240], (1 - exp(-2.0)) / (1 - exp(-4.0)), 1e-5);
   assert_float_equal(y[480], 1.0, 1e-6);
   free(y);
@@ -260,19 +267,40 @@ static void test_line_xline_curve(void **st) {
   free(y);
 }
 
+/* A 100 Hz sine of amplitude 0.5: its peaks read 0.5 (ripple within the release), its RMS
+ * 0.354; when it stops both fall with the release time. */
+static void test_followers(void **st) {
+  float *x = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) x[i] = i < N / 2 ? (float)(0.5 * sin(PH_DSP_TWO_PI * 100.0 * i / SR)) : 0.0f;
+  t_param p[4] = {{x, 0}, {NULL, 0.001f}, {NULL, 0.1f}, {NULL, 0.01f}};
+  float *peak = t_render("peak_follower", p, N), *amp = t_render("amp_follower", p, N);
+  for (int i = N / 4; i < N / 2; i += 7) {
+    assert_in_range(peak[i] * 1000, 450, 501);
+    assert_float_equal(amp[i], 0.5 / sqrt(2.0), 0.02);
+  }
+  /* one release time constant after the end: e^-1 of the level */
+  assert_float_equal(peak[N / 2 + 4800], 0.5 * exp(-1.0), 0.02);
+  assert_true(amp[N - 1] < 0.02f);
+  free(peak);
+  free(amp);
+  free(x);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
-      cmocka_unit_test(test_ad_rises_at_the_trigger_sample),
+      cmocka_unit_test(test_tar_rises_at_the_trigger_sample),
       cmocka_unit_test(test_retrigger_starts_from_the_current_level),
       cmocka_unit_test(test_tar_is_attack_then_release),
-      cmocka_unit_test(test_adsr_sustains_while_the_gate_is_on),
-      cmocka_unit_test(test_adsr_releases_from_the_current_level),
+      cmocka_unit_test(test_env_sustains_while_the_gate_is_on),
+      cmocka_unit_test(test_env_releases_from_the_current_level),
       cmocka_unit_test(test_tadsr_decays_to_sustain_then_releases),
       cmocka_unit_test(test_asr_and_its_alias_ar),
       cmocka_unit_test(test_zero_negative_and_nan_times_jump),
       cmocka_unit_test(test_every_parameter_as_a_buffer),
       cmocka_unit_test(test_gate_and_trig),
-      cmocka_unit_test(test_line_xline_curve),
+      cmocka_unit_test(test_line_follows_the_phase),
+      cmocka_unit_test(test_xline_curve),
+      cmocka_unit_test(test_followers),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

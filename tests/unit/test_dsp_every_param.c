@@ -12,11 +12,38 @@
 
 enum { FRAMES = 48000, HALF = FRAMES / 2 };
 
-/* Another value in the parameter's range, clearly different from its default. */
+static bool is_gate(const ph_param_def *p) { return !strcmp(p->unit, "gate") || !strcmp(p->unit, "trigger"); }
+
+/* Where a parameter stands: its default; for one absent by default (a further level or
+ * signal), a short time or a small value. */
+static float base_value(const ph_param_def *p) {
+  if (!strcmp(p->unit, "cycle")) return 0.5f; /* so that a step down starts a cycle */
+  if (!isnan(p->def)) return p->def;
+  return !strcmp(p->unit, "s") ? 0.01f : 0.25f;
+}
+
+/* Another value in the parameter's range, clearly different from where it stands. */
 static float other_value(const ph_param_def *p) {
-  float v = p->def != 0.0f ? p->def * 1.5f : 0.25f * (p->max > 0.0f ? p->max : p->min);
-  if (v > p->max || v < p->min) v = p->def * 0.5f;
+  float d = base_value(p);
+  if (is_gate(p)) return d > 0.5f ? 0.0f : 1.0f;
+  if (!strcmp(p->unit, "cycle")) return 0.25f;
+  float v = d != 0.0f ? d * 1.5f : 0.25f * (p->max > 0.0f ? p->max : p->min);
+  if (v > p->max || v < p->min) v = d * 0.5f;
   return v;
+}
+
+/* A buffer some parameters need for the others to be heard, or NULL: a position in the cycle
+ * at 4 cycles a second, a gate opening every 100 ms, select's index running through all. */
+static float *context(const ph_unit_def *d, const ph_param_def *p, float *input) {
+  static float buf[8][FRAMES];
+  int which = -1;
+  if (!strcmp(p->unit, "cycle")) which = 0;
+  else if (is_gate(p) && !p->is_input) which = 1;
+  else if (!strcmp(d->name, "select") && !strcmp(p->name, "index")) which = 2;
+  if (which < 0) return p->is_input ? input : NULL;
+  for (int i = 0; i < FRAMES; i++)
+    buf[which][i] = which == 0 ? (float)fmod(4.0 * i / SR, 1.0) : which == 1 ? (float)((i / 2400) % 2 == 0) : (float)((i / 100) % 8);
+  return buf[which];
 }
 
 static void test_every_parameter_is_a_signal(void **st) {
@@ -29,25 +56,31 @@ static void test_every_parameter_is_a_signal(void **st) {
     const ph_unit_def *d = ph_dsp_unit_at(u);
     for (int k = 0; k < d->nparams; k++) {
       if (d->params[k].is_input) continue;
-      t_param p[16];
-      for (int j = 0; j < d->nparams; j++) p[j] = (t_param){d->params[j].is_input ? input : NULL, d->params[j].def};
+      t_param p[32];
+      for (int j = 0; j < d->nparams; j++) p[j] = (t_param){context(d, &d->params[j], input), base_value(&d->params[j])};
+      /* segments: times short enough for all eight levels between two triggers */
+      if (strcmp(d->name, "segments") == 0) {
+        p[ph_dsp_param_index(d, "times")].constant = 0.01f;
+        for (int j = 0; j < 8; j++) p[j].constant = (float)(j % 2); /* levels up and down */
+      }
       /* pm's MOD is silent by default, which would leave INDEX nothing to scale */
       if (strcmp(d->name, "pm") == 0 && k != 1) p[1].buf = input;
+      p[k].buf = NULL; /* the parameter under test stands still, then steps */
       float *base = t_render(d->name, p, FRAMES);
-      for (int i = 0; i < FRAMES; i++) same[i] = d->params[k].def;
+      for (int i = 0; i < FRAMES; i++) same[i] = p[k].constant;
       p[k].buf = same;
       float *buffered = t_render(d->name, p, FRAMES);
       if (memcmp(base, buffered, FRAMES * sizeof(float)) != 0)
         fail_msg("%s: a buffer of %s's default sounds different from the constant", d->name, d->params[k].name);
       float alt = other_value(&d->params[k]);
-      for (int i = 0; i < FRAMES; i++) step[i] = i < HALF ? d->params[k].def : alt;
+      for (int i = 0; i < FRAMES; i++) step[i] = i < HALF ? p[k].constant : alt;
       p[k].buf = step;
       float *moved = t_render(d->name, p, FRAMES);
       int first = 0;
       while (first < FRAMES && base[first] == moved[first]) first++;
       if (first < HALF || first == FRAMES)
         fail_msg("%s: stepping %s from %g to %g at sample %d changed sample %d first", d->name,
-                 d->params[k].name, d->params[k].def, alt, HALF, first);
+                 d->params[k].name, p[k].constant, alt, HALF, first);
       assert_true(t_all_finite(moved, FRAMES));
       free(base);
       free(buffered);
@@ -75,12 +108,12 @@ static void test_block_size_does_not_change_the_sound(void **st) {
     const ph_unit_def *d = ph_dsp_unit_at(u);
     /* the first non-input parameter modulated (default times mod), the rest constant */
     float *scaled = malloc(n * sizeof(float));
-    t_param p[16];
+    t_param p[32];
     bool modulated = false;
     for (int j = 0; j < d->nparams; j++) {
-      p[j] = (t_param){d->params[j].is_input ? input : NULL, d->params[j].def};
+      p[j] = (t_param){d->params[j].is_input ? input : NULL, base_value(&d->params[j])};
       if (!d->params[j].is_input && !modulated) {
-        for (int i = 0; i < n; i++) scaled[i] = d->params[j].def * mod[i];
+        for (int i = 0; i < n; i++) scaled[i] = base_value(&d->params[j]) * mod[i];
         p[j].buf = scaled;
         modulated = true;
       }

@@ -35,27 +35,62 @@ static bool render(const char *program, float *out, int frames, char *why, size_
   return true;
 }
 
-/* A second value for a parameter: clearly different from its default, inside its range. */
+static bool is_gate(const ph_param_def *p) { return !strcmp(p->unit, "gate") || !strcmp(p->unit, "trigger"); }
+
+/* The value a parameter stands at: its default, or (absent by default) a value in its range. */
+static float base_value(const ph_param_def *p) {
+  if (!isnan(p->def)) return p->def;
+  if (!strcmp(p->unit, "s")) return 0.01f; /* a further time: short, so all of them are heard */
+  return p->min <= 0.25f && 0.25f <= p->max ? 0.25f : p->min;
+}
+
+/* A second value for a parameter: clearly different from its default, inside its range; for a
+ * gate or trigger, the other side of 0.5. */
 static float other_value(const ph_param_def *p) {
-  float v = p->def != 0 ? p->def * 1.37f : 0.37f;
-  if (v < p->min || v > p->max) v = p->def * 0.37f;
-  if (v < p->min || v > p->max || v == p->def) v = p->min + (p->max - p->min) * 0.37f;
+  float d = base_value(p);
+  if (is_gate(p)) return d > 0.5f ? 0.0f : 1.0f;
+  if (!strcmp(p->unit, "index")) return d + 2.0f;
+  float v = d != 0 ? d * 1.37f : 0.37f;
+  if (v < p->min || v > p->max) v = d * 0.37f;
+  if (v < p->min || v > p->max || v == d) v = p->min + (p->max - p->min) * 0.37f;
   return v;
 }
 
+/* Parameters whose test value must itself move for the others to be heard. */
+static const struct {
+  const char *unit, *param, *value;
+} contexts[] = {
+    {"select", "index", "\"0 1 2 3 4 5 6 7\""}, /* every signal gets its turn */
+    {"segments", "times", "0.05"},                 /* the later levels are reached, */
+    {"segments", "level1", "1"}, {"segments", "level3", "1"}, /* and each segment moves */
+    {"segments", "level5", "1"}, {"segments", "level7", "1"},
+};
+
+static const char *context_for(const ph_unit_def *u, const ph_param_def *p) {
+  for (size_t i = 0; i < sizeof contexts / sizeof *contexts; i++)
+    if (!strcmp(contexts[i].unit, u->name) && !strcmp(contexts[i].param, p->name)) return contexts[i].value;
+  return NULL;
+}
+
 /* The program's call: the unit with `target` given as `value`, after a test signal when the
- * unit takes an input. */
+ * unit takes an input. The other parameters stand away from their defaults (a default of 0
+ * can silence the parameter under test: a modulation index with no modulator), gates and
+ * triggers open and close each cycle, a position in the cycle is the song's own. */
 static void program_for(const ph_unit_def *u, int target, const char *value, char *buf, size_t size) {
   bool has_input = false;
-  for (int i = 0; i < u->nparams; i++) has_input |= u->params[i].is_input;
-  size_t len = (size_t)snprintf(buf, size, "cps: 1\nout $ %s%s", has_input ? "(saw 220 * 0.5 + sine 3 * 0.6) # " : "", u->name);
+  for (int i = 0; i < u->nparams; i++) has_input |= u->params[i].is_input && !context_for(u, &u->params[i]);
+  size_t len = (size_t)snprintf(buf, size, "cps: 2\nout $ %s%s", has_input ? "(saw 220 * 0.5 + sine 3 * 0.6) # " : "", u->name);
   for (int i = 0; i < u->nparams; i++) {
     const ph_param_def *p = &u->params[i];
-    if (p->is_input) continue;
-    /* The other parameters away from their defaults too: a default of 0 can silence the
-     * parameter under test (a modulation index with no modulator). */
+    const char *context = context_for(u, p);
     if (i == target)
       len += (size_t)snprintf(buf + len, size - len, " :%s %s", p->name, value);
+    else if (context)
+      len += (size_t)snprintf(buf + len, size - len, " :%s %s", p->name, context);
+    else if (p->is_input || !strcmp(p->unit, "cycle"))
+      continue;
+    else if (is_gate(p))
+      len += (size_t)snprintf(buf + len, size - len, " :%s \"1 0\"", p->name);
     else
       len += (size_t)snprintf(buf + len, size - len, " :%s %g", p->name, other_value(p));
   }
@@ -69,11 +104,17 @@ static void test_every_parameter_of_every_unit_takes_a_pattern(void **s) {
   for (int k = 0; (u = ph_dsp_unit_at(k)); k++)
     for (int i = 0; i < u->nparams; i++) {
       const ph_param_def *p = &u->params[i];
-      if (p->is_input) continue;
-      char constant[64], pattern[96], prog_a[512], prog_b[512], why[300];
-      snprintf(constant, sizeof constant, "%g", p->def);
-      float v = other_value(p);
-      snprintf(pattern, sizeof pattern, "\"%g %g %g %g\"", p->def, v, v, v);
+      if (p->is_input && !context_for(u, p)) continue;
+      char constant[64], pattern[96], prog_a[1024], prog_b[1024], why[300];
+      float d = base_value(p), v = other_value(p);
+      snprintf(constant, sizeof constant, "%g", d);
+      /* the value changes an eighth of a second in, and from the second cycle on it starts
+       * there (what a per-cycle envelope reads); a position in the cycle changes within each
+       * cycle, so that it falls as the next begins */
+      if (!strcmp(p->unit, "cycle"))
+        snprintf(pattern, sizeof pattern, "\"%g %g %g %g\"", d, v, v, v);
+      else
+        snprintf(pattern, sizeof pattern, "\"<%g %g> %g %g %g\"", d, v, v, v, v);
       program_for(u, i, constant, prog_a, sizeof prog_a);
       program_for(u, i, pattern, prog_b, sizeof prog_b);
       if (!render(prog_a, a, RATE, why, sizeof why)) fail_msg("%s: %s", prog_a, why);

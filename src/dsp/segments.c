@@ -1,0 +1,83 @@
+/* segments: a breakpoint envelope through up to eight levels: from LEVEL0 straight to LEVEL1
+ * in TIME1 seconds, on to LEVEL2 in TIME2, ..., then the last level holds. It runs once from
+ * the program's start, and again from each rising edge of TRIG when that is given.
+ * `segments "0 1 0.3 0" "0.01 0.2 1"`: a string given to a list parameter fills it and the
+ * ones after it, one value each. A level or time that is not given ends the list. */
+#include <math.h>
+
+#include "dsp/unit.h"
+
+enum { MAX_LEVELS = 8 };
+
+typedef struct {
+  double elapsed; /* seconds since the start */
+  double sample_rate;
+  float prev_trig;
+} segments_state;
+
+static size_t segments_size(const ph_dsp_config *cfg) { return sizeof(segments_state); }
+
+static void segments_reset(void *state) {
+  segments_state *s = state;
+  s->elapsed = 0.0;
+  s->prev_trig = 0.0f;
+}
+
+static void segments_init(void *state, const ph_dsp_config *cfg) {
+  segments_state *s = state;
+  s->sample_rate = cfg->sample_rate;
+  segments_reset(s);
+}
+
+static bool given(const ph_cable *c) { return c->buf || !isnan(c->constant); }
+
+static void segments_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
+  segments_state *s = state;
+  const ph_cable *level = &in->params[0], *time = &in->params[MAX_LEVELS - 1], *trig = &in->params[2 * MAX_LEVELS - 1];
+  /* time[k] leads from level[k - 1] to level[k]: time[1] is params[MAX_LEVELS]. */
+  int count = 1;
+  while (count < MAX_LEVELS && given(&level[count]) && given(&time[count])) count++;
+  double dt = 1.0 / s->sample_rate;
+  for (int i = 0; i < frames; i++) {
+    float t = ph_cable_at(trig, i);
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;
+    s->prev_trig = t;
+    double when = s->elapsed, from = ph_dsp_signal(ph_cable_at(&level[0], i)), y = from;
+    for (int k = 1; k < count; k++) {
+      double to = ph_dsp_signal(ph_cable_at(&level[k], i)), len = ph_dsp_clamp(ph_cable_at(&time[k], i), 0.0, 1e6);
+      if (when < len) {
+        y = from + (to - from) * (when / len);
+        break;
+      }
+      when -= len;
+      y = from = to;
+    }
+    out[0][i] = (float)y;
+    if (s->elapsed < 1e9) s->elapsed += dt;
+  }
+}
+
+#define LEVEL(name) {name, "", NAN, -1e9f, 1e9f, false, false, "a further level"}
+#define TIME(name) {name, "s", NAN, 0.0f, 1e6f, false, false, "seconds to reach the level of the same place"}
+
+static const ph_param_def segments_params[] = {
+    {"levels", "list", 0.0f, -1e9f, 1e9f, false, true, "the first level; a string gives them all"},
+    LEVEL("level1"), LEVEL("level2"), LEVEL("level3"), LEVEL("level4"), LEVEL("level5"), LEVEL("level6"),
+    LEVEL("level7"),
+    {"times", "s list", 1.0f, 0.0f, 1e6f, false, true, "seconds from the first level to the second; a string gives them all"},
+    TIME("time2"), TIME("time3"), TIME("time4"), TIME("time5"), TIME("time6"), TIME("time7"),
+    {"trig", "trigger", 0.0f, -1e9f, 1e9f, false, false, "starts the envelope again on each rising edge"},
+};
+
+const ph_unit_def ph_unit_segments = {
+    .name = "segments",
+    .aliases = NULL,
+    .doc = "breakpoint envelope: straight lines through up to 8 levels, once or on each trigger",
+    .params = segments_params,
+    .nparams = PH_DSP_NPARAMS(segments_params),
+    .noutputs = 1,
+    .state_size = segments_size,
+    .init = segments_init,
+    .process = segments_process,
+    .reset = segments_reset,
+};
