@@ -81,6 +81,10 @@ static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t 
   if (n < 0) return false;
   /* The buses the pattern samples run before it. */
   for (int i = 0; i < c->nsampled && i < PH_PATSIG_MAX_SOURCES; i++) ph_graph_connect(&c->song->graph, n, i, c->sampled[i]);
+  if (c->nsampled > 0 && c->nsampling < (int)(sizeof c->sampling / sizeof *c->sampling)) {
+    c->sampling[c->nsampling].node = n;
+    c->sampling[c->nsampling++].offset = offset;
+  }
   ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, mode};
   ph_patsig_bind(ph_graph_state(&c->song->graph, n), &b);
   *out = mono(n, 0);
@@ -513,6 +517,10 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   case PH_AST_BUS: {
     ph_bus_entry *b = ph_compile_find_bus(c, n->text);
     if (!b) return unknown_name(c, n, "bus", n->text);
+    /* A bus holding a pattern string, read where a gate or trigger is expected, is that
+     * string's events (~g $ "x ~ x", then tar ~g): its numbers alone cannot say them. */
+    if (c->string_mode != PH_PATSIG_VALUE && b->def && b->def->expr->kind == PH_AST_STR)
+      return compile_string(c, b->def->expr, out);
     *out = b->stereo ? stereo((ph_port){b->node, 0}, (ph_port){b->node_right, 0}) : mono(b->node, 0);
     return true;
   }

@@ -58,6 +58,12 @@ typedef struct {
   /* An effect section met in the transform being compiled: every 3 (# lpf 300). */
   const ph_ast *section;
   int depth; /* of user function calls, to stop runaway recursion */
+  /* Pattern nodes that sample buses, with where they were written, to place a loop's error. */
+  struct {
+    int node;
+    size_t offset;
+  } sampling[64];
+  int nsampling;
   int cycle_phase; /* the node giving the position in the cycle, made when first needed; 0 = none yet */
 } ph_compiler;
 

@@ -283,7 +283,10 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
    * sample at a time inside the loop; that is refused rather than heard wrong. */
   for (int i = 0; i < s->graph.count; i++)
     if (s->graph.nodes[i].def == &ph_unit_pattern_signal && s->graph.nodes[i].loop >= 0) {
-      ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0,
+      size_t offset = 0;
+      for (int k = 0; k < c->nsampling; k++)
+        if (c->sampling[k].node == i) offset = c->sampling[k].offset;
+      ph_error_set(err, PH_ERR_ARGUMENT, source, offset,
                    "a bus used as a transform's argument depends on the pattern it controls (a loop)");
       err->file = file;
       return false;

@@ -31,6 +31,14 @@ static float *render(const char *program, int frames) {
   return left;
 }
 
+/* The samples where y leaves 0, at most max of them. */
+static int onsets(const float *y, int frames, int *at, int max) {
+  int found = 0;
+  for (int i = 0; i < frames && found < max; i++)
+    if (y[i] > 1e-6f && (i == 0 || y[i - 1] <= 1e-6f)) at[found++] = i;
+  return found;
+}
+
 /* The envelope alone: its onsets are where it leaves 0. */
 static void test_ad_strikes_on_the_onset_samples(void **st) {
   float *y = render("cps: 1\nout $ tar \"x*4\" 0.001 0.1\n", RATE);
@@ -107,18 +115,16 @@ static void test_tar_tadsr_env_patterns(void **st) {
   assert_float_equal(y[47 + 480], 0.5, 1e-3);
   assert_true(y[47 + 480 + 480 + 1] == 0.0f);
   test_free(y);
+  /* the trigger pattern may come through a bus */
+  int at[8];
+  y = render("cps: 1\n~g $ \"x ~ x x\"\nout $ tar ~g 0.001 0.01\n", RATE);
+  assert_int_equal(onsets(y, RATE, at, 8), 3);
+  assert_true(at[0] == 0 && at[1] == 24000 && at[2] == 36000);
+  test_free(y);
   y = render("cps: 1\nout $ env 0.001 0.01 0.5 0.01 :gate \"t ~\"\n", RATE);
   assert_float_equal(y[20000], 0.5, 1e-3);
   assert_true(y[24000 + 480 + 1] == 0.0f);
   test_free(y);
-}
-
-/* The samples where y leaves 0, at most max of them. */
-static int onsets(const float *y, int frames, int *at, int max) {
-  int found = 0;
-  for (int i = 0; i < frames && found < max; i++)
-    if (y[i] > 1e-6f && (i == 0 || y[i - 1] <= 1e-6f)) at[found++] = i;
-  return found;
 }
 
 /* At 11/20 cycles per second a cycle lasts 87272.73 samples: cycle k begins on the sample
