@@ -23,3 +23,8 @@ int64_t ph_clock_sample_of(const ph_clock *c, ph_rat p) {
   ph_rat samples = ph_rat_mul(seconds, ph_rat_int(c->rate));
   return c->origin_sample + ph_rat_floor_int(ph_rat_add(samples, ph_rat_make(1, 2)));
 }
+
+ph_span ph_clock_block_span(const ph_clock *c, int64_t n, int frames) {
+  ph_rat half = ph_rat_div(c->cps, ph_rat_int(2 * c->rate));
+  return (ph_span){ph_rat_sub(ph_clock_cycle_at(c, n), half), ph_rat_sub(ph_clock_cycle_at(c, n + frames), half)};
+}

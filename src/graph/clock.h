@@ -7,6 +7,7 @@
 #include <stdint.h>
 
 #include "core/rational.h"
+#include "pattern/pattern.h"
 
 typedef struct {
   int64_t rate;        /* samples per second */
@@ -21,5 +22,8 @@ void ph_clock_set_cps(ph_clock *c, int64_t n, ph_rat cps);
 ph_rat ph_clock_cycle_at(const ph_clock *c, int64_t n);
 /* The sample nearest to cycle position p (halves round up). */
 int64_t ph_clock_sample_of(const ph_clock *c, ph_rat p);
+/* The cycles whose nearest samples are n .. n + frames - 1: each event onset belongs to
+ * exactly one block, however the blocks fall (the span is shifted back by half a sample). */
+ph_span ph_clock_block_span(const ph_clock *c, int64_t n, int frames);
 
 #endif

@@ -69,7 +69,7 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   /* A gate looks one sample ahead: an event that starts right where another ends must be
    * heard as a new note, so the gate drops for the one sample before each onset. */
   bool gate = s->b.mode == PH_PATSIG_GATE;
-  ph_span span = {ph_clock_cycle_at(c, start), ph_clock_cycle_at(c, start + frames + (gate ? 1 : 0))};
+  ph_span span = ph_clock_block_span(c, start, frames + (gate ? 1 : 0));
   ph_arena_reset(&s->queries);
   ph_error_clear(&s->err);
   ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, span, &s->err);
