@@ -12,7 +12,9 @@ typedef struct {
   double rate;
 } loader;
 
-static void fail_memory(ph_error *err) { ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory loading samples"); }
+static void fail_memory(ph_error *err) {
+  ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory loading samples");
+}
 
 /* A name that can be a folder of a root: not empty, no '/', ':', and not starting with '.'
  * or '~'. */

@@ -26,7 +26,9 @@ bool ph_strings_push(ph_strings *l, const char *s) {
   return true;
 }
 
-static int compare_bytes(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+static int compare_bytes(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
 
 void ph_strings_sort(ph_strings *l) {
   if (l->n > 1) qsort(l->items, (size_t)l->n, sizeof *l->items, compare_bytes);
@@ -102,7 +104,8 @@ static void keep_two_channels(float *data, size_t frames, int channels) {
 
 /* data (frames × channels at from Hz) converted to `to` Hz in a new buffer; data is freed.
  * NULL with *err_text set when libsamplerate fails, or out of memory (*err_text NULL). */
-static float *resample(float *data, size_t *frames, int channels, double from, double to, const char **err_text) {
+static float *resample(float *data, size_t *frames, int channels, double from, double to,
+                       const char **err_text) {
   double ratio = to / from;
   size_t cap = (size_t)ceil((double)*frames * ratio) + 2;
   float *out = malloc(cap * (size_t)channels * sizeof *out);
@@ -124,31 +127,45 @@ static float *resample(float *data, size_t *frames, int channels, double from, d
   return out;
 }
 
-ph_sample *ph_samples_read(const char *path, double rate, const ph_samples_options *opt, bool *out_of_memory) {
-  *out_of_memory = false;
+/* Why a file is refused before it is read (empty, over a limit), in why; false when it is not. */
+static bool refused(const SF_INFO *info, double rate, const ph_samples_options *opt, char *why, size_t size) {
   double max_seconds = opt && opt->max_seconds > 0 ? opt->max_seconds : PH_SAMPLES_MAX_SECONDS;
   size_t max_bytes = opt && opt->max_bytes > 0 ? opt->max_bytes : PH_SAMPLES_MAX_BYTES;
+  if (info->frames <= 0 || info->channels <= 0 || info->samplerate <= 0) {
+    snprintf(why, size, "no audio in it");
+    return true;
+  }
+  double seconds = (double)info->frames / info->samplerate, ratio = rate / info->samplerate;
+  /* the larger of what is read and what it becomes at the engine's rate */
+  double kept = info->channels > 1 ? 2 : 1;
+  double floats = fmax((double)info->frames * info->channels, (double)info->frames * ratio * kept);
+  double mib = floats * sizeof(float) / 1048576.0, max_mib = (double)max_bytes / 1048576.0;
+  if (seconds > max_seconds)
+    snprintf(why, size, "%.1f s long, over the limit of %.0f s", seconds, max_seconds);
+  else if (mib > max_mib)
+    snprintf(why, size, "%.1f MiB of samples, over the limit of %.1f MiB", mib, max_mib);
+  else if (ratio > 256.0 || ratio < 1.0 / 256.0)
+    snprintf(why, size, "its rate, %d Hz, is too far from the engine's %.0f Hz", info->samplerate, rate);
+  else return false;
+  return true;
+}
+
+ph_sample *ph_samples_read(const char *path, double rate, const ph_samples_options *opt,
+                           bool *out_of_memory) {
+  *out_of_memory = false;
   SF_INFO info = {0};
   SNDFILE *f = sf_open(path, SFM_READ, &info);
   if (!f) {
     ph_samples_warn(opt, "%s: skipped: %s", path, sf_strerror(NULL));
     return NULL;
   }
-  double sr = info.samplerate > 0 ? info.samplerate : 1.0, seconds = (double)info.frames / sr, ratio = rate / sr;
-  int channels = info.channels < 2 ? info.channels : 2;
-  const char *why = NULL;
-  if (info.frames <= 0 || info.channels <= 0 || info.samplerate <= 0) why = "no audio in it";
-  else if (seconds > max_seconds) why = "too long";
-  else if ((double)info.frames * info.channels * sizeof(float) > (double)max_bytes ||
-           (double)info.frames * ratio * channels * sizeof(float) > (double)max_bytes)
-    why = "too large";
-  else if (ratio > 256.0 || ratio < 1.0 / 256.0) why = "its sample rate is too far from the engine's";
-  if (why) {
-    ph_samples_warn(opt, "%s: skipped: %s (%.1f s, %d Hz, %d channels; the limits are %.0f s and %zu MiB)",
-                    path, why, seconds, info.samplerate, info.channels, max_seconds, max_bytes >> 20);
+  char why[160];
+  if (refused(&info, rate, opt, why, sizeof why)) {
+    ph_samples_warn(opt, "%s: skipped: %s", path, why);
     sf_close(f);
     return NULL;
   }
+  int channels = info.channels < 2 ? info.channels : 2;
   float *data = malloc((size_t)info.frames * (size_t)info.channels * sizeof *data);
   if (!data) {
     sf_close(f);

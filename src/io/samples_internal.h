@@ -22,10 +22,12 @@ bool ph_samples_scan(const char *dir, bool folders, ph_strings *out);
 
 /* One file as a sample at rate; NULL when it is skipped (warned through opt) or, with
  * *out_of_memory set, when memory ran out. */
-ph_sample *ph_samples_read(const char *path, double rate, const ph_samples_options *opt, bool *out_of_memory);
+ph_sample *ph_samples_read(const char *path, double rate, const ph_samples_options *opt,
+                           bool *out_of_memory);
 /* libsndfile can open it (the header only). */
 bool ph_samples_readable(const char *path);
 
-void ph_samples_warn(const ph_samples_options *opt, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void ph_samples_warn(const ph_samples_options *opt, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
 #endif

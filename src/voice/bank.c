@@ -18,7 +18,8 @@ ph_sample *ph_sample_adopt(const char *name, float *data, size_t frames, int cha
     free(data);
     return NULL;
   }
-  *s = (ph_sample){.data = data, .frames = frames, .channels = channels, .sample_rate = sample_rate, .name = copy};
+  *s = (ph_sample){.data = data, .frames = frames, .channels = channels, .sample_rate = sample_rate,
+                   .name = copy};
   return s;
 }
 
@@ -39,6 +40,7 @@ void ph_sample_destroy(ph_sample *s) {
  * is readable) → TAKEN (drained). Slots are never emptied, so a name is found along its probe
  * sequence before the first EMPTY slot. */
 enum { SLOT_EMPTY, SLOT_WRITING, SLOT_READY, SLOT_TAKEN };
+_Static_assert(ATOMIC_INT_LOCK_FREE == 2, "the missing set needs lock-free atomics");
 
 typedef struct {
   atomic_uint state;

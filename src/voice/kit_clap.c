@@ -1,7 +1,8 @@
 /* cp: an 808-style hand clap. Noise band-passed around `band` (and tamed above 4·band) under
  * an envelope of `bursts` sharp attacks `spacing` apart, each dying in `burst_tau` (several
- * hands), the last one ringing on with the tail decay (the room).
- *   env(t) = Σ_{k<n−1} [t ≥ t_k]·e^(−(t−t_k)/burst_tau) + [t ≥ t_{n−1}]·e^(−(t−t_{n−1})/tail) */
+ * hands), the last one ringing on with the tail decay (the room). With t_k = k·spacing:
+ *   env(t) = Σ_{k<n−1} [t ≥ t_k]·e^(−(t−t_k)/burst_tau)
+ *          + [t ≥ t_{n−1}]·e^(−(t−t_{n−1})/tail) */
 #include "voice/kit_internal.h"
 
 typedef struct {

@@ -23,7 +23,8 @@ static void render_rim(float *out, size_t frames, double rate, int variation) {
   uint32_t rng = ph_kit_rng(8, variation);
   for (size_t i = 0; i < frames; i++) {
     double t = (double)i / rate;
-    double tone = (sin(PH_DSP_TWO_PI * v->f1 * t) + sin(PH_DSP_TWO_PI * v->f2 * t)) * ph_kit_decay(t, v->decay);
+    double tone = sin(PH_DSP_TWO_PI * v->f1 * t) + sin(PH_DSP_TWO_PI * v->f2 * t);
+    tone *= ph_kit_decay(t, v->decay);
     double tick = v->tick * ph_noise_next(&rng) * ph_kit_decay(t, 0.001);
     out[i] = (float)tanh(3.0 * (tone + tick));
   }

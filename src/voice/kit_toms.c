@@ -17,7 +17,8 @@ static const tom_voice ht_voices[PH_KIT_VARIATIONS] = {
 static void render_tom(const tom_voice *v, uint32_t rng, float *out, size_t frames, double rate) {
   size_t stick = (size_t)(0.06 * rate);
   if (stick > frames) stick = frames;
-  for (size_t i = 0; i < stick; i++) out[i] = (float)(0.3 * ph_noise_next(&rng) * ph_kit_decay((double)i / rate, 0.008));
+  for (size_t i = 0; i < stick; i++)
+    out[i] = (float)(0.3 * ph_noise_next(&rng) * ph_kit_decay((double)i / rate, 0.008));
   ph_kit_filter(out, stick, rate, PH_BIQUAD_BP, 8.0 * v->hz, 1.0);
   double phase = 0.0;
   for (size_t i = 0; i < frames; i++) {

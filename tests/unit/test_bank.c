@@ -52,8 +52,10 @@ static void test_lookup_parses_name_and_index(void **state) {
   assert_int_equal(mark_of(ph_bank_lookup(b, "bd:-1")), 2);
   assert_int_equal(mark_of(ph_bank_lookup(b, "bd:-5")), 1);
   /* unparsable indices are 0 */
-  const char *bad[] = {"bd:", "bd:x", "bd:1x", "bd:3:2", "bd:-", "bd: 1", "bd:1.5", "bd:99999999999999999999"};
-  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) assert_int_equal(mark_of(ph_bank_lookup(b, bad[i])), 0);
+  const char *bad[] = {"bd:", "bd:x", "bd:1x", "bd:3:2", "bd:-", "bd: 1", "bd:1.5",
+                       "bd:99999999999999999999"};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++)
+    assert_int_equal(mark_of(ph_bank_lookup(b, bad[i])), 0);
   assert_null(ph_bank_lookup(b, "b"));
   assert_null(ph_bank_lookup(b, "bdx:1"));
   assert_null(ph_bank_lookup(b, ""));

@@ -136,7 +136,8 @@ static void test_variations_are_clearly_different(void **state) {
     }
     for (int a = 0; a < PH_KIT_VARIATIONS; a++)
       for (int b = a + 1; b < PH_KIT_VARIATIONS; b++) {
-        double ddur = fabs(dur[a] / dur[b] - 1), dcen = fabs(cen[a] / cen[b] - 1), dhz = fabs(hz[a] / hz[b] - 1);
+        double ddur = fabs(dur[a] / dur[b] - 1), dcen = fabs(cen[a] / cen[b] - 1);
+        double dhz = fabs(hz[a] / hz[b] - 1);
         if (ddur < 0.15 && dcen < 0.08 && dhz < 0.08)
           fail_msg("%s:%d and %s:%d sound alike: %.2f/%.2f s, centroid %.0f/%.0f Hz, peak %.0f/%.0f Hz", name,
                    a, name, b, dur[a], dur[b], cen[a], cen[b], hz[a], hz[b]);
@@ -187,7 +188,8 @@ static void test_toms_rise_low_to_high(void **state) {
   for (int v = 0; v < PH_KIT_VARIATIONS; v++) {
     ph_sample *lt = render("lt", v), *mt = render("mt", v), *ht = render("ht", v);
     double l = peak_hz(lt), m = peak_hz(mt), h = peak_hz(ht);
-    if (!(l > 60 && l * 1.2 < m && m * 1.2 < h && h < 300)) fail_msg("variation %d: lt %.0f, mt %.0f, ht %.0f Hz", v, l, m, h);
+    if (!(l > 60 && l * 1.2 < m && m * 1.2 < h && h < 300))
+      fail_msg("variation %d: lt %.0f, mt %.0f, ht %.0f Hz", v, l, m, h);
     ph_sample_destroy(lt);
     ph_sample_destroy(mt);
     ph_sample_destroy(ht);
@@ -200,7 +202,8 @@ static void test_snares_are_tone_and_noise(void **state) {
     for (int v = 0; v < PH_KIT_VARIATIONS; v++) {
       ph_sample *s = render(names[i], v);
       double tone = energy_share(s, 100, 700), noise = energy_share(s, 1500, RATE / 2);
-      if (tone < 0.05 || noise < 0.05) fail_msg("%s:%d: tone %.2f, noise %.2f of the energy", names[i], v, tone, noise);
+      if (tone < 0.05 || noise < 0.05)
+        fail_msg("%s:%d: tone %.2f, noise %.2f of the energy", names[i], v, tone, noise);
       ph_sample_destroy(s);
     }
 }
