@@ -50,7 +50,9 @@ char **ph_samples_roots(const ph_samples_options *opt, ph_error *err);
 void ph_samples_roots_free(char **roots);
 
 /* A bank at engine_rate with every name of every root, then the kit. NULL (with err) on the
- * errors above. Reads every file: for large libraries prefer ph_samples_load_names. */
+ * errors above. Reads every file: 2000 half-second files take about 1 s when their rate is
+ * the engine's, but about 11 s when each must be converted (measured on 2 cores), so
+ * programs should load what they use with ph_samples_load_names. */
 ph_bank *ph_samples_load(const ph_samples_options *opt, double engine_rate, ph_error *err);
 
 /* A bank with only the names a program uses ("bd", or "bd:3", whose index is ignored);
