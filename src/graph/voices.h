@@ -1,0 +1,26 @@
+/* What the graph knows of sample playback: a unit that turns a pattern of control maps
+ * ({s: "bd", n: 3, speed: 2, ...}) into voices, and how to hand it that pattern. The voice
+ * layer, above this one, provides it (voice/sampler.h); a song compiles `s "..."` only when
+ * its options carry one. */
+#ifndef PH_GRAPH_VOICES_H
+#define PH_GRAPH_VOICES_H
+
+#include "dsp/unit.h"
+#include "graph/clock.h"
+#include "pattern/pattern.h"
+
+typedef struct {
+  const ph_pat *controls;     /* events whose values are control maps */
+  const ph_clock *clock;
+  const int64_t *block_start; /* the first sample of the block being processed */
+} ph_sampler_binding;
+
+typedef struct ph_voice_hooks_s {
+  /* Stereo, no chain input; each parameter is a control a signal may give (`# speed (sine 1)`),
+   * read at each event's onset sample when the event's own map lacks it. Defaults of NaN. */
+  const ph_unit_def *sampler;
+  void (*bind)(void *state, const ph_sampler_binding *b, const void *bank);
+  const void *bank; /* what the sampler plays from */
+} ph_voice_hooks;
+
+#endif
