@@ -32,6 +32,8 @@ demo: build
 	@for f in examples/*.ph; do $(BUILD)/phonon render $$f $(BUILD)/examples/$$(basename $$f .ph).wav --cycles 4 || exit 1; done
 	@echo
 	@echo "The examples are rendered in $(BUILD)/examples/ (play them with any audio player, e.g. aplay)."
+	@echo "Playing 15-kit-groove (drums of the built-in kit and a bass line):"
+	@bash scripts/play.sh $(BUILD)/examples/15-kit-groove.wav
 	@echo 'And a pattern, queried: phonon query "bd*2 [sn cp] <hh oh>" --cycles 0 2'
 	@$(BUILD)/phonon query '"bd*2 [sn cp] <hh oh>"' --cycles 0 2
 

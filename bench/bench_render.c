@@ -31,7 +31,7 @@ int main(void) {
   for (size_t i = 0; i < sizeof programs / sizeof *programs; i++) {
     ph_song song;
     ph_error err = {0};
-    ph_song_options opt = {rate, 128};
+    ph_song_options opt = {.rate = rate, .block = 128};
     if (!ph_song_compile(&song, programs[i].program, "bench.ph", &opt, &err)) {
       printf("%-24s compile error: %s\n", programs[i].name, err.message);
       ph_song_destroy(&song);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "cli/cli.h"
+#include "voice/sampler.h"
 #include "graph/song.h"
 #include "lang/parser.h"
 #include "pattern/mini.h"
@@ -109,7 +110,8 @@ static int check_file(const char *path, bool show_ast, bool compile) {
     ph_song song;
     ph_error err;
     ph_error_clear(&err);
-    if (!ph_song_compile(&song, source, path, &(ph_song_options){44100, 0}, &err)) {
+    ph_voice_hooks hooks = ph_sampler_hooks(NULL); /* names are not looked up here */
+    if (!ph_song_compile(&song, source, path, &(ph_song_options){.rate = 44100, .voices = &hooks}, &err)) {
       if (!err.file) err.file = path;
       add_error(&errors, &err);
     }

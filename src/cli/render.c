@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "graph/song.h"
 #include "io/soundfile.h"
+#include "voice/sampler.h"
 
 char *ph_cli_read_file(const char *path, ph_error *err) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
@@ -36,7 +37,7 @@ char *ph_cli_read_file(const char *path, ph_error *err) {
 
 static void usage(void) {
   fprintf(stderr, "usage: phonon render IN.ph OUT.wav [--duration SECONDS | --cycles N] [--rate HZ] [--block N]"
-                  " [--stems DIR]\n");
+                  " [--stems DIR] [--samples DIR]...\n");
 }
 
 static void progress(double done, double total) {
@@ -78,7 +79,9 @@ static bool write_stems(ph_song *song, ph_sound_writer **stems, float *buf, int 
 int ph_cli_render(int argc, char **argv) {
   const char *in = NULL, *out = NULL, *stems_dir = NULL;
   double seconds = -1, cycles = -1;
-  ph_song_options opt = {44100, 0};
+  ph_song_options opt = {.rate = 44100};
+  const char *dirs[16];
+  int ndirs = 0;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -87,6 +90,7 @@ int ph_cli_render(int argc, char **argv) {
     else if (!strcmp(a, "--rate") && v) opt.rate = atoi(argv[++i]);
     else if (!strcmp(a, "--block") && v) opt.block = atoi(argv[++i]);
     else if (!strcmp(a, "--stems") && v) stems_dir = argv[++i];
+    else if (!strcmp(a, "--samples") && v && ndirs < 16) dirs[ndirs++] = argv[++i];
     else if (a[0] == '-' && a[1] == '-') {
       fprintf(stderr, "phonon render: unknown option %s\n", a);
       usage();
@@ -108,10 +112,18 @@ int ph_cli_render(int argc, char **argv) {
     ph_error_print(&err, stderr);
     return 1;
   }
-  ph_song song;
+  ph_song song = {0};
   int rc = 1;
   ph_sound_writer *w = NULL, *stems[PH_SONG_MAX_OUTPUTS] = {0};
   float *buf = NULL, *stem_buf = NULL;
+  ph_bank *bank = ph_cli_bank_for(source, in, opt.rate, dirs, ndirs, &err);
+  if (!bank) {
+    ph_error_print(&err, stderr);
+    free(source);
+    return 1;
+  }
+  ph_voice_hooks hooks = ph_sampler_hooks(bank);
+  opt.voices = &hooks;
   if (!ph_song_compile(&song, source, in, &opt, &err)) {
     ph_error_print(&err, stderr);
     goto done;
@@ -153,6 +165,7 @@ int ph_cli_render(int argc, char **argv) {
     fprintf(stderr, "%s: the safety limiter reduced %lld samples (peak %.1f dBFS before it)\n", in,
             (long long)song.limited, 20 * log10(song.peak));
   if (song.nonfinite) fprintf(stderr, "%s: %lld non-finite samples were replaced by silence\n", in, (long long)song.nonfinite);
+  ph_cli_report_missing(bank, in);
   fprintf(stderr, "%s: %.2f s at %d Hz written to %s\n", in, (double)total / song.rate, song.rate, out);
   for (int k = 0; k < song.noutputs; k++)
     if (stems[k] && !ph_sound_writer_close(stems[k], &err)) ph_error_print(&err, stderr);
@@ -165,6 +178,7 @@ done:
   free(buf);
   free(stem_buf);
   ph_song_destroy(&song);
+  ph_bank_destroy(bank);
   free(source);
   return rc;
 }

@@ -34,16 +34,16 @@ static ph_sig channel(ph_sig s, int ch) {
   return mono(ch ? s.right.node : s.port.node, ch ? s.right.output : s.port.output);
 }
 
-static int add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
+int ph_compile_add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
   int n = ph_graph_add(&c->song->graph, def, c->err);
   if (n < 0) ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
   return n;
 }
 
-static void feed(ph_compiler *c, int node, int param, ph_sig s) {
+void ph_compile_feed(ph_compiler *c, int node, int param, ph_sig s) {
   /* A stereo signal where one channel is expected: its mid, (L + R) / 2. */
   if (!s.is_const && s.stereo) {
-    int sum = add_node(c, &ph_unit_add, 0), half = add_node(c, &ph_unit_mul, 0);
+    int sum = ph_compile_add_node(c, &ph_unit_add, 0), half = ph_compile_add_node(c, &ph_unit_mul, 0);
     if (sum < 0 || half < 0) return;
     ph_graph_connect(&c->song->graph, sum, 0, s.port);
     ph_graph_connect(&c->song->graph, sum, 1, s.right);
@@ -77,7 +77,7 @@ ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms)
 }
 
 static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t offset, ph_sig *out) {
-  int n = add_node(c, &ph_unit_pattern_signal, offset);
+  int n = ph_compile_add_node(c, &ph_unit_pattern_signal, offset);
   if (n < 0) return false;
   /* The buses the pattern samples run before it. */
   for (int i = 0; i < c->nsampled && i < PH_PATSIG_MAX_SOURCES; i++) ph_graph_connect(&c->song->graph, n, i, c->sampled[i]);
@@ -178,9 +178,9 @@ static bool arith(ph_compiler *c, const ph_unit_def *def, ph_sig a, ph_sig b, si
   bool wide = (!a.is_const && a.stereo) || (!b.is_const && b.stereo);
   int nodes[2];
   for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
-    if ((nodes[ch] = add_node(c, def, offset)) < 0) return false;
-    feed(c, nodes[ch], 0, channel(a, ch));
-    feed(c, nodes[ch], 1, channel(b, ch));
+    if ((nodes[ch] = ph_compile_add_node(c, def, offset)) < 0) return false;
+    ph_compile_feed(c, nodes[ch], 0, channel(a, ch));
+    ph_compile_feed(c, nodes[ch], 1, channel(b, ch));
   }
   *out = wide ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
   return true;
@@ -266,7 +266,7 @@ static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_
 /* The position in the cycle, one node for the whole program. */
 static bool cycle_phase(ph_compiler *c, size_t offset, ph_sig *out) {
   if (!c->cycle_phase) {
-    int n = add_node(c, &ph_unit_cycle_phase, offset);
+    int n = ph_compile_add_node(c, &ph_unit_cycle_phase, offset);
     if (n < 0) return false;
     ph_cycle_phase_bind(ph_graph_state(&c->song->graph, n), &c->song->clock, &c->song->block_start);
     c->cycle_phase = n + 1;
@@ -348,9 +348,9 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
     }
   int nodes[2];
   for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
-    if ((nodes[ch] = add_node(c, def, call->offset)) < 0) return false;
+    if ((nodes[ch] = ph_compile_add_node(c, def, call->offset)) < 0) return false;
     for (int p = 0; p < def->nparams; p++)
-      if (given[p]) feed(c, nodes[ch], p, wide ? channel(args[p], ch) : args[p]);
+      if (given[p]) ph_compile_feed(c, nodes[ch], p, wide ? channel(args[p], ch) : args[p]);
   }
   if (def->noutputs >= 2)
     *out = stereo((ph_port){nodes[0], 0}, (ph_port){nodes[0], 1});
@@ -403,28 +403,28 @@ static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, p
 /* `x # target`: the target is a call (x becomes its input), or a name whose definition is one:
  * a modifier bus (~m # lpf 300), a template, or a bus defined by a call or chain, which is
  * instantiated afresh around x. Chains in a definition apply left to right. */
-static bool splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph_sig *out) {
+bool ph_compile_splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph_sig *out) {
   switch (target->kind) {
   case PH_AST_HOLE: *out = *input; return true; /* the input of a section: (# lpf 300) */
   case PH_AST_CALL:
   case PH_AST_IDENT: return compile_call(c, target, input, out);
   case PH_AST_CHAIN: {
     ph_sig mid;
-    return splice(c, target->args[0], input, &mid) && splice(c, target->args[1], &mid, out);
+    return ph_compile_splice(c, target->args[0], input, &mid) && ph_compile_splice(c, target->args[1], &mid, out);
   }
   case PH_AST_BUS: {
     const ph_stmt *mod = ph_compile_find_def(c, PH_STMT_BUS_MOD, target->text + 1);
-    if (mod) return splice(c, mod->expr, input, out);
+    if (mod) return ph_compile_splice(c, mod->expr, input, out);
     ph_bus_entry *b = ph_compile_find_bus(c, target->text);
     if (b && b->def && (b->def->expr->kind == PH_AST_CALL || b->def->expr->kind == PH_AST_CHAIN))
-      return splice(c, b->def->expr, input, out);
+      return ph_compile_splice(c, b->def->expr, input, out);
     if (b) return ph_compile_fail(c, target->offset, PH_ERR_ARGUMENT, "'%s' is not an effect: define it as %s $ lpf 300 0.5 or %s # lpf 300 0.5", target->text, target->text, target->text);
     return ph_compile_fail(c, target->offset, PH_ERR_NAME, "unknown bus '%s'", target->text);
   }
   case PH_AST_TEMPLATE: {
     const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, target->text + 1);
     if (!t) return ph_compile_fail(c, target->offset, PH_ERR_NAME, "unknown template '%s'", target->text);
-    return splice(c, t->expr, input, out);
+    return ph_compile_splice(c, t->expr, input, out);
   }
   default: return ph_compile_fail(c, target->offset, PH_ERR_ARGUMENT, "after '#' comes a function such as lpf 800 0.7");
   }
@@ -440,6 +440,13 @@ static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, p
   if (name[0] == '~') return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "function buses are not supported yet");
   const ph_unit_def *def = ph_dsp_unit_find(name);
   if (def) return call_unit(c, def, n, input, out);
+  if (!input) {
+    bool handled;
+    if (ph_compile_sampler(c, n, out, &handled) || handled) return !ph_error_is_set(c->err);
+  }
+  if (ph_compile_is_control(name))
+    return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT,
+                           "'%s' sets a sample voice's parameter: write it right after s \"...\", before any effect", name);
   if (ph_transform_find(name) || ph_is_transform_name(name))
     return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT,
                            "'%s' is a pattern transform: apply it with $, as in \"bd sn\" $ %s ...", name, name);
@@ -447,8 +454,10 @@ static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, p
 }
 
 static bool compile_chain(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  bool handled;
+  if (ph_compile_sampler(c, n, out, &handled) || handled) return !ph_error_is_set(c->err);
   ph_sig in;
-  return ph_compile_expr(c, n->args[0], &in) && splice(c, n->args[1], &in, out);
+  return ph_compile_expr(c, n->args[0], &in) && ph_compile_splice(c, n->args[1], &in, out);
 }
 
 /* every 3 (# lpf 300) $ x: the transform, applied to a pattern of zeros in which the effect
@@ -463,7 +472,7 @@ static bool effect_conditional(ph_compiler *c, const ph_ast *n, const ph_func *f
     return false;
   }
   ph_sig dry, wet, sw, diff, scaled;
-  if (!ph_compile_expr(c, n->args[1], &dry) || !splice(c, section->args[0], &dry, &wet)) return false;
+  if (!ph_compile_expr(c, n->args[1], &dry) || !ph_compile_splice(c, section->args[0], &dry, &wet)) return false;
   if (!pattern_node(c, when, PH_PATSIG_VALUE, n->offset, &sw)) return false;
   return arith(c, &ph_unit_sub, wet, dry, n->offset, &diff) && arith(c, &ph_unit_mul, diff, sw, n->offset, &scaled) &&
          arith(c, &ph_unit_add, dry, scaled, n->offset, out);
@@ -486,6 +495,8 @@ static bool compile_apply_in_scope(ph_compiler *c, const ph_ast *n, ph_sig *out)
 
 /* Buses a transform samples stay connected to the pattern nodes under it, and no further. */
 static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  bool handled;
+  if (ph_compile_sampler(c, n, out, &handled) || handled) return !ph_error_is_set(c->err);
   int outer = c->nsampled;
   bool ok = compile_apply_in_scope(c, n, out);
   c->nsampled = outer;
@@ -506,8 +517,8 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
     }
     int nodes[2];
     for (int ch = 0; ch < (s.stereo ? 2 : 1); ch++) {
-      if ((nodes[ch] = add_node(c, &ph_unit_mul, n->offset)) < 0) return false;
-      feed(c, nodes[ch], 0, channel(s, ch));
+      if ((nodes[ch] = ph_compile_add_node(c, &ph_unit_mul, n->offset)) < 0) return false;
+      ph_compile_feed(c, nodes[ch], 0, channel(s, ch));
       ph_graph_set_const(&c->song->graph, nodes[ch], 1, -1);
     }
     *out = s.stereo ? stereo((ph_port){nodes[0], 0}, (ph_port){nodes[1], 0}) : mono(nodes[0], 0);
@@ -558,6 +569,7 @@ static bool is_stereo_at(ph_compiler *c, const ph_ast *n, int depth) {
   }
   case PH_AST_CALL:
   case PH_AST_IDENT: {
+    if (!strcmp(n->text, "s") || !strcmp(n->text, "sound")) return true;
     const ph_stmt *fn = ph_compile_find_def(c, PH_STMT_FN, n->text);
     if (fn && is_stereo_at(c, fn->expr, depth + 1)) return true;
     const ph_unit_def *def = ph_dsp_unit_find(n->text);

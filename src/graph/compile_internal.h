@@ -3,6 +3,7 @@
 #define PH_GRAPH_COMPILE_INTERNAL_H
 
 #include "graph/song.h"
+#include "graph/voices.h"
 #include "pattern/registry.h"
 
 #define MAX_BUSES 256
@@ -64,6 +65,7 @@ typedef struct {
     size_t offset;
   } sampling[64];
   int nsampling;
+  const ph_voice_hooks *voices; /* sample playback, when the song's options give it */
   int cycle_phase; /* the node giving the position in the cycle, made when first needed; 0 = none yet */
 } ph_compiler;
 
@@ -81,6 +83,18 @@ ph_bus_entry *ph_compile_find_bus(ph_compiler *c, const char *name);
 const ph_func *ph_compile_transform(ph_compiler *c, const ph_ast *n);
 /* A string literal as a pattern, with the surrounding transforms applied. */
 ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms);
+int ph_compile_add_node(ph_compiler *c, const ph_unit_def *def, size_t offset);
+/* Connects a signal (or sets a constant) to a node's parameter; a stereo one as its mid. */
+void ph_compile_feed(ph_compiler *c, int node, int param, ph_sig s);
+/* `input # target`: target applied to input. */
+bool ph_compile_splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph_sig *out);
+/* `s "bd sn" # n 1 # speed (sine 1) ...` (also headed by n or note with an `# s` among its
+ * controls): the sampler, then the rest of the chain. *handled is false when n is no such
+ * chain. */
+bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *handled);
+/* Whether name sets a sample voice's parameter (s, n, speed, pan, ...). */
+bool ph_compile_is_control(const char *name);
+
 /* The known name nearest to name among functions, transforms and buses, or NULL. */
 const char *ph_compile_suggest(ph_compiler *c, const char *name);
 

@@ -247,7 +247,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
     return false;
   }
-  *c = (ph_compiler){.song = s, .source = source, .file = file, .err = err};
+  *c = (ph_compiler){.song = s, .source = source, .file = file, .err = err, .voices = opt->voices};
   double cps = 0.5;
   int block = 128;
   if (!read_settings(c, prog, &cps, &block)) return false;

@@ -38,9 +38,13 @@ typedef struct {
   ph_program *program;
 } ph_song;
 
+struct ph_voice_hooks_s;
+
 typedef struct {
   int rate;  /* samples per second */
   int block; /* frames per block; 0: the program's `buffer:` or 128 */
+  /* Sample playback (voice/sampler.h: ph_sampler_hooks(bank)); NULL: `s` is an error. */
+  const struct ph_voice_hooks_s *voices;
 } ph_song_options;
 
 /* Parses and compiles source. On any error returns false with err set (file:line:col). */

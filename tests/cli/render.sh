@@ -20,4 +20,14 @@ if [ $rc -ne 1 ] || ! grep -q "bad.ph:2:10:" <<<"$out" || ! grep -q '\^' <<<"$ou
   echo "FAIL: bad program: rc=$rc"; echo "$out"; fail=1
 else echo "ok: bad program refused"; fi
 "$phonon" render "$dir/ok.ph" "$dir/x.mp9" >/dev/null 2>&1 && { echo "FAIL: unknown extension accepted"; fail=1; } || echo "ok: unknown extension refused"
+# samples: the built-in kit plays without any folder; a folder given by --samples wins over
+# it; a name nobody has is warned about once and is silent
+mkdir -p "$dir/lib/bd"
+printf 'out $ sine 1000 * 0.5\n' > "$dir/tone.ph"
+"$phonon" render "$dir/tone.ph" "$dir/lib/bd/a.wav" --duration 0.2 2>/dev/null
+printf 'cps: 1\nout $ s "bd*4 nosuch"\n' > "$dir/kit.ph"
+out=$(cd "$dir" && HOME="$dir" PHONON_SAMPLES= "$phonon" render kit.ph kit.wav --cycles 1 2>&1)
+if [ $(grep -c "no sample named 'nosuch'" <<<"$out") -ne 1 ]; then echo "FAIL: missing sample warning:"; echo "$out"; fail=1; else echo "ok: missing sample warned once"; fi
+out=$(cd "$dir" && HOME="$dir" PHONON_SAMPLES= "$phonon" render kit.ph user.wav --cycles 1 --samples lib 2>&1)
+if cmp -s "$dir/kit.wav" "$dir/user.wav" || [ ! -s "$dir/kit.wav" ]; then echo "FAIL: --samples made no difference"; fail=1; else echo "ok: --samples folder plays"; fi
 exit $fail

@@ -14,7 +14,7 @@
 static float *render(const char *program, int frames) {
   ph_song song;
   ph_error err = {0};
-  ph_song_options opt = {RATE, 0};
+  ph_song_options opt = {.rate = RATE};
   if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
     ph_song_destroy(&song);
     fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);

@@ -15,7 +15,7 @@
 static bool render(const char *program, float *out, int frames, char *why, size_t why_size) {
   ph_song song;
   ph_error err = {0};
-  ph_song_options opt = {RATE, 0};
+  ph_song_options opt = {.rate = RATE};
   if (!ph_song_compile(&song, program, "every-parameter.ph", &opt, &err)) {
     snprintf(why, why_size, "%d:%d %s", err.line, err.column, err.message);
     ph_song_destroy(&song);

@@ -13,7 +13,7 @@
 static float *render_stereo(const char *program, double seconds, int *frames_out) {
   ph_song song;
   ph_error err = {0};
-  ph_song_options opt = {RATE, 0};
+  ph_song_options opt = {.rate = RATE};
   if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
     ph_song_destroy(&song);
     fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
@@ -254,7 +254,7 @@ static void test_user_functions_templates_modifier_buses(void **s) {
 static void compile_error(const char *program, int line, int column, const char *text) {
   ph_song song;
   ph_error err = {0};
-  ph_song_options opt = {RATE, 0};
+  ph_song_options opt = {.rate = RATE};
   bool ok = ph_song_compile(&song, program, "bad.ph", &opt, &err);
   ph_song_destroy(&song);
   if (ok) fail_msg("'%s' compiled", program);
