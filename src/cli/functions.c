@@ -9,6 +9,7 @@
 #include "cli/cli.h"
 #include "dsp/catalog.h"
 #include "pattern/registry.h"
+#include "voice/sampler.h"
 
 static json_t *number_or_null(float x) { return isfinite(x) ? json_real(x) : json_null(); }
 
@@ -51,6 +52,7 @@ int ph_cli_functions(int argc, char **argv) {
   json_t *all = json_array();
   const ph_unit_def *u;
   for (int i = 0; (u = ph_dsp_unit_at(i)); i++) json_array_append_new(all, unit_json(u));
+  json_array_append_new(all, unit_json(&ph_unit_sampler)); /* s: its parameters are the voice controls */
   const ph_transform_def *t;
   for (int i = 0; (t = ph_transform_at(i)); i++) json_array_append_new(all, transform_json(t));
   const ph_signal_def *s;
