@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Phonon's build and tests need, when any is missing.
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind)
+pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind libjack-jackd2-dev jackd2 libasound2-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -10,5 +10,7 @@ done
 echo "phonon: installing ${missing[*]}" >&2
 SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
+# jackd2 asks whether to enable realtime priority; the tests run the server without it.
+echo 'jackd2 jackd/tweak_rt_limits boolean false' | $SUDO debconf-set-selections 2>/dev/null || true
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
