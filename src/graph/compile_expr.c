@@ -174,7 +174,7 @@ static bool pattern_binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   return p && pattern_node(c, p, PH_PATSIG_VALUE, n->offset, out);
 }
 
-static bool arith(ph_compiler *c, const ph_unit_def *def, ph_sig a, ph_sig b, size_t offset, ph_sig *out) {
+bool ph_compile_arith(ph_compiler *c, const ph_unit_def *def, ph_sig a, ph_sig b, size_t offset, ph_sig *out) {
   bool wide = (!a.is_const && a.stereo) || (!b.is_const && b.stereo);
   int nodes[2];
   for (int ch = 0; ch < (wide ? 2 : 1); ch++) {
@@ -205,7 +205,7 @@ static bool binop(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   }
   const ph_unit_def *def = arith_unit(op);
   if (!def) return ph_compile_fail(c, n->offset, PH_ERR_SYNTAX, "unknown operator '%s'", t);
-  return arith(c, def, a, b, n->offset, out);
+  return ph_compile_arith(c, def, a, b, n->offset, out);
 }
 
 ph_bus_entry *ph_compile_find_bus(ph_compiler *c, const char *name) {
@@ -263,6 +263,19 @@ static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_
   return true;
 }
 
+/* A frequency inside a voice, times the voice's pitch ratio; the first constant one met is
+ * the root a note name replaces. */
+static bool follow_note(ph_compiler *c, ph_sig *freq, size_t offset) {
+  if (freq->is_const && c->voice_root != c->voice_root) c->voice_root = freq->value;
+  ph_sig ratio = mono(c->voice_node, 4 * c->voice_k);
+  int n = ph_compile_add_node(c, &ph_unit_mul, offset);
+  if (n < 0) return false;
+  ph_compile_feed(c, n, 0, *freq);
+  ph_compile_feed(c, n, 1, ratio);
+  *freq = mono(n, 0);
+  return true;
+}
+
 /* The position in the cycle, one node for the whole program. */
 static bool cycle_phase(ph_compiler *c, size_t offset, ph_sig *out) {
   if (!c->cycle_phase) {
@@ -285,6 +298,8 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
   ph_sig args[MAX_PARAMS];
   bool given[MAX_PARAMS] = {0};
   int next = 0;
+  bool source = true; /* no chain input: an oscillator, a noise, fm */
+  for (int p = 0; p < def->nparams; p++) source &= !def->params[p].is_input;
   if (input) {
     int in = -1;
     for (int p = 0; p < def->nparams; p++)
@@ -324,10 +339,17 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
       continue;
     }
     int saved = c->string_mode;
+    bool path = c->audio_path;
     c->string_mode = mode_for(&def->params[p]);
+    /* in a voice: the audio path goes on through a unit's input, and through the parameters of
+     * a source (pm's modulator) except its frequencies, which follow the note as a whole */
+    bool pitch = source && !strcmp(def->params[p].unit, "Hz");
+    c->audio_path = path && (source ? !pitch : def->params[p].is_input);
     bool ok = ph_compile_expr(c, arg, &args[p]);
     c->string_mode = saved;
+    c->audio_path = path;
     if (!ok) return false;
+    if (c->in_voice && path && pitch && !follow_note(c, &args[p], arg->offset)) return false;
     given[p] = true;
   }
   bool wide = false;
@@ -341,6 +363,13 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
     if (given[p] && !args[p].is_const && args[p].stereo) wide = true;
   }
   if (def->noutputs >= 2) wide = false; /* a stereo unit takes each argument's mid */
+  /* in a voice a bare oscillator sounds c4 and follows the note */
+  for (int p = 0; c->in_voice && c->audio_path && source && p < def->nparams; p++)
+    if (!given[p] && !strcmp(def->params[p].unit, "Hz")) {
+      args[p] = konst(261.6255653f);
+      if (!follow_note(c, &args[p], call->offset)) return false;
+      given[p] = true;
+    }
   for (int p = 0; p < def->nparams; p++)
     if (!given[p] && !strcmp(def->params[p].unit, "cycle")) {
       if (!cycle_phase(c, call->offset, &args[p])) return false;
@@ -474,8 +503,8 @@ static bool effect_conditional(ph_compiler *c, const ph_ast *n, const ph_func *f
   ph_sig dry, wet, sw, diff, scaled;
   if (!ph_compile_expr(c, n->args[1], &dry) || !ph_compile_splice(c, section->args[0], &dry, &wet)) return false;
   if (!pattern_node(c, when, PH_PATSIG_VALUE, n->offset, &sw)) return false;
-  return arith(c, &ph_unit_sub, wet, dry, n->offset, &diff) && arith(c, &ph_unit_mul, diff, sw, n->offset, &scaled) &&
-         arith(c, &ph_unit_add, dry, scaled, n->offset, out);
+  return ph_compile_arith(c, &ph_unit_sub, wet, dry, n->offset, &diff) && ph_compile_arith(c, &ph_unit_mul, diff, sw, n->offset, &scaled) &&
+         ph_compile_arith(c, &ph_unit_add, dry, scaled, n->offset, out);
 }
 
 static bool compile_apply_in_scope(ph_compiler *c, const ph_ast *n, ph_sig *out) {
@@ -527,6 +556,10 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   case PH_AST_BINOP: return binop(c, n, out);
   case PH_AST_BUS: {
     ph_bus_entry *b = ph_compile_find_bus(c, n->text);
+    if (!b && !strcmp(n->text, "~trig")) { /* a voice's own note trigger; nothing outside one */
+      *out = c->in_voice ? mono(c->voice_node, 4 * c->voice_k + 3) : konst(0);
+      return true;
+    }
     if (!b) return unknown_name(c, n, "bus", n->text);
     /* A bus holding a pattern string, read where a gate or trigger is expected, is that
      * string's events (~g $ "x ~ x", then tar ~g): its numbers alone cannot say them. */

@@ -66,6 +66,13 @@ typedef struct {
   } sampling[64];
   int nsampling;
   const ph_voice_hooks *voices; /* sample playback, when the song's options give it */
+  /* Compiling copy `voice_k` of a bus played as a voice: its allocator's node, whether the
+   * expression being compiled is on the voice's audio path (where oscillators follow the
+   * note), and the first frequency met there (the root a note name replaces). */
+  bool in_voice;
+  int voice_node, voice_k;
+  bool audio_path;
+  float voice_root;
   int cycle_phase; /* the node giving the position in the cycle, made when first needed; 0 = none yet */
 } ph_compiler;
 
@@ -86,6 +93,8 @@ ph_pat *ph_compile_pattern(ph_compiler *c, const ph_ast *str, bool apply_xforms)
 int ph_compile_add_node(ph_compiler *c, const ph_unit_def *def, size_t offset);
 /* Connects a signal (or sets a constant) to a node's parameter; a stereo one as its mid. */
 void ph_compile_feed(ph_compiler *c, int node, int param, ph_sig s);
+/* a <op> b for signals, once per channel when either is stereo (def: ph_unit_add ...). */
+bool ph_compile_arith(ph_compiler *c, const ph_unit_def *def, ph_sig a, ph_sig b, size_t offset, ph_sig *out);
 /* `input # target`: target applied to input. */
 bool ph_compile_splice(ph_compiler *c, const ph_ast *target, const ph_sig *input, ph_sig *out);
 /* `s "bd sn" # n 1 # speed (sine 1) ...` (also headed by n or note with an `# s` among its

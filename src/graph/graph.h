@@ -12,7 +12,7 @@
 #include "core/error.h"
 #include "dsp/unit.h"
 
-#define PH_GRAPH_MAX_OUTPUTS 2
+#define PH_GRAPH_MAX_OUTPUTS 32
 
 typedef struct {
   int node; /* -1: no signal (silence) */

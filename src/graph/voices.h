@@ -15,12 +15,25 @@ typedef struct {
   const int64_t *block_start; /* the first sample of the block being processed */
 } ph_sampler_binding;
 
+/* A synth allocator's share of the controls: the events whose `s` is its name (NULL: all),
+ * and the frequency a note name replaces (the bus's root). */
+typedef struct {
+  ph_sampler_binding controls;
+  const char *name;
+  double root_hz;
+} ph_synth_binding;
+
 typedef struct ph_voice_hooks_s {
   /* Stereo, no chain input; each parameter is a control a signal may give (`# speed (sine 1)`),
    * read at each event's onset sample when the event's own map lacks it. Defaults of NaN. */
   const ph_unit_def *sampler;
   void (*bind)(void *state, const ph_sampler_binding *b, const void *bank);
   const void *bank; /* what the sampler plays from */
+  /* Synth voices: outputs per voice (pitch ratio, level, pan, trigger) for `voices` copies of
+   * a bus; its parameters are the sampler's controls. */
+  const ph_unit_def *synth;
+  void (*bind_synth)(void *state, const ph_synth_binding *b);
+  int voices;
 } ph_voice_hooks;
 
 #endif

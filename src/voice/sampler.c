@@ -6,12 +6,9 @@
 
 #include "pattern/chords.h"
 #include "pattern/ops.h"
+#include "voice/controls.h"
+#include "voice/synth_voices.h"
 #include "voice/voice.h"
-
-enum {
-  P_N, P_NOTE, P_SPEED, P_GAIN, P_VELOCITY, P_PAN, P_BEGIN, P_END, P_LOOP, P_CUT, P_LEGATO, P_SUSTAIN, P_UNIT,
-  P_ATTACK, P_RELEASE, P_HOLD, P_SHAPE, P_COARSE, P_ACCELERATE, P_COUNT
-};
 
 #define QUERY_BYTES (1024u << 10) /* a block's events: about 1000 voices' worth */
 #define FADE_SECONDS 0.008
@@ -51,61 +48,6 @@ static void sampler_bind(void *state, const ph_sampler_binding *b, const void *b
   s->bank = bank;
 }
 
-static const ph_param_def sampler_params[] = {
-    [P_N] = {"n", "", NAN, 0.0f, 1e6f, false, false, "the sample's index in its folder"},
-    [P_NOTE] = {"note", "semitones", NAN, -128.0f, 128.0f, false, false, "pitch: faster or slower by semitones"},
-    [P_SPEED] = {"speed", "", NAN, -100.0f, 100.0f, false, false, "playback rate, negative backwards"},
-    [P_GAIN] = {"gain", "", NAN, 0.0f, 10.0f, false, false, "level"},
-    [P_VELOCITY] = {"velocity", "", NAN, 0.0f, 10.0f, false, false, "level, multiplied with gain"},
-    [P_PAN] = {"pan", "", NAN, -1.0f, 1.0f, false, false, "-1 left .. 1 right, equal power"},
-    [P_BEGIN] = {"begin", "", NAN, 0.0f, 1.0f, false, false, "where in the sample to start, 0..1"},
-    [P_END] = {"end", "", NAN, 0.0f, 1.0f, false, false, "where in the sample to stop, 0..1"},
-    [P_LOOP] = {"loop", "", NAN, 0.0f, 1.0f, false, false, "above 0.5: loop until the release"},
-    [P_CUT] = {"cut", "", NAN, 0.0f, 1e6f, false, false, "cut group: a new voice cuts the others of its group"},
-    [P_LEGATO] = {"legato", "", NAN, 0.0f, 1e3f, false, false, "length as a multiple of the event's"},
-    [P_SUSTAIN] = {"sustain", "s", NAN, 0.0f, 3600.0f, false, false, "length in seconds"},
-    [P_UNIT] = {"unit", "", NAN, 0.0f, 1.0f, false, false, "\"c\" (or above 0.5): speed in cycles"},
-    [P_ATTACK] = {"attack", "s", NAN, 0.0f, 60.0f, false, false, "fade-in time"},
-    [P_RELEASE] = {"release", "s", NAN, 0.0f, 60.0f, false, false, "fade-out time after the length"},
-    [P_HOLD] = {"hold", "s", NAN, 0.0f, 3600.0f, false, false, "time between attack and release"},
-    [P_SHAPE] = {"shape", "", NAN, 0.0f, 0.99f, false, false, "waveshaping amount"},
-    [P_COARSE] = {"coarse", "", NAN, 0.0f, 1024.0f, false, false, "keep every Nth sample (sample-rate reduction)"},
-    [P_ACCELERATE] = {"accelerate", "", NAN, -100.0f, 100.0f, false, false, "rate change over the sample"},
-};
-
-static bool number_of(ph_value v, double *out) {
-  if (v.kind == PH_VAL_NUM) {
-    *out = v.as.num;
-    return true;
-  }
-  if (v.kind == PH_VAL_STR) {
-    if (ph_value_to_num(v, out)) return true;
-    double midi;
-    if (ph_note_midi(v.as.str, 4, &midi)) {
-      *out = midi - 60.0; /* a note name counts from c4 */
-      return true;
-    }
-  }
-  if (v.kind == PH_VAL_BOOL) {
-    *out = v.as.b;
-    return true;
-  }
-  return false;
-}
-
-/* A control: the event's value, else the signal's at the onset, else NaN. */
-static double control(const ph_vmap *m, const ph_dsp_inputs *in, int p, int at, const char *alias) {
-  double x;
-  const ph_value *v = m ? ph_map_get(m, sampler_params[p].name) : NULL;
-  if (!v && alias && m) v = ph_map_get(m, alias);
-  if (v && number_of(*v, &x)) return x;
-  float c = ph_cable_at(&in->params[p], at);
-  if (isnan(c)) return NAN;
-  return p == P_PAN ? (c + 1.0) * 0.5 : c; /* a signal pans -1..1 */
-}
-
-static double or_default(double x, double def) { return isnan(x) ? def : x; }
-
 /* The sample an event names, or NULL (nothing to play). */
 static const ph_sample *sample_of(sampler_state *s, const ph_vmap *m, double n) {
   const ph_value *v = m ? ph_map_get(m, "s") : NULL;
@@ -123,33 +65,33 @@ static const ph_sample *sample_of(sampler_state *s, const ph_vmap *m, double n) 
 static bool params_of(sampler_state *s, const ph_hap *e, const ph_dsp_inputs *in, int at, double chord_note, double chord_gain,
                       ph_voice_params *p) {
   const ph_vmap *m = e->value.kind == PH_VAL_MAP ? e->value.as.map : NULL;
-  const ph_sample *smp = sample_of(s, m, control(m, in, P_N, at, NULL));
+  const ph_sample *smp = sample_of(s, m, ph_control(m, in, PH_CTL_N, at, NULL));
   if (!smp || smp->frames == 0) return false;
   double sr = s->sample_rate, cps = ph_rat_to_double(s->b.clock->cps);
-  double begin = ph_dsp_clamp(or_default(control(m, in, P_BEGIN, at, NULL), 0.0), 0.0, 1.0);
-  double end = ph_dsp_clamp(or_default(control(m, in, P_END, at, NULL), 1.0), 0.0, 1.0);
+  double begin = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_BEGIN, at, NULL), 0.0), 0.0, 1.0);
+  double end = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_END, at, NULL), 1.0), 0.0, 1.0);
   if (end <= begin) return false;
   double frames = (double)smp->frames;
-  double speed = ph_dsp_clamp(or_default(control(m, in, P_SPEED, at, NULL), 1.0), -100.0, 100.0);
-  double note = ph_dsp_clamp(isnan(chord_note) ? or_default(control(m, in, P_NOTE, at, "up"), 0.0) : chord_note, -128.0, 128.0);
+  double speed = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_SPEED, at, NULL), 1.0), -100.0, 100.0);
+  double note = ph_dsp_clamp(isnan(chord_note) ? ph_control_or(ph_control(m, in, PH_CTL_NOTE, at, "up"), 0.0) : chord_note, -128.0, 128.0);
   const ph_value *unit = m ? ph_map_get(m, "unit") : NULL;
   bool cycles = unit ? (unit->kind == PH_VAL_STR ? !strcmp(unit->as.str, "c") : ph_value_truthy(*unit))
-                     : control(m, in, P_UNIT, at, NULL) > 0.5;
+                     : ph_control(m, in, PH_CTL_UNIT, at, NULL) > 0.5;
   double rate = speed * pow(2.0, note / 12.0);
   /* unit c: the segment lasts 1/speed cycles */
   if (cycles) rate = speed * (end - begin) * frames / sr * cps * pow(2.0, note / 12.0);
   double event_seconds = e->has_whole ? ph_rat_to_double(ph_span_duration(e->whole)) / cps : 0.0;
-  double sustain = control(m, in, P_SUSTAIN, at, NULL), legato = control(m, in, P_LEGATO, at, NULL);
-  double attack = ph_dsp_clamp(or_default(control(m, in, P_ATTACK, at, NULL), 0.0), 0.0, 60.0);
-  double hold = control(m, in, P_HOLD, at, NULL);
-  bool loop = control(m, in, P_LOOP, at, NULL) > 0.5;
+  double sustain = ph_control(m, in, PH_CTL_SUSTAIN, at, NULL), legato = ph_control(m, in, PH_CTL_LEGATO, at, NULL);
+  double attack = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ATTACK, at, NULL), 0.0), 0.0, 60.0);
+  double hold = ph_control(m, in, PH_CTL_HOLD, at, NULL);
+  bool loop = ph_control(m, in, PH_CTL_LOOP, at, NULL) > 0.5;
   double length = -1.0;
   if (!isnan(sustain)) length = sustain;
   else if (!isnan(legato)) length = legato * event_seconds;
   else if (!isnan(hold)) length = attack + hold;
   else if (loop) length = event_seconds;
-  double gain = chord_gain * ph_dsp_clamp(or_default(control(m, in, P_GAIN, at, NULL), 1.0), 0.0, 10.0) *
-                ph_dsp_clamp(or_default(control(m, in, P_VELOCITY, at, NULL), 1.0), 0.0, 10.0);
+  double gain = chord_gain * ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_GAIN, at, NULL), 1.0), 0.0, 10.0) *
+                ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_VELOCITY, at, NULL), 1.0), 0.0, 10.0);
   *p = (ph_voice_params){
       .sample = smp,
       .rate = rate,
@@ -157,14 +99,14 @@ static bool params_of(sampler_state *s, const ph_hap *e, const ph_dsp_inputs *in
       .end = end * frames,
       .loop = loop,
       .gain = (float)gain,
-      .pan = (float)ph_dsp_clamp(or_default(control(m, in, P_PAN, at, NULL), 0.5), 0.0, 1.0),
+      .pan = (float)ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_PAN, at, NULL), 0.5), 0.0, 1.0),
       .length = length >= 0 ? ph_dsp_clamp(length, 0.0, 3600.0) * sr : -1.0,
       .attack = attack * sr,
-      .release = ph_dsp_clamp(or_default(control(m, in, P_RELEASE, at, NULL), 0.005), 0.0, 60.0) * sr,
-      .shape = (float)ph_dsp_clamp(or_default(control(m, in, P_SHAPE, at, NULL), 0.0), 0.0, 0.99),
-      .coarse = (int)ph_dsp_clamp(floor(or_default(control(m, in, P_COARSE, at, NULL), 1.0) + 0.5), 1.0, 1024.0),
-      .accelerate = ph_dsp_clamp(or_default(control(m, in, P_ACCELERATE, at, NULL), 0.0), -100.0, 100.0),
-      .cut = (int)ph_dsp_clamp(floor(or_default(control(m, in, P_CUT, at, NULL), 0.0) + 0.5), 0.0, 1e6),
+      .release = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_RELEASE, at, NULL), 0.005), 0.0, 60.0) * sr,
+      .shape = (float)ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_SHAPE, at, NULL), 0.0), 0.0, 0.99),
+      .coarse = (int)ph_dsp_clamp(floor(ph_control_or(ph_control(m, in, PH_CTL_COARSE, at, NULL), 1.0) + 0.5), 1.0, 1024.0),
+      .accelerate = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ACCELERATE, at, NULL), 0.0), -100.0, 100.0),
+      .cut = (int)ph_dsp_clamp(floor(ph_control_or(ph_control(m, in, PH_CTL_CUT, at, NULL), 0.0) + 0.5), 0.0, 1e6),
   };
   return true;
 }
@@ -244,8 +186,8 @@ const ph_unit_def ph_unit_sampler = {
     .name = "s",
     .aliases = "sound",
     .doc = "sample player: a voice per event of a pattern of sample names",
-    .params = sampler_params,
-    .nparams = P_COUNT,
+    .params = ph_voice_controls,
+    .nparams = PH_CONTROL_COUNT,
     .noutputs = 2,
     .state_size = sampler_size,
     .init = sampler_init,
@@ -254,5 +196,5 @@ const ph_unit_def ph_unit_sampler = {
 };
 
 ph_voice_hooks ph_sampler_hooks(const ph_bank *bank) {
-  return (ph_voice_hooks){&ph_unit_sampler, sampler_bind, bank};
+  return (ph_voice_hooks){&ph_unit_sampler, sampler_bind, bank, &ph_unit_synth_voices, ph_synth_voices_bind, PH_SYNTH_VOICES};
 }

@@ -1,0 +1,175 @@
+#include "voice/synth_voices.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "pattern/chords.h"
+#include "pattern/ops.h"
+#include "voice/controls.h"
+
+#define QUERY_BYTES (256u << 10)
+
+typedef struct {
+  bool on;         /* sounding or releasing */
+  uint64_t serial; /* start order */
+  double ratio;
+  double level;    /* the envelope, 0..1 */
+  double attack_step, release_step; /* per sample */
+  int64_t release_at; /* the sample the release starts */
+  float gain, pan;
+  bool releasing;
+} synth_voice;
+
+typedef struct {
+  ph_synth_binding b;
+  double sample_rate;
+  uint64_t serial;
+  ph_error err;
+  ph_arena queries;
+  synth_voice voices[PH_SYNTH_VOICES];
+  _Alignas(16) unsigned char query_memory[];
+} synth_state;
+
+static size_t synth_size(const ph_dsp_config *cfg) { return sizeof(synth_state) + QUERY_BYTES; }
+
+static void synth_reset(void *state) {
+  synth_state *s = state;
+  memset(s->voices, 0, sizeof s->voices);
+  s->serial = 0;
+}
+
+static void synth_init(void *state, const ph_dsp_config *cfg) {
+  synth_state *s = state;
+  memset(&s->b, 0, sizeof s->b);
+  s->sample_rate = cfg->sample_rate;
+  ph_error_clear(&s->err);
+  ph_arena_init_over(&s->queries, s->query_memory, QUERY_BYTES);
+  synth_reset(s);
+}
+
+void ph_synth_voices_bind(void *state, const ph_synth_binding *b) { ((synth_state *)state)->b = *b; }
+
+static bool plays(const synth_state *s, const ph_hap *e) {
+  if (!s->b.name) return true;
+  if (e->value.kind != PH_VAL_MAP) return false;
+  const ph_value *v = ph_map_get(e->value.as.map, "s");
+  if (!v || v->kind != PH_VAL_STR) return false;
+  size_t len = strcspn(v->as.str, ":");
+  return strlen(s->b.name) == len && !strncmp(v->as.str, s->b.name, len);
+}
+
+/* The pitch ratios of an event: one, or a chord's; 0 when a note is not a number or name. */
+static int ratios_of(const synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int at, double *ratio) {
+  const ph_vmap *m = e->value.kind == PH_VAL_MAP ? e->value.as.map : NULL;
+  double n = ph_control_or(ph_control(m, in, PH_CTL_N, at, NULL), 0.0);
+  const ph_value *note = m ? ph_map_get(m, "note") : NULL;
+  if (!note && m) note = ph_map_get(m, "up");
+  double midi[PH_CHORD_MAX_NOTES];
+  int count = 0;
+  if (note && note->kind == PH_VAL_STR && (ph_chord_notes(note->as.str, 4, midi, &count) || ph_note_midi(note->as.str, 4, midi))) {
+    if (!count) count = 1;
+    /* a name: its frequency replaces the root's */
+    for (int i = 0; i < count; i++) ratio[i] = 440.0 * pow(2.0, (midi[i] + n - 69.0) / 12.0) / s->b.root_hz;
+    return count;
+  }
+  double semitones = ph_control_or(ph_control(m, in, PH_CTL_NOTE, at, "up"), 0.0) + n;
+  ratio[0] = pow(2.0, ph_dsp_clamp(semitones, -128.0, 128.0) / 12.0);
+  return 1;
+}
+
+static void start(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int at, int64_t now, double ratio, double share) {
+  const ph_vmap *m = e->value.kind == PH_VAL_MAP ? e->value.as.map : NULL;
+  int pick = 0;
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) {
+    if (!s->voices[k].on) {
+      pick = k;
+      break;
+    }
+    if (s->voices[k].serial < s->voices[pick].serial) pick = k;
+  }
+  synth_voice *v = &s->voices[pick];
+  double sr = s->sample_rate, cps = ph_rat_to_double(s->b.controls.clock->cps);
+  double seconds = e->has_whole ? ph_rat_to_double(ph_span_duration(e->whole)) / cps : 0.0;
+  double sustain = ph_control(m, in, PH_CTL_SUSTAIN, at, NULL), legato = ph_control(m, in, PH_CTL_LEGATO, at, NULL);
+  double length = !isnan(sustain) ? sustain : !isnan(legato) ? legato * seconds : seconds;
+  double attack = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ATTACK, at, NULL), 0.01), 0.0, 60.0);
+  double release = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_RELEASE, at, NULL), 0.3), 0.0, 60.0);
+  double gain = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_GAIN, at, NULL), 1.0), 0.0, 10.0) *
+                ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_VELOCITY, at, NULL), 1.0), 0.0, 10.0);
+  double pan = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_PAN, at, NULL), 0.5), 0.0, 1.0);
+  v->on = true;
+  v->serial = ++s->serial;
+  v->ratio = ratio;
+  v->gain = (float)(gain * share);
+  v->pan = (float)(pan * 2.0 - 1.0);
+  v->attack_step = 1.0 / fmax(1.0, attack * sr);
+  v->release_step = 1.0 / fmax(1.0, release * sr);
+  v->release_at = now + (int64_t)llround(ph_dsp_clamp(length, 0.0, 3600.0) * sr);
+  v->releasing = false;
+}
+
+/* One sample of voice k into the outputs at i. */
+static void tick(synth_voice *v, float *const *out, int k, int i, int64_t now) {
+  float *ratio = out[4 * k], *level = out[4 * k + 1], *pan = out[4 * k + 2];
+  if (v->on) {
+    if (!v->releasing && now >= v->release_at) v->releasing = true;
+    if (v->releasing) {
+      v->level -= v->release_step;
+      if (v->level <= 0.0) v->level = 0.0, v->on = false;
+    } else if (v->level < 1.0) {
+      v->level = fmin(1.0, v->level + v->attack_step);
+    }
+  }
+  ratio[i] = (float)v->ratio;
+  level[i] = (float)(v->level * v->gain);
+  pan[i] = v->pan;
+}
+
+static void synth_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
+  synth_state *s = state;
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) memset(out[4 * k + 3], 0, sizeof(float) * (size_t)frames);
+  ph_haps haps = {0};
+  int64_t start_sample = s->b.controls.block_start ? *s->b.controls.block_start : 0;
+  const ph_clock *c = s->b.controls.clock;
+  if (s->b.controls.controls && c) {
+    ph_arena_reset(&s->queries);
+    ph_error_clear(&s->err);
+    haps = ph_pat_query_span(s->b.controls.controls, &s->queries, ph_clock_block_span(c, start_sample, frames), &s->err);
+    ph_haps_sort(&haps);
+  }
+  size_t next = 0;
+  for (int i = 0; i < frames; i++) {
+    int64_t now = start_sample + i;
+    for (; next < haps.count; next++) {
+      const ph_hap *e = &haps.items[next];
+      if (!ph_hap_has_onset(e) || !plays(s, e)) continue;
+      int64_t at = ph_clock_sample_of(c, e->whole.begin) - start_sample;
+      if (at < 0 || at >= frames) continue;
+      if (at > i) break;
+      double ratio[PH_CHORD_MAX_NOTES];
+      int n = ratios_of(s, e, in, i, ratio);
+      for (int t = 0; t < n; t++) {
+        start(s, e, in, i, now, ratio[t], 1.0 / sqrt(n));
+        /* the trigger of the voice just taken */
+        int k = 0;
+        for (int j = 1; j < PH_SYNTH_VOICES; j++)
+          if (s->voices[j].serial > s->voices[k].serial) k = j;
+        out[4 * k + 3][i] = 1.0f;
+      }
+    }
+    for (int k = 0; k < PH_SYNTH_VOICES; k++) tick(&s->voices[k], out, k, i, now);
+  }
+}
+
+const ph_unit_def ph_unit_synth_voices = {
+    .name = "synth_voices",
+    .aliases = NULL,
+    .doc = "hands the events of a pattern to the copies of a bus played as voices",
+    .params = ph_voice_controls,
+    .nparams = PH_CONTROL_COUNT,
+    .noutputs = PH_SYNTH_VOICES * PH_SYNTH_OUTPUTS_PER_VOICE,
+    .state_size = synth_size,
+    .init = synth_init,
+    .process = synth_process,
+    .reset = synth_reset,
+};
