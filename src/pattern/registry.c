@@ -8,6 +8,7 @@ static const ph_transform_def *const groups[] = {
     ph_transforms_conditional,
     ph_transforms_random,
     ph_transforms_ops,
+    ph_transforms_slicing,
 };
 
 static bool name_in(const char *name, const char *aliases) {

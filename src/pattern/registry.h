@@ -55,6 +55,7 @@ extern const ph_transform_def ph_transforms_structure[];
 extern const ph_transform_def ph_transforms_conditional[];
 extern const ph_transform_def ph_transforms_random[];
 extern const ph_transform_def ph_transforms_ops[];
+extern const ph_transform_def ph_transforms_slicing[];
 extern const ph_signal_def ph_signals_builtin[];
 extern const ph_generator_def ph_generators_builtin[];
 
