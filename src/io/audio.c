@@ -1,0 +1,78 @@
+/* The backend-independent side of audio output: choosing a backend, the common accessors. */
+#include <stdlib.h>
+#include <time.h>
+
+#include "io/audio_internal.h"
+
+ph_audio *ph_audio_open(const ph_audio_options *opt, ph_error *err) {
+  if (opt->pairs < 0 || opt->pairs > PH_AUDIO_MAX_PAIRS || opt->buffer < 0 || opt->buffer > 16384 ||
+      (opt->rate && (opt->rate < 8000 || opt->rate > 384000))) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "audio: rate, buffer or number of outputs out of range");
+    return NULL;
+  }
+  ph_audio *a = calloc(1, sizeof *a);
+  if (!a) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return NULL;
+  }
+  atomic_init(&a->xruns, 0);
+  atomic_init(&a->late, 0);
+  atomic_init(&a->longest_ns, 0);
+  atomic_init(&a->lost, false);
+  bool ok = false;
+  if (opt->backend == PH_AUDIO_JACK) ok = ph_audio_jack_open(a, opt, err);
+  else if (opt->backend == PH_AUDIO_ALSA) ok = ph_audio_alsa_open(a, opt, err);
+  else {
+    ph_error jack = {0}, alsa = {0};
+    ok = ph_audio_jack_open(a, opt, &jack) || ph_audio_alsa_open(a, opt, &alsa);
+    if (!ok) ph_error_set(err, PH_ERR_IO, NULL, 0, "no JACK server is running, and %s", alsa.message);
+  }
+  if (!ok) {
+    free(a);
+    return NULL;
+  }
+  return a;
+}
+
+bool ph_audio_start(ph_audio *a, ph_audio_process_fn process, void *ctx, ph_error *err) {
+  a->process = process;
+  a->ctx = ctx;
+  return a->ops->start(a, err);
+}
+
+void ph_audio_stop(ph_audio *a) { a->ops->stop(a); }
+
+void ph_audio_close(ph_audio *a) {
+  if (!a) return;
+  a->ops->close(a);
+  free(a);
+}
+
+int ph_audio_rate(const ph_audio *a) { return a->rate; }
+int ph_audio_buffer(const ph_audio *a) { return a->buffer; }
+int ph_audio_channels(const ph_audio *a) { return a->channels; }
+const char *ph_audio_name(const ph_audio *a) { return a->name; }
+static int64_t now_ns(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+void ph_audio_run(ph_audio *a, float *const *outs, int frames) {
+  int64_t t0 = now_ns();
+  a->process(a->ctx, outs, a->channels, frames);
+  uint64_t took = (uint64_t)(now_ns() - t0);
+  if (took > atomic_load_explicit(&a->longest_ns, memory_order_relaxed))
+    atomic_store_explicit(&a->longest_ns, took, memory_order_relaxed);
+  if ((double)took > 1e9 * frames / a->rate) atomic_fetch_add_explicit(&a->late, 1, memory_order_relaxed);
+}
+
+ph_audio_stats ph_audio_get_stats(const ph_audio *a) {
+  return (ph_audio_stats){atomic_load(&a->xruns), atomic_load(&a->late), atomic_load(&a->longest_ns) * 1e-6};
+}
+bool ph_audio_lost(const ph_audio *a) { return atomic_load(&a->lost); }
+
+void ph_audio_list_devices(FILE *out) {
+  ph_audio_jack_ops.list(out);
+  ph_audio_alsa_ops.list(out);
+}
