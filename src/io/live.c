@@ -1,0 +1,196 @@
+/* The live engine: one song playing, one waiting, old ones going back to be freed. */
+#include "io/live.h"
+
+#include <math.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define RETIRED_CAPACITY 8
+#define QUARTER_TURN 1.57079632679489661923
+
+struct ph_live {
+  int rate, block, fade_frames;
+  float *fade_in, *fade_out; /* equal-power gains, fade_frames each */
+  _Atomic(ph_live_song *) pending;
+  /* The audio thread's own. */
+  ph_live_song *current, *fading; /* fading: the previous song, heard going down */
+  int fade_pos;
+  float *mix, *old_mix; /* one block of interleaved stereo each */
+  int served;           /* frames of mix already handed out */
+  int64_t position;
+  /* Songs the audio thread is done with: it alone writes head, the control thread tail. */
+  ph_live_song *retired[RETIRED_CAPACITY];
+  atomic_size_t retired_head, retired_tail;
+  /* What the control thread may read. */
+  _Atomic int64_t status_position, status_swap_at;
+  _Atomic double status_cycle, status_cps, status_swap_cycle;
+  _Atomic uint64_t status_swaps;
+};
+
+void ph_live_song_free(ph_live_song *s) {
+  if (!s) return;
+  ph_song_destroy(&s->song);
+  if (s->bank) ph_bank_destroy(s->bank);
+  free(s->source);
+  free(s);
+}
+
+ph_live *ph_live_create(int rate, int block, double fade_seconds, ph_error *err) {
+  ph_live *l = calloc(1, sizeof *l);
+  int fade = (int)lround(fade_seconds * rate);
+  if (fade < 0) fade = 0;
+  if (l) {
+    l->rate = rate;
+    l->block = block;
+    l->fade_frames = fade;
+    atomic_init(&l->pending, NULL);
+    l->mix = malloc(sizeof(float) * 2 * (size_t)block);
+    l->old_mix = malloc(sizeof(float) * 2 * (size_t)block);
+    l->fade_in = malloc(sizeof(float) * (size_t)(fade + 1));
+    l->fade_out = malloc(sizeof(float) * (size_t)(fade + 1));
+  }
+  if (!l || !l->mix || !l->old_mix || !l->fade_in || !l->fade_out || !atomic_is_lock_free(&l->pending) ||
+      !atomic_is_lock_free(&l->status_cycle) || !atomic_is_lock_free(&l->status_position)) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory (or no lock-free atomics) for live playing");
+    ph_live_destroy(l);
+    return NULL;
+  }
+  for (int i = 0; i < fade; i++) {
+    double x = (i + 0.5) / fade * QUARTER_TURN;
+    l->fade_in[i] = (float)sin(x);
+    l->fade_out[i] = (float)cos(x);
+  }
+  l->served = block; /* nothing computed yet */
+  return l;
+}
+
+bool ph_live_publish(ph_live *l, ph_live_song *s) {
+  if (s->song.rate != l->rate || s->song.block != l->block) return false;
+  ph_live_song *unplayed = atomic_exchange_explicit(&l->pending, s, memory_order_acq_rel);
+  ph_live_song_free(unplayed);
+  return true;
+}
+
+int ph_live_collect(ph_live *l) {
+  size_t tail = atomic_load_explicit(&l->retired_tail, memory_order_relaxed);
+  size_t head = atomic_load_explicit(&l->retired_head, memory_order_acquire);
+  int n = 0;
+  for (; tail != head; tail++, n++) ph_live_song_free(l->retired[tail % RETIRED_CAPACITY]);
+  atomic_store_explicit(&l->retired_tail, tail, memory_order_release);
+  return n;
+}
+
+ph_live_status ph_live_get_status(const ph_live *l) {
+  return (ph_live_status){atomic_load(&l->status_position), atomic_load(&l->status_cycle), atomic_load(&l->status_cps),
+                          atomic_load(&l->status_swaps), atomic_load(&l->status_swap_at),
+                          atomic_load(&l->status_swap_cycle)};
+}
+
+static bool retired_has_room(ph_live *l) {
+  size_t head = atomic_load_explicit(&l->retired_head, memory_order_relaxed);
+  return head - atomic_load_explicit(&l->retired_tail, memory_order_acquire) < RETIRED_CAPACITY;
+}
+
+static void retire(ph_live *l, ph_live_song *s) {
+  size_t head = atomic_load_explicit(&l->retired_head, memory_order_relaxed);
+  l->retired[head % RETIRED_CAPACITY] = s;
+  atomic_store_explicit(&l->retired_head, head + 1, memory_order_release);
+}
+
+/* The new song begins where the old one is, on the same sample and the same cycle; its
+ * tempo applies from there. */
+static void continue_clock(const ph_song *old, ph_song *next) {
+  int64_t n = old->block_start;
+  ph_rat cycle = ph_clock_cycle_at(&old->clock, n);
+  if (!ph_rat_ok(cycle)) {
+    double elapsed = (double)(n - old->clock.origin_sample) / (double)old->rate;
+    cycle = ph_rat_from_double(ph_rat_to_double(old->clock.origin_cycle) + elapsed * ph_rat_to_double(old->clock.cps));
+  }
+  next->clock.origin_cycle = cycle;
+  next->clock.origin_sample = n;
+  next->block_start = n;
+}
+
+static void take_pending(ph_live *l) {
+  if (l->fading || !retired_has_room(l) || !atomic_load_explicit(&l->pending, memory_order_relaxed)) return;
+  ph_live_song *next = atomic_exchange_explicit(&l->pending, NULL, memory_order_acq_rel);
+  if (!next) return;
+  if (l->current) {
+    continue_clock(&l->current->song, &next->song);
+    if (l->fade_frames > 0) {
+      l->fading = l->current;
+      l->fade_pos = 0;
+    } else {
+      retire(l, l->current);
+    }
+  }
+  l->current = next;
+  const ph_song *s = &next->song;
+  atomic_store_explicit(&l->status_swap_cycle, ph_rat_to_double(ph_clock_cycle_at(&s->clock, s->block_start)),
+                        memory_order_relaxed);
+  atomic_store_explicit(&l->status_swap_at, l->position, memory_order_relaxed);
+  atomic_fetch_add_explicit(&l->status_swaps, 1, memory_order_release);
+}
+
+static void crossfade(ph_live *l) {
+  ph_song_process(&l->fading->song, l->old_mix, l->block);
+  for (int i = 0; i < l->block; i++) {
+    int k = l->fade_pos + i;
+    float in = k < l->fade_frames ? l->fade_in[k] : 1.0f, out = k < l->fade_frames ? l->fade_out[k] : 0.0f;
+    for (int ch = 0; ch < 2; ch++) l->mix[2 * i + ch] = l->mix[2 * i + ch] * in + l->old_mix[2 * i + ch] * out;
+  }
+  l->fade_pos += l->block;
+  if (l->fade_pos >= l->fade_frames) {
+    retire(l, l->fading);
+    l->fading = NULL;
+  }
+}
+
+static void compute_block(ph_live *l) {
+  take_pending(l);
+  if (l->current) {
+    ph_song_process(&l->current->song, l->mix, l->block);
+    if (l->fading) crossfade(l);
+    const ph_song *s = &l->current->song;
+    atomic_store_explicit(&l->status_cycle, ph_rat_to_double(ph_clock_cycle_at(&s->clock, s->block_start)),
+                          memory_order_relaxed);
+    atomic_store_explicit(&l->status_cps, ph_rat_to_double(s->clock.cps), memory_order_relaxed);
+  } else {
+    memset(l->mix, 0, sizeof(float) * 2 * (size_t)l->block);
+  }
+  l->position += l->block;
+  atomic_store_explicit(&l->status_position, l->position, memory_order_relaxed);
+  l->served = 0;
+}
+
+void ph_live_process(void *live, float *const *outs, int nchannels, int frames) {
+  ph_live *l = live;
+  for (int done = 0; done < frames;) {
+    if (l->served == l->block) compute_block(l);
+    int n = frames - done < l->block - l->served ? frames - done : l->block - l->served;
+    const float *src = l->mix + 2 * l->served;
+    for (int ch = 0; ch < nchannels; ch++) {
+      float *dst = outs[ch] + done;
+      if (ch < 2)
+        for (int i = 0; i < n; i++) dst[i] = src[2 * i + ch];
+      else
+        memset(dst, 0, sizeof(float) * (size_t)n);
+    }
+    done += n;
+    l->served += n;
+  }
+}
+
+void ph_live_destroy(ph_live *l) {
+  if (!l) return;
+  ph_live_collect(l);
+  ph_live_song_free(l->current);
+  ph_live_song_free(l->fading);
+  ph_live_song_free(atomic_load(&l->pending));
+  free(l->mix);
+  free(l->old_mix);
+  free(l->fade_in);
+  free(l->fade_out);
+  free(l);
+}
