@@ -10,6 +10,8 @@ static void usage(FILE *out) {
           "phonon %s — live-coding music\n"
           "usage:\n"
           "  phonon render IN.ph OUT.wav [--duration S | --cycles N] [--rate HZ]   render to a sound file\n"
+          "  phonon live FILE.ph [--backend jack|alsa] [--device NAME] [--rate HZ] [--buffer N]\n"
+          "                     [--samples DIR] [--duration S] [--list-devices]   play it; every save is heard\n"
           "  phonon functions [--json]                   the catalog of functions (alias: doc)\n"
           "  phonon query PATTERN [--cycles BEGIN END]   print the events of a pattern\n"
           "  phonon query --jsonl < cases.jsonl          answer conformance cases, one line each\n"
@@ -27,6 +29,7 @@ int main(int argc, char **argv) {
   if (!strcmp(cmd, "query")) return ph_cli_query(argc - 2, argv + 2);
   if (!strcmp(cmd, "check")) return ph_cli_check(argc - 2, argv + 2);
   if (!strcmp(cmd, "render")) return ph_cli_render(argc - 2, argv + 2);
+  if (!strcmp(cmd, "live")) return ph_cli_live(argc - 2, argv + 2);
   if (!strcmp(cmd, "functions") || !strcmp(cmd, "doc")) return ph_cli_functions(argc - 2, argv + 2);
   if (!strcmp(cmd, "--version") || !strcmp(cmd, "version")) {
     printf("phonon %s\n", phonon_version());
