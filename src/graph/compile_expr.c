@@ -363,10 +363,16 @@ static bool call_unit(ph_compiler *c, const ph_unit_def *def, const ph_ast *call
     if (given[p] && !args[p].is_const && args[p].stereo) wide = true;
   }
   if (def->noutputs >= 2) wide = false; /* a stereo unit takes each argument's mid */
-  /* in a voice a bare oscillator sounds c4 and follows the note */
+  /* in a voice a trigger left out is the note's, and a bare oscillator sounds its own pitch
+   * (c4 for an LFO's 1 Hz) and follows the note */
+  for (int p = 0; c->in_voice && p < def->nparams; p++)
+    if (!given[p] && !strcmp(def->params[p].unit, "trigger")) {
+      args[p] = mono(c->voice_node, 4 * c->voice_k + 3);
+      given[p] = true;
+    }
   for (int p = 0; c->in_voice && c->audio_path && source && p < def->nparams; p++)
     if (!given[p] && !strcmp(def->params[p].unit, "Hz")) {
-      args[p] = konst(261.6255653f);
+      args[p] = konst(def->params[p].def >= 20.0f ? def->params[p].def : 261.6255653f);
       if (!follow_note(c, &args[p], call->offset)) return false;
       given[p] = true;
     }
@@ -468,10 +474,12 @@ static bool compile_call(ph_compiler *c, const ph_ast *n, const ph_sig *input, p
   if (fn) return call_user_fn(c, fn, n, input, out);
   if (name[0] == '~') return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "function buses are not supported yet");
   const ph_unit_def *def = ph_dsp_unit_find(name);
+  bool handled;
+  if (def && !input && (ph_compile_note_oscillator(c, def, n, out, &handled) || handled)) return !ph_error_is_set(c->err);
   if (def) return call_unit(c, def, n, input, out);
   if (!input) {
-    bool handled;
     if (ph_compile_sampler(c, n, out, &handled) || handled) return !ph_error_is_set(c->err);
+    if (ph_compile_trig_oscillator(c, n, out, &handled) || handled) return !ph_error_is_set(c->err);
   }
   if (ph_compile_is_control(name))
     return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT,

@@ -101,6 +101,11 @@ bool ph_compile_splice(ph_compiler *c, const ph_ast *target, const ph_sig *input
  * controls): the sampler, then the rest of the chain. *handled is false when n is no such
  * chain. */
 bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *handled);
+/* An oscillator whose frequency is a string of note names (sine "c4 e4'min"), or a bus
+ * defined as one: a synth voice per note. *handled false when it is no such call. */
+bool ph_compile_note_oscillator(ph_compiler *c, const ph_unit_def *def, const ph_ast *call, ph_sig *out, bool *handled);
+/* sine_trig saw_trig square_trig tri_trig (any oscillator + _trig): "NOTES" A D S R. */
+bool ph_compile_trig_oscillator(ph_compiler *c, const ph_ast *call, ph_sig *out, bool *handled);
 /* Whether name sets a sample voice's parameter (s, n, speed, pan, ...). */
 bool ph_compile_is_control(const char *name);
 

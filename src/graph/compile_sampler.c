@@ -6,6 +6,7 @@
  * around the chain apply to the merged pattern. What follows is an ordinary chain. */
 #include <ctype.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "dsp/catalog.h"
@@ -15,7 +16,8 @@
 
 static const char *const controls[] = {
     "s", "sound", "n", "note", "up", "speed", "gain", "velocity", "pan", "begin", "end", "loop", "cut", "cut_group",
-    "legato", "sustain", "unit", "attack", "release", "hold", "shape", "coarse", "accelerate", "orbit", "ar", NULL,
+    "legato", "sustain", "unit", "attack", "decay", "release", "hold", "shape", "coarse", "accelerate", "orbit", "ar", "adsr",
+    NULL,
 };
 
 bool ph_compile_is_control(const char *name) {
@@ -52,6 +54,12 @@ static ph_value to_map(ph_query *q, ph_value v, const void *env) {
   return ph_mapval(ph_map_set(q->arena, NULL, key, v));
 }
 
+/* The key given no value the sampler reads (an empty word), so a signal given later wins. */
+static ph_value unset(ph_query *q, ph_value v, const void *env) {
+  if (v.kind != PH_VAL_MAP) return v;
+  return ph_mapval(ph_map_set(q->arena, v.as.map, ((const keyed *)env)->key, ph_str("")));
+}
+
 /* A literal argument as a pattern (NULL when it is a signal). */
 static ph_pat *literal(ph_compiler *c, const ph_ast *arg, bool *failed) {
   ph_arena *a = &c->song->arena;
@@ -78,16 +86,49 @@ typedef struct {
   size_t synth_offsets[MAX_SYNTHS];
   int nsynths;
   bool any_samples; /* a name that is not a bus: the sampler is needed */
+  bool mono;        /* voices summed unpanned (an oscillator given notes stays mono) */
 } sampler_build;
+
+/* A word of a sound pattern: a synth unit (s "superkick*4") played as voices, or a sample. */
+static bool synth_unit(ph_compiler *c, sampler_build *b, const char *word, size_t len, size_t offset) {
+  char name[64];
+  if (len >= sizeof name) {
+    b->any_samples = true;
+    return true;
+  }
+  memcpy(name, word, len);
+  name[len] = 0;
+  const ph_unit_def *def = strncmp(name, "super", 5) ? NULL : ph_dsp_unit_find(name);
+  if (!def) {
+    b->any_samples = true;
+    return true;
+  }
+  for (int k = 0; k < b->nsynths; k++)
+    if (b->synth_names[k] && !strcmp(b->synth_names[k], def->name)) return true;
+  if (b->nsynths == MAX_SYNTHS)
+    return ph_compile_fail(c, offset, PH_ERR_ARGUMENT, "at most %d instruments can be played as voices by one s", MAX_SYNTHS);
+  ph_ast *call = PH_ARENA_NEW(&c->song->arena, ph_ast);
+  if (!call) return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
+  *call = (ph_ast){.kind = PH_AST_IDENT, .offset = offset, .text = def->name};
+  b->synth_names[b->nsynths] = def->name;
+  b->synth_offsets[b->nsynths] = offset;
+  b->synth_exprs[b->nsynths++] = call;
+  return true;
+}
 
 /* The ~buses a sound pattern names become synth voices; any other word may be a sample. */
 static bool note_synths(ph_compiler *c, sampler_build *b, const ph_ast *str) {
   const char *t = str->text;
   for (size_t i = 0; t[i];) {
     if (t[i] != '~' || !(isalpha((unsigned char)t[i + 1]) || t[i + 1] == '_')) {
-      if (isalpha((unsigned char)t[i])) b->any_samples = true;
-      while (t[i] && (isalnum((unsigned char)t[i]) || t[i] == '_' || t[i] == '.' || t[i] == ':')) i++;
-      if (t[i]) i++;
+      size_t len = 0;
+      while (t[i + len] && (isalnum((unsigned char)t[i + len]) || t[i + len] == '_' || t[i + len] == '.')) len++;
+      if (len && isalpha((unsigned char)t[i]) && (i == 0 || !isalnum((unsigned char)t[i - 1])) &&
+          !synth_unit(c, b, t + i, len, str->offset + 1 + i))
+        return false;
+      i += len;
+      while (t[i] == ':' || isalnum((unsigned char)t[i])) i++;
+      if (len == 0 && t[i]) i++;
       continue;
     }
     size_t len = 1;
@@ -128,16 +169,19 @@ static bool add_control(ph_compiler *c, sampler_build *b, const char *name, cons
     if (arg->kind == PH_AST_STR && !note_synths(c, b, arg)) return false;
     if (arg->kind != PH_AST_STR) b->any_samples = true;
   }
-  if (!p) {
-    int param = ph_dsp_param_index(c->voices->sampler, key);
-    if (param < 0 || param >= 32)
-      return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes a pattern string here, not a signal", name);
-    b->signals[param] = arg;
-    return true;
-  }
+  int param = ph_dsp_param_index(c->voices->sampler, key);
   keyed *k = PH_ARENA_NEW(a, keyed);
   if (!k) return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
   k->key = key;
+  if (!p) {
+    if (param < 0 || param >= 32)
+      return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes a pattern string here, not a signal", name);
+    b->signals[param] = arg;
+    /* the last word wins: a value set before for this key gives way to the signal */
+    if (b->pat && !(b->pat = ph_fmap(a, b->pat, unset, k))) return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
+    return true;
+  }
+  if (param >= 0 && param < 32) b->signals[param] = NULL;
   ph_pat *maps = ph_fmap(a, p, to_map, k);
   b->pat = b->pat ? ph_op_apply(a, PH_OP_SET, PH_HOW_IN, b->pat, maps) : maps;
   if (!b->pat) return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
@@ -147,19 +191,26 @@ static bool add_control(ph_compiler *c, sampler_build *b, const char *name, cons
 /* The controls of one call: its positional argument(s) and keyword arguments. */
 static bool add_call(ph_compiler *c, sampler_build *b, const ph_ast *call) {
   size_t nargs = call->kind == PH_AST_CALL ? call->nargs : 0;
-  const ph_ast *first = NULL, *second = NULL;
+  const ph_ast *pos[4] = {0};
+  int npos = 0;
+  bool adsr = !strcmp(call->text, "adsr"), ar = !strcmp(call->text, "ar");
+  int most = adsr ? 4 : ar ? 2 : 1;
   for (size_t i = 0; i < nargs; i++) {
     const ph_ast *arg = call->args[i];
     if (arg->kind == PH_AST_KWARG) continue;
-    if (!first) first = arg;
-    else if (!second) second = arg;
-    else return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "too many arguments for '%s'", call->text);
+    if (npos == most)
+      return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes %d value%s", call->text, most, most > 1 ? "s" : "");
+    pos[npos++] = arg;
   }
-  if (!strcmp(call->text, "ar")) {
-    if (!add_control(c, b, "attack", first, call->offset) || !add_control(c, b, "release", second, call->offset)) return false;
-  } else {
-    if (second) return ph_compile_fail(c, second->offset, PH_ERR_ARGUMENT, "'%s' takes one value", call->text);
-    if (!add_control(c, b, call->text, first, call->offset)) return false;
+  if (adsr) {
+    /* A D S R: the sustain is a level here (a voice's `sustain` is a length in seconds) */
+    static const char *const keys[4] = {"attack", "decay", "adsr_sustain", "release"};
+    for (int k = 0; k < 4; k++)
+      if ((pos[k] || k < 2) && !add_control(c, b, keys[k], pos[k], call->offset)) return false;
+  } else if (ar) {
+    if (!add_control(c, b, "attack", pos[0], call->offset) || !add_control(c, b, "release", pos[1], call->offset)) return false;
+  } else if (!add_control(c, b, call->text, pos[0], call->offset)) {
+    return false;
   }
   for (size_t i = 0; i < nargs; i++) {
     const ph_ast *arg = call->args[i];
@@ -235,7 +286,7 @@ static bool synth_voices(ph_compiler *c, const sampler_build *b, int which, ph_s
     c->audio_path = true;
     ph_sig voice, level = {false, 0, {alloc, 4 * k + 1}, {alloc, 4 * k + 1}, false}, shaped;
     ok = ph_compile_expr(c, b->synth_exprs[which], &voice) && ph_compile_arith(c, &ph_unit_mul, voice, level, offset, &shaped);
-    if (ok && !shaped.stereo && !shaped.is_const) {
+    if (ok && !b->mono && !shaped.stereo && !shaped.is_const) {
       int pn = ph_compile_add_node(c, pan2, offset);
       ok = pn >= 0;
       if (ok) {
@@ -379,4 +430,169 @@ static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset
   c->voices->bind(ph_graph_state(&c->song->graph, node), &binding, c->voices->bank);
   *out = (ph_sig){false, 0, {node, 0}, {node, 1}, true};
   return true;
+}
+
+/* Whether a mini-notation string holds a note name or a chord ("c4 e4", "<a3 c4'min>"). */
+static bool names_notes(const char *text) {
+  for (size_t i = 0; text[i];) {
+    size_t len = 0;
+    while (isalnum((unsigned char)text[i + len]) || text[i + len] == '#' || text[i + len] == '\'') len++;
+    if (len && isalpha((unsigned char)text[i]) && (i == 0 || !isalnum((unsigned char)text[i - 1]))) {
+      char word[32];
+      double midi;
+      if (len < sizeof word) {
+        memcpy(word, text + i, len);
+        word[len] = 0;
+        if (strchr(word, '\'') || ph_note_midi(word, 4, &midi)) return true;
+      }
+    }
+    i += len ? len : 1;
+  }
+  return false;
+}
+
+#define ROOT_HZ 261.6255653
+
+/* {note: v}: names and chords as they are, numbers (Hz) as semitones from the root. */
+static ph_value note_of(ph_query *q, ph_value v, const void *env) {
+  double hz;
+  if (v.kind == PH_VAL_STR && !ph_value_to_num(v, &hz)) return ph_mapval(ph_map_set(q->arena, NULL, "note", v));
+  if (!ph_value_to_num(v, &hz) || !(hz > 0)) hz = ROOT_HZ;
+  return ph_mapval(ph_map_set(q->arena, NULL, "note", ph_num(12.0 * log2(hz / ROOT_HZ))));
+}
+
+/* The call with its frequency argument replaced by the root. */
+static const ph_ast *at_root(ph_compiler *c, const ph_ast *call, const ph_ast *freq_arg, const char *name) {
+  ph_ast *copy = PH_ARENA_NEW(&c->song->arena, ph_ast), *root = PH_ARENA_NEW(&c->song->arena, ph_ast);
+  ph_ast **args = PH_ARENA_ARRAY(&c->song->arena, ph_ast *, call->nargs ? call->nargs : 1);
+  if (!copy || !root || !args) return NULL;
+  *root = (ph_ast){.kind = PH_AST_NUM, .offset = freq_arg->offset, .value = ROOT_HZ};
+  *copy = *call;
+  copy->text = name;
+  copy->args = args;
+  for (size_t i = 0; i < call->nargs; i++) {
+    const ph_ast *a = call->args[i];
+    if (a == freq_arg) args[i] = root;
+    else if (a->kind == PH_AST_KWARG && a->args[0] == freq_arg) {
+      ph_ast *kw = PH_ARENA_NEW(&c->song->arena, ph_ast);
+      ph_ast **one = PH_ARENA_ARRAY(&c->song->arena, ph_ast *, 1);
+      if (!kw || !one) return NULL;
+      *kw = *a;
+      one[0] = root;
+      kw->args = one;
+      args[i] = kw;
+    } else {
+      args[i] = (ph_ast *)a;
+    }
+  }
+  return copy;
+}
+
+/* The notes as voices of `expr`, summed mono, shaped by the controls already in b. */
+static bool note_voices(ph_compiler *c, sampler_build *b, const ph_ast *expr, ph_sig *out) {
+  ph_arena *a = &c->song->arena;
+  for (int i = c->nxforms - 1; i >= 0 && b->pat; i--) b->pat = ph_func_apply(a, c->xforms[i], b->pat, c->err);
+  if (!b->pat) {
+    if (!ph_error_is_set(c->err)) ph_compile_fail(c, expr->offset, PH_ERR_MEMORY, "out of memory");
+    c->err->file = c->file;
+    return false;
+  }
+  b->synth_exprs[0] = expr;
+  b->synth_offsets[0] = expr->offset;
+  b->nsynths = 1;
+  b->mono = true;
+  *out = (ph_sig){true, 0, {-1, 0}, {-1, 0}, false};
+  return synth_voices(c, b, 0, out);
+}
+
+bool ph_compile_note_oscillator(ph_compiler *c, const ph_unit_def *def, const ph_ast *call, ph_sig *out, bool *handled) {
+  *handled = false;
+  if (c->in_voice || !c->voices || call->kind != PH_AST_CALL || !def->nparams || strcmp(def->params[0].unit, "Hz"))
+    return false;
+  for (int p = 0; p < def->nparams; p++)
+    if (def->params[p].is_input) return false;
+  const ph_ast *freq = NULL;
+  for (size_t i = 0; i < call->nargs && !freq; i++) {
+    const ph_ast *a = call->args[i];
+    if (a->kind != PH_AST_KWARG) freq = a;
+    else if (!strcmp(a->text, def->params[0].name)) freq = a->args[0];
+  }
+  const ph_ast *text = freq;
+  if (freq && freq->kind == PH_AST_BUS) { /* a bus whose definition is such a string */
+    ph_bus_entry *bus = ph_compile_find_bus(c, freq->text);
+    text = bus && bus->def ? bus->def->expr : NULL;
+  }
+  if (!text || text->kind != PH_AST_STR || !names_notes(text->text)) return false;
+  *handled = true;
+  ph_pat *notes = ph_compile_pattern(c, text, false);
+  if (!notes) return false;
+  sampler_build b = {0};
+  /* a melody holds its notes: short attack and release (the *_trig forms pluck) */
+  static const keyed attack = {"attack"}, release = {"release"};
+  b.pat = ph_fmap(&c->song->arena, notes, note_of, NULL);
+  ph_pat *fast_attack = ph_pure(&c->song->arena, ph_num(0.002)), *short_release = ph_pure(&c->song->arena, ph_num(0.05));
+  if (!b.pat || !fast_attack || !short_release) return ph_compile_fail(c, call->offset, PH_ERR_MEMORY, "out of memory");
+  b.pat = ph_op_apply(&c->song->arena, PH_OP_SET, PH_HOW_IN, b.pat, ph_fmap(&c->song->arena, fast_attack, to_map, &attack));
+  b.pat = ph_op_apply(&c->song->arena, PH_OP_SET, PH_HOW_IN, b.pat, ph_fmap(&c->song->arena, short_release, to_map, &release));
+  const ph_ast *expr = at_root(c, call, freq, call->text);
+  if (!expr || !b.pat) return ph_compile_fail(c, call->offset, PH_ERR_MEMORY, "out of memory");
+  return note_voices(c, &b, expr, out);
+}
+
+/* sine_trig "c4 e4'min" A D S R: a voice per event, plucked (ADSR 0.001 0.1 0 0.1). */
+bool ph_compile_trig_oscillator(ph_compiler *c, const ph_ast *call, ph_sig *out, bool *handled) {
+  *handled = false;
+  size_t len = strlen(call->text);
+  if (len < 6 || strcmp(call->text + len - 5, "_trig") || !c->voices || c->in_voice) return false;
+  char base[32];
+  if (len - 5 >= sizeof base) return false;
+  memcpy(base, call->text, len - 5);
+  base[len - 5] = 0;
+  const ph_unit_def *def = ph_dsp_unit_find(base);
+  if (!def || !def->nparams || strcmp(def->params[0].unit, "Hz") || def->params[0].is_input) return false;
+  *handled = true;
+  const ph_ast *pos[5] = {0};
+  int npos = 0;
+  size_t nargs = call->kind == PH_AST_CALL ? call->nargs : 0;
+  static const char *const names[5] = {"notes", "attack", "decay", "sustain", "release"};
+  static const char *const defaults[5] = {NULL, "0.001", "0.1", "0", "0.1"};
+  for (size_t i = 0; i < nargs; i++) {
+    const ph_ast *a = call->args[i];
+    int slot = -1;
+    if (a->kind == PH_AST_KWARG) {
+      for (int k = 0; k < 5; k++)
+        if (!strcmp(a->text, names[k])) slot = k;
+      if (slot < 0)
+        return ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT, "'%s' has no parameter '%s' (its parameters: notes attack decay sustain release)", call->text, a->text);
+      a = a->args[0];
+    } else {
+      while (npos < 5 && pos[npos]) npos++;
+      slot = npos;
+    }
+    if (slot >= 5) return ph_compile_fail(c, a->offset, PH_ERR_ARGUMENT, "too many arguments for '%s'", call->text);
+    pos[slot] = a;
+  }
+  if (!pos[0] || pos[0]->kind != PH_AST_STR)
+    return ph_compile_fail(c, call->offset, PH_ERR_ARGUMENT, "'%s' needs its notes as a pattern string", call->text);
+  ph_pat *notes = ph_compile_pattern(c, pos[0], false);
+  if (!notes) return false;
+  sampler_build b = {0};
+  b.pat = ph_fmap(&c->song->arena, notes, note_of, NULL);
+  static const char *const keys[5] = {NULL, "attack", "decay", "adsr_sustain", "release"};
+  for (int k = 1; k < 5; k++) {
+    ph_ast *value = (ph_ast *)pos[k];
+    if (!value) {
+      value = PH_ARENA_NEW(&c->song->arena, ph_ast);
+      if (!value) return ph_compile_fail(c, call->offset, PH_ERR_MEMORY, "out of memory");
+      *value = (ph_ast){.kind = PH_AST_NUM, .offset = call->offset, .value = atof(defaults[k])};
+    }
+    if (!add_control(c, &b, keys[k], value, call->offset)) return false;
+  }
+  ph_ast *osc = PH_ARENA_NEW(&c->song->arena, ph_ast), *root = PH_ARENA_NEW(&c->song->arena, ph_ast);
+  ph_ast **args = PH_ARENA_ARRAY(&c->song->arena, ph_ast *, 1);
+  if (!osc || !root || !args) return ph_compile_fail(c, call->offset, PH_ERR_MEMORY, "out of memory");
+  *root = (ph_ast){.kind = PH_AST_NUM, .offset = call->offset, .value = ROOT_HZ};
+  args[0] = root;
+  *osc = (ph_ast){.kind = PH_AST_CALL, .offset = call->offset, .text = def->name, .args = args, .nargs = 1};
+  return note_voices(c, &b, osc, out);
 }

@@ -25,6 +25,7 @@ const ph_param_def ph_voice_controls[PH_CONTROL_COUNT] = {
     [PH_CTL_SHAPE] = {"shape", "", NAN, 0.0f, 0.99f, false, false, "waveshaping amount"},
     [PH_CTL_COARSE] = {"coarse", "", NAN, 0.0f, 1024.0f, false, false, "keep every Nth sample (sample-rate reduction)"},
     [PH_CTL_ACCELERATE] = {"accelerate", "", NAN, -100.0f, 100.0f, false, false, "rate change over the sample"},
+    [PH_CTL_DECAY] = {"decay", "s", NAN, 0.0f, 60.0f, false, false, "time from the attack's peak down to the sustain level"},
 };
 
 static bool number_of(ph_value v, double *out) {
@@ -59,3 +60,9 @@ double ph_control(const ph_vmap *m, const ph_dsp_inputs *in, int p, int at, cons
 }
 
 
+
+double ph_control_sustain_level(const ph_vmap *m) {
+  double x;
+  const ph_value *v = m ? ph_map_get(m, "adsr_sustain") : NULL;
+  return v && number_of(*v, &x) ? ph_dsp_clamp(x, 0.0, 1.0) : 1.0;
+}

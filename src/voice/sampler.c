@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "dsp/catalog.h"
 #include "pattern/chords.h"
 #include "pattern/ops.h"
 #include "voice/controls.h"
@@ -54,6 +55,7 @@ static const ph_sample *sample_of(sampler_state *s, const ph_vmap *m, double n) 
   if (!v || v->kind != PH_VAL_STR || !s->bank) return NULL;
   const char *spec = v->as.str;
   if (!spec[0] || spec[0] == '~') return NULL;
+  if (!strncmp(spec, "super", 5) && ph_dsp_unit_find(spec)) return NULL; /* a synth's voices play it */
   if (isnan(n)) return ph_bank_lookup(s->bank, spec);
   char name[PH_BANK_MISSING_NAME_MAX];
   size_t len = strcspn(spec, ":");
@@ -75,6 +77,7 @@ static bool params_of(sampler_state *s, const ph_hap *e, const ph_dsp_inputs *in
   double speed = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_SPEED, at, NULL), 1.0), -100.0, 100.0);
   double note = ph_dsp_clamp(isnan(chord_note) ? ph_control_or(ph_control(m, in, PH_CTL_NOTE, at, "up"), 0.0) : chord_note, -128.0, 128.0);
   const ph_value *unit = m ? ph_map_get(m, "unit") : NULL;
+  if (unit && unit->kind == PH_VAL_STR && !unit->as.str[0]) unit = NULL; /* unset: a signal gives it */
   bool cycles = unit ? (unit->kind == PH_VAL_STR ? !strcmp(unit->as.str, "c") : ph_value_truthy(*unit))
                      : ph_control(m, in, PH_CTL_UNIT, at, NULL) > 0.5;
   double rate = speed * pow(2.0, note / 12.0);
@@ -103,6 +106,8 @@ static bool params_of(sampler_state *s, const ph_hap *e, const ph_dsp_inputs *in
       .length = length >= 0 ? ph_dsp_clamp(length, 0.0, 3600.0) * sr : -1.0,
       .attack = attack * sr,
       .release = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_RELEASE, at, NULL), 0.005), 0.0, 60.0) * sr,
+      .decay = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_DECAY, at, NULL), 0.0), 0.0, 60.0) * sr,
+      .level = (float)ph_control_sustain_level(m),
       .shape = (float)ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_SHAPE, at, NULL), 0.0), 0.0, 0.99),
       .coarse = (int)ph_dsp_clamp(floor(ph_control_or(ph_control(m, in, PH_CTL_COARSE, at, NULL), 1.0) + 0.5), 1.0, 1024.0),
       .accelerate = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ACCELERATE, at, NULL), 0.0), -100.0, 100.0),

@@ -14,7 +14,9 @@ typedef struct {
   uint64_t serial; /* start order */
   double ratio;
   double level;    /* the envelope, 0..1 */
-  double attack_step, release_step; /* per sample */
+  double attack_step, decay_step, release_step; /* per sample */
+  double sustain;     /* the level held after the decay */
+  bool decaying;      /* past the attack's peak */
   int64_t release_at; /* the sample the release starts */
   float gain, pan;
   bool releasing;
@@ -94,6 +96,7 @@ static void start(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int 
   double length = !isnan(sustain) ? sustain : !isnan(legato) ? legato * seconds : seconds;
   double attack = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ATTACK, at, NULL), 0.01), 0.0, 60.0);
   double release = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_RELEASE, at, NULL), 0.3), 0.0, 60.0);
+  double decay = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_DECAY, at, NULL), 0.0), 0.0, 60.0);
   double gain = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_GAIN, at, NULL), 1.0), 0.0, 10.0) *
                 ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_VELOCITY, at, NULL), 1.0), 0.0, 10.0);
   double pan = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_PAN, at, NULL), 0.5), 0.0, 1.0);
@@ -104,6 +107,9 @@ static void start(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int 
   v->pan = (float)(pan * 2.0 - 1.0);
   v->attack_step = 1.0 / fmax(1.0, attack * sr);
   v->release_step = 1.0 / fmax(1.0, release * sr);
+  v->sustain = ph_control_sustain_level(m);
+  v->decay_step = (1.0 - v->sustain) / fmax(1.0, decay * sr);
+  v->decaying = false;
   v->release_at = now + (int64_t)llround(ph_dsp_clamp(length, 0.0, 3600.0) * sr);
   v->releasing = false;
 }
@@ -116,8 +122,11 @@ static void tick(synth_voice *v, float *const *out, int k, int i, int64_t now) {
     if (v->releasing) {
       v->level -= v->release_step;
       if (v->level <= 0.0) v->level = 0.0, v->on = false;
-    } else if (v->level < 1.0) {
+    } else if (!v->decaying) {
       v->level = fmin(1.0, v->level + v->attack_step);
+      v->decaying = v->level >= 1.0;
+    } else if (v->level > v->sustain) {
+      v->level = fmax(v->sustain, v->level - v->decay_step);
     }
   }
   ratio[i] = (float)v->ratio;

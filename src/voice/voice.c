@@ -70,7 +70,12 @@ void ph_voice_render(ph_voice *v, float *restrict l, float *restrict r, int fram
     }
     v->held_for--;
     double env = v->level;
-    if (p->attack > 0.0 && v->elapsed < p->attack) env *= (v->elapsed + 1.0) / (p->attack + 1.0);
+    if (p->attack > 0.0 && v->elapsed < p->attack) {
+      env *= (v->elapsed + 1.0) / (p->attack + 1.0);
+    } else if (p->level < 1.0f) {
+      double into = v->elapsed - p->attack;
+      env *= into < p->decay ? 1.0 - (1.0 - p->level) * (into + 1.0) / (p->decay + 1.0) : p->level;
+    }
     l[i] += (float)(v->held_l * v->gain_l * env);
     r[i] += (float)(v->held_r * v->gain_r * env);
     double progress = v->elapsed < v->nominal ? v->elapsed / v->nominal : 1.0;

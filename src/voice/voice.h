@@ -19,6 +19,8 @@ typedef struct {
   float pan;              /* 0 left, 0.5 centre, 1 right */
   double length;          /* output samples before the release begins; < 0: to the segment's end */
   double attack, release; /* output samples */
+  double decay;           /* output samples from the attack's peak down to `level` */
+  float level;            /* the sustain level, 0..1 (1: no decay) */
   float shape;            /* waveshaping amount, 0 (none) .. 0.99 */
   int coarse;             /* hold each output value this many samples (1: none) */
   double accelerate;      /* the rate grows by this fraction of itself over the segment */

@@ -70,6 +70,7 @@ static const struct {
     {"shape", "0", "0.5", ""},
     {"coarse", "1", "4", ""},
     {"accelerate", "0", "1", ""},
+    {"decay", "0.01", "0.05", "# adsr 0 0.01 0.2 0.01"},
 };
 
 static void test_every_control_takes_a_pattern_and_a_signal(void **st) {
@@ -84,12 +85,12 @@ static void test_every_control_takes_a_pattern_and_a_signal(void **st) {
     if (k < 0) fail_msg("no test values for the sampler's control '%s'", name);
     /* the value moves from the second cycle on: at cps 2, half a second in */
     const char *forms[2] = {"\"<%s %s>\"", "(line %s %s)"};
-    snprintf(prog_a, sizeof prog_a, "cps: 2\nout $ s \"cp*4\" # %s %s %s\n", name, controls[k].first, controls[k].context);
+    snprintf(prog_a, sizeof prog_a, "cps: 2\nout $ s \"cp*4\" %s # %s %s\n", controls[k].context, name, controls[k].first);
     if (!render(prog_a, a, RATE, why, sizeof why)) fail_msg("%s: %s", prog_a, why);
     for (int f = 0; f < 2; f++) {
       char value[64];
       snprintf(value, sizeof value, forms[f], controls[k].first, controls[k].second);
-      snprintf(prog_b, sizeof prog_b, "cps: 2\nout $ s \"cp*4\" # %s %s %s\n", name, value, controls[k].context);
+      snprintf(prog_b, sizeof prog_b, "cps: 2\nout $ s \"cp*4\" %s # %s %s\n", controls[k].context, name, value);
       if (!render(prog_b, b, RATE, why, sizeof why)) fail_msg("%s: %s", prog_b, why);
       double diff = 0;
       for (int i = 0; i < RATE; i++) diff = fmax(diff, fabs((double)a[i] - b[i]));

@@ -119,6 +119,37 @@ static void test_inline_oscillator_with_notes(void **st) {
   test_free(y);
 }
 
+/* Note names in an oscillator's frequency: a voice per note, chords included, held for the
+ * note; numbers stay a stepped frequency. */
+static void test_oscillator_given_notes(void **st) {
+  float *y = render("cps: 1\nout $ sine \"a4 e5\" * 0.5\n", RATE);
+  assert_float_equal(measure_peak_hz(y + 2400, RATE / 2 - 4800, RATE), 440.0, 2.0);
+  assert_float_equal(measure_peak_hz(y + RATE / 2 + 2400, RATE / 2 - 4800, RATE), 659.26, 2.0);
+  assert_true(measure_rms(y + RATE / 2 - 4800, 4800) > 0.2); /* held to the end of the note */
+  test_free(y);
+  y = render("cps: 0.5\nout $ tri \"c4'maj\" * 0.5\n", RATE);
+  const double hz[] = {261.63, 329.63, 392.0};
+  double first = measure_level_db_at(y + RATE / 4, RATE / 2, RATE, hz[0]);
+  for (int k = 1; k < 3; k++) assert_float_equal(measure_level_db_at(y + RATE / 4, RATE / 2, RATE, hz[k]), first, 1.0);
+  test_free(y);
+  /* a bus holding the notes */
+  y = render("cps: 1\n~notes $ \"a4\"\nout $ saw ~notes * 0.3 # lpf 3000\n", RATE);
+  assert_float_equal(measure_peak_hz(y + 2400, RATE / 2, RATE), 440.0, 2.0);
+  test_free(y);
+}
+
+/* saw_trig plucks: attack 1 ms, decay 0.1 s to 0. */
+static void test_trig_oscillators_pluck(void **st) {
+  float *y = render("cps: 1\nout $ sine_trig \"a4 ~\" * 0.5\n", RATE);
+  assert_true(measure_rms(y + 480, 2400) > 0.1);
+  assert_true(measure_rms(y + RATE / 4, 2400) < 1e-4); /* decayed long before the note's end */
+  assert_float_equal(measure_peak_hz(y, 4800, RATE), 440.0, 10.0);
+  test_free(y);
+  y = render("cps: 1\nout $ saw_trig \"a3\" 0.001 0.1 0.5 0.1 * 0.3\n", RATE);
+  assert_true(measure_rms(y + RATE / 2, 2400) > 0.05); /* a sustain level keeps it sounding */
+  test_free(y);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_note_name_sets_the_pitch_behind_a_filter),
@@ -128,6 +159,8 @@ int main(void) {
       cmocka_unit_test(test_notes_start_and_release),
       cmocka_unit_test(test_trig_drives_the_voice),
       cmocka_unit_test(test_inline_oscillator_with_notes),
+      cmocka_unit_test(test_oscillator_given_notes),
+      cmocka_unit_test(test_trig_oscillators_pluck),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
