@@ -22,9 +22,15 @@ static float base_value(const ph_param_def *p) {
   return !strcmp(p->unit, "s") ? 0.01f : 0.25f;
 }
 
+/* Where the parameter under test stands: where the others do, but a trigger whose default
+ * strikes once at the start (an instrument's 1) at 0, so that the step strikes anew. */
+static float standing_value(const ph_param_def *p) {
+  return !strcmp(p->unit, "trigger") && p->def > 0.5f ? 0.0f : base_value(p);
+}
+
 /* Another value in the parameter's range, clearly different from where it stands. */
 static float other_value(const ph_param_def *p) {
-  float d = base_value(p);
+  float d = standing_value(p);
   if (is_gate(p)) return d > 0.5f ? 0.0f : 1.0f;
   if (!strcmp(p->unit, "cycle")) return 0.25f;
   float v = d != 0.0f ? d * 1.5f : 0.25f * (p->max > 0.0f ? p->max : p->min);
@@ -66,6 +72,7 @@ static void test_every_parameter_is_a_signal(void **st) {
       /* pm's MOD is silent by default, which would leave INDEX nothing to scale */
       if (strcmp(d->name, "pm") == 0 && k != 1) p[1].buf = input;
       p[k].buf = NULL; /* the parameter under test stands still, then steps */
+      p[k].constant = standing_value(&d->params[k]);
       float *base = t_render(d->name, p, FRAMES);
       for (int i = 0; i < FRAMES; i++) same[i] = p[k].constant;
       p[k].buf = same;

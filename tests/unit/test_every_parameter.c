@@ -37,8 +37,11 @@ static bool render(const char *program, float *out, int frames, char *why, size_
 
 static bool is_gate(const ph_param_def *p) { return !strcmp(p->unit, "gate") || !strcmp(p->unit, "trigger"); }
 
-/* The value a parameter stands at: its default, or (absent by default) a value in its range. */
+/* The value a parameter stands at: its default, or (absent by default) a value in its range.
+ * A trigger whose default strikes once at the start (an instrument's 1) stands at 0: a pattern's
+ * strikes are then heard against none, not against that same first strike. */
 static float base_value(const ph_param_def *p) {
+  if (!strcmp(p->unit, "trigger") && p->def > 0.5f) return 0.0f;
   if (!isnan(p->def)) return p->def;
   if (!strcmp(p->unit, "s")) return 0.01f; /* a further time: short, so all of them are heard */
   return p->min <= 0.25f && 0.25f <= p->max ? 0.25f : p->min;
