@@ -18,6 +18,8 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_amp, &ph_unit_mix, &ph_unit_rlpf, &ph_unit_rhpf, &ph_unit_chorus,
     &ph_unit_env, &ph_unit_env_trig, &ph_unit_segments, &ph_unit_select, &ph_unit_timer, &ph_unit_peak_follower,
     &ph_unit_amp_follower,
+    &ph_unit_superkick, &ph_unit_supersaw, &ph_unit_superpwm, &ph_unit_superchip, &ph_unit_superfm,
+    &ph_unit_supersnare, &ph_unit_superhat,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

@@ -67,6 +67,13 @@ extern const ph_unit_def ph_unit_mix;
 extern const ph_unit_def ph_unit_rlpf;
 extern const ph_unit_def ph_unit_rhpf;
 extern const ph_unit_def ph_unit_chorus;
+extern const ph_unit_def ph_unit_superkick;
+extern const ph_unit_def ph_unit_supersaw;
+extern const ph_unit_def ph_unit_superpwm;
+extern const ph_unit_def ph_unit_superchip;
+extern const ph_unit_def ph_unit_superfm;
+extern const ph_unit_def ph_unit_supersnare;
+extern const ph_unit_def ph_unit_superhat;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);
