@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "graph/song.h"
+#include "graph/parallel.h"
 #include "io/soundfile.h"
 #include "voice/sampler.h"
 
@@ -37,7 +38,7 @@ char *ph_cli_read_file(const char *path, ph_error *err) {
 
 static void usage(void) {
   fprintf(stderr, "usage: phonon render IN.ph OUT.wav [--duration SECONDS | --cycles N] [--rate HZ] [--block N]"
-                  " [--stems DIR] [--samples DIR]...\n");
+                  " [--stems DIR] [--samples DIR]... [--threads N]\n");
 }
 
 static void progress(double done, double total) {
@@ -81,7 +82,7 @@ int ph_cli_render(int argc, char **argv) {
   double seconds = -1, cycles = -1;
   ph_song_options opt = {.rate = 44100};
   const char *dirs[16];
-  int ndirs = 0;
+  int ndirs = 0, threads = 1;
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -91,6 +92,7 @@ int ph_cli_render(int argc, char **argv) {
     else if (!strcmp(a, "--block") && v) opt.block = atoi(argv[++i]);
     else if (!strcmp(a, "--stems") && v) stems_dir = argv[++i];
     else if (!strcmp(a, "--samples") && v && ndirs < 16) dirs[ndirs++] = argv[++i];
+    else if (!strcmp(a, "--threads") && v) threads = atoi(argv[++i]);
     else if (a[0] == '-' && a[1] == '-') {
       fprintf(stderr, "phonon render: unknown option %s\n", a);
       usage();
@@ -124,6 +126,8 @@ int ph_cli_render(int argc, char **argv) {
   }
   ph_voice_hooks hooks = ph_sampler_hooks(bank);
   opt.voices = &hooks;
+  ph_graph_pool *pool = threads > 1 ? ph_graph_pool_create(threads) : NULL;
+  opt.pool = pool;
   if (!ph_song_compile(&song, source, in, &opt, &err)) {
     ph_error_print(&err, stderr);
     goto done;
@@ -178,6 +182,7 @@ done:
   free(buf);
   free(stem_buf);
   ph_song_destroy(&song);
+  ph_graph_pool_destroy(pool);
   ph_bank_destroy(bank);
   free(source);
   return rc;

@@ -1,4 +1,5 @@
 #include "graph/graph.h"
+#include "graph/parallel.h"
 
 #include <string.h>
 
@@ -160,6 +161,41 @@ static bool order_loop(ph_graph *g, int *members, int count, const int *comp) {
   return true;
 }
 
+/* Which steps read which: each step's predecessors counted and successors listed, once each. */
+static bool link_steps(ph_graph *g) {
+  int *step_of = PH_ARENA_ARRAY(&g->arena, int, (size_t)(g->count ? g->count : 1));
+  int *mark = PH_ARENA_ARRAY(&g->arena, int, (size_t)(g->nsteps ? g->nsteps : 1));
+  int *count = ph_arena_zalloc(&g->arena, sizeof(int) * (size_t)(g->nsteps ? g->nsteps : 1));
+  if (!step_of || !mark || !count) return false;
+  for (int s = 0; s < g->nsteps; s++)
+    for (int k = 0; k < g->steps[s].count; k++) step_of[g->order[g->steps[s].first + k]] = s;
+  /* two passes: count the edges, then list them */
+  for (int pass = 0; pass < 2; pass++) {
+    for (int s = 0; s < g->nsteps; s++) mark[s] = -1;
+    for (int s = 0; s < g->nsteps; s++) {
+      g->steps[s].npred = 0;
+      for (int k = 0; k < g->steps[s].count; k++) {
+        const ph_graph_node *node = &g->nodes[g->order[g->steps[s].first + k]];
+        for (int p = 0; p < node->def->nparams; p++) {
+          int from = node->inputs[p].from;
+          if (from < 0 || step_of[from] == s || mark[step_of[from]] == s) continue;
+          int t = step_of[from];
+          mark[t] = s;
+          g->steps[s].npred++;
+          if (pass == 0) count[t]++;
+          else g->steps[t].succ[g->steps[t].nsucc++] = s;
+        }
+      }
+    }
+    for (int s = 0; pass == 0 && s < g->nsteps; s++) {
+      g->steps[s].succ = PH_ARENA_ARRAY(&g->arena, int, (size_t)(count[s] ? count[s] : 1));
+      g->steps[s].nsucc = 0;
+      if (!g->steps[s].succ) return false;
+    }
+  }
+  return true;
+}
+
 bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   int n = g->count;
   size_t ints = (size_t)(n ? n : 1);
@@ -173,7 +209,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   t.on_stack = ph_arena_zalloc(&g->arena, ints * sizeof(bool));
   g->order = PH_ARENA_ARRAY(&g->arena, int, ints);
   g->steps = PH_ARENA_ARRAY(&g->arena, ph_graph_step, ints);
-  g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, g->max_params ? g->max_params : 1);
+  g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)PH_GRAPH_MAX_THREADS * (g->max_params ? g->max_params : 1));
   if (!t.index || !t.low || !t.stack || !t.comp || !t.frame_node || !t.frame_param || !t.on_stack || !g->order ||
       !g->steps || !g->cables)
     goto oom;
@@ -199,9 +235,10 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
       g->nodes[g->order[k]].loop = loop ? g->nsteps : -1;
       g->nodes[g->order[k]].loop_pos = k - i;
     }
-    g->steps[g->nsteps++] = (ph_graph_step){i, j - i, loop};
+    g->steps[g->nsteps++] = (ph_graph_step){.first = i, .count = j - i, .is_loop = loop};
     i = j;
   }
+  if (!link_steps(g) || !(g->par = ph_graph_parallel_new(&g->arena, g->nsteps))) goto oom;
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];
     for (int o = 0; o < node->def->noutputs; o++) {
@@ -218,19 +255,18 @@ oom:
 
 /* ---------------------------------------------------------------- processing */
 
-static void run_block(ph_graph *g, ph_graph_node *node, int frames) {
+static void run_block(ph_graph *g, ph_cable *cables, ph_graph_node *node, int frames) {
   for (int p = 0; p < node->def->nparams; p++) {
     const ph_graph_input *in = &node->inputs[p];
-    g->cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant}
-                                : (ph_cable){g->nodes[in->from].out[in->output], 0};
+    cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output], 0};
   }
-  ph_dsp_inputs inputs = {g->cables, node->def->nparams};
+  ph_dsp_inputs inputs = {cables, node->def->nparams};
   node->def->process(node->state, &inputs, node->out, frames);
 }
 
 /* A loop runs one sample at a time. An input from a node already run this sample reads its
  * new value; any other in-loop input reads the value one sample back. */
-static void run_loop(ph_graph *g, const ph_graph_step *step, int frames) {
+static void run_loop(ph_graph *g, ph_cable *cables, const ph_graph_step *step, int frames) {
   for (int i = 0; i < frames; i++) {
     for (int k = 0; k < step->count; k++) {
       int self = g->order[step->first + k];
@@ -238,21 +274,21 @@ static void run_loop(ph_graph *g, const ph_graph_step *step, int frames) {
       for (int p = 0; p < node->def->nparams; p++) {
         const ph_graph_input *in = &node->inputs[p];
         if (in->from < 0) {
-          g->cables[p] = (ph_cable){NULL, in->constant};
+          cables[p] = (ph_cable){NULL, in->constant};
           continue;
         }
         ph_graph_node *src = &g->nodes[in->from];
         if (src->loop != node->loop) {
-          g->cables[p] = (ph_cable){src->out[in->output] + i, 0};
+          cables[p] = (ph_cable){src->out[in->output] + i, 0};
           continue;
         }
         bool fresh = src->loop_pos < k;
         float v = fresh ? src->out[in->output][i] : (i > 0 ? src->out[in->output][i - 1] : src->last[in->output]);
-        g->cables[p] = (ph_cable){NULL, v};
+        cables[p] = (ph_cable){NULL, v};
       }
       float *outs[PH_GRAPH_MAX_OUTPUTS];
       for (int o = 0; o < node->def->noutputs; o++) outs[o] = node->out[o] + i;
-      ph_dsp_inputs inputs = {g->cables, node->def->nparams};
+      ph_dsp_inputs inputs = {cables, node->def->nparams};
       node->def->process(node->state, &inputs, outs, 1);
     }
   }
@@ -262,16 +298,19 @@ static void run_loop(ph_graph *g, const ph_graph_step *step, int frames) {
   }
 }
 
+void ph_graph_run_step(ph_graph *g, int s, int frames, int thread) {
+  const ph_graph_step *step = &g->steps[s];
+  ph_cable *cables = g->cables + (size_t)thread * (size_t)(g->max_params ? g->max_params : 1);
+  if (step->is_loop)
+    run_loop(g, cables, step, frames);
+  else
+    run_block(g, cables, &g->nodes[g->order[step->first]], frames);
+}
+
 void ph_graph_process(ph_graph *g, int frames) {
   if (!g->prepared || frames <= 0) return;
   if (frames > g->cfg.max_block) frames = g->cfg.max_block;
-  for (int s = 0; s < g->nsteps; s++) {
-    const ph_graph_step *step = &g->steps[s];
-    if (step->is_loop)
-      run_loop(g, step, frames);
-    else
-      run_block(g, &g->nodes[g->order[step->first]], frames);
-  }
+  for (int s = 0; s < g->nsteps; s++) ph_graph_run_step(g, s, frames, 0);
 }
 
 const float *ph_graph_output(const ph_graph *g, ph_port p) {

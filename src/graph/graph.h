@@ -39,7 +39,13 @@ typedef struct {
 typedef struct {
   int first, count; /* a run of `order` */
   bool is_loop;
+  int npred;        /* steps whose outputs it reads */
+  int *succ;        /* steps that read its outputs */
+  int nsucc;
 } ph_graph_step;
+
+typedef struct ph_graph_parallel ph_graph_parallel;
+typedef struct ph_graph_pool ph_graph_pool;
 
 typedef struct {
   ph_arena arena; /* nodes, states, buffers: everything the graph owns */
@@ -49,9 +55,10 @@ typedef struct {
   int *order; /* node indices, loops kept together */
   ph_graph_step *steps;
   int nsteps;
-  ph_cable *cables; /* scratch for one node's inputs */
+  ph_cable *cables; /* scratch for one node's inputs, a row per thread */
   int max_params;
   bool prepared;
+  ph_graph_parallel *par; /* the block's task state when steps run on several threads */
 } ph_graph;
 
 void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg);
@@ -69,8 +76,14 @@ void *ph_graph_state(ph_graph *g, int node);
 
 /* Orders the nodes, finds the loops, allocates and initialises every state and buffer. */
 bool ph_graph_prepare(ph_graph *g, ph_error *err);
-/* Processes one block of `frames` <= cfg.max_block samples. Never allocates or fails. */
+/* Processes one block of `frames` <= cfg.max_block samples. Never allocates or fails. With a
+ * pool, independent steps run on its threads; the output is the same, bit for bit. */
 void ph_graph_process(ph_graph *g, int frames);
+void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames);
+/* Most threads a graph runs on (the caller's included). */
+#define PH_GRAPH_MAX_THREADS 16
+/* Takes ready steps and runs them until the block has none left to take (pool workers). */
+void ph_graph_work(ph_graph *g, int frames, int thread);
 /* The buffer an output port wrote in the last block (NULL for a silent port). */
 const float *ph_graph_output(const ph_graph *g, ph_port p);
 

@@ -232,6 +232,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   memset(s, 0, sizeof *s);
   ph_arena_init(&s->arena, 1 << 16);
   s->rate = opt->rate > 0 ? opt->rate : 44100;
+  s->pool = opt->pool;
   ph_program *prog = ph_parse_program(&s->arena, source, file);
   if (!prog) {
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
@@ -307,7 +308,7 @@ static float limit_gain(ph_song *s, float a, float release) {
 void ph_song_process(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
   s->block_frames = frames;
-  ph_graph_process(&s->graph, frames);
+  ph_graph_process_on(&s->graph, s->pool, frames);
   int active = 0;
   for (int k = 0; k < s->noutputs; k++)
     if (audible(s, k)) active++;

@@ -36,6 +36,7 @@ typedef struct {
   float peak;
   float limiter_env; /* the limiter's peak follower */
   ph_program *program;
+  ph_graph_pool *pool; /* borrowed */
 } ph_song;
 
 struct ph_voice_hooks_s;
@@ -45,6 +46,8 @@ typedef struct {
   int block; /* frames per block; 0: the program's `buffer:` or 128 */
   /* Sample playback (voice/sampler.h: ph_sampler_hooks(bank)); NULL: `s` is an error. */
   const struct ph_voice_hooks_s *voices;
+  /* Threads to run the graph's independent steps on (graph/parallel.h); NULL: the caller's. */
+  ph_graph_pool *pool;
 } ph_song_options;
 
 /* Parses and compiles source. On any error returns false with err set (file:line:col). */

@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Renders every program in examples/ and checks that each is heard: it compiles, its level
-(RMS) is audible, no sample is out of range or non-finite, and the limiter stayed idle.
+(RMS) is audible, no sample is out of range or non-finite, and the limiter stayed idle; and that
+rendering it on 3 threads gives the same file, byte for byte.
 Usage: check_examples.py PHONON EXAMPLES_DIR OUT_DIR"""
 import array, math, os, struct, subprocess, sys
 
@@ -37,7 +38,13 @@ for name in sorted(os.listdir(examples)):
         elif peak > 1.0:
             problem = f'peak {peak:.3f} above full scale'
         else:
-            print(f'ok: {name}: RMS {20 * math.log10(rms):.1f} dBFS, peak {20 * math.log10(peak):.1f} dBFS')
+            threaded = wav[:-4] + '-threads.wav'
+            t = subprocess.run([phonon, 'render', os.path.join(examples, name), threaded, '--cycles', '2', '--threads', '3'],
+                               capture_output=True, text=True)
+            if t.returncode != 0 or open(threaded, 'rb').read() != open(wav, 'rb').read():
+                problem = 'on 3 threads the output differs'
+            else:
+                print(f'ok: {name}: RMS {20 * math.log10(rms):.1f} dBFS, peak {20 * math.log10(peak):.1f} dBFS, same on 3 threads')
     if problem:
         print(f'FAIL: {name}: {problem}')
         failed += 1
