@@ -45,6 +45,31 @@ static inline double ph_osc_step(ph_osc_state *s, const ph_cable *freq, const ph
   return ph_dsp_clamp(f, -s->nyquist, s->nyquist) * s->inv_sr;
 }
 
+/* When frequency and offset are both constant over the block: true, and the step every
+ * sample would get from ph_osc_step (computed the same way, so the result is identical). */
+static inline bool ph_osc_constant_step(ph_osc_state *s, const ph_cable *freq, const ph_cable *semi, double *dt) {
+  if (freq->buf || semi->buf) return false;
+  *dt = ph_osc_step(s, freq, semi, 0);
+  return true;
+}
+
+/* phase + dt, back into [0, 1): the same value as ph_osc_wrap for |dt| <= 1/2, cheaper. */
+static inline double ph_osc_advance(double phase, double dt) {
+  double x = phase + dt;
+  return x >= 1.0 ? x - 1.0 : (x < 0.0 ? x + 1.0 : x);
+}
+
+/* sin(2π·p) for p in [0, 1), to within 1e-7: folded to a quarter wave, then a Taylor series
+ * to the 13th power (the next term is below 6e-8 at π/2). */
+static inline double ph_osc_sin2pi(double p) {
+  double x = p < 0.5 ? p : p - 1.0;  /* [-1/2, 1/2) */
+  if (x > 0.25) x = 0.5 - x;         /* sin(π - t) = sin t */
+  else if (x < -0.25) x = -0.5 - x;
+  double t = PH_DSP_TWO_PI * x, t2 = t * t;
+  return t * (1.0 + t2 * (-1.0 / 6 + t2 * (1.0 / 120 + t2 * (-1.0 / 5040 + t2 * (1.0 / 362880 +
+             t2 * (-1.0 / 39916800 + t2 * (1.0 / 6227020800.0)))))));
+}
+
 /* Refreshes the cached ratio once per block when the offset is constant. */
 static inline void ph_osc_begin_block(ph_osc_state *s, const ph_cable *semi) {
   if (!semi->buf && semi->constant != s->last_semi) {

@@ -5,17 +5,30 @@
 
 #include "dsp/osc.h"
 
+static inline float saw_at(double phase, double dt) {
+  double q = phase < 0.5 ? phase + 0.5 : phase - 0.5, adt = fabs(dt);
+  double y = 2.0 * q - 1.0;
+  if (q < adt || q > 1.0 - adt) y -= 2.0 * ph_polyblep(q, adt); /* only near the step */
+  return (float)y;
+}
+
 static void saw_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   ph_osc_state *s = state;
   const ph_cable *freq = &in->params[0], *semi = &in->params[1];
   float *y = out[0];
   ph_osc_begin_block(s, semi);
-  double phase = s->phase;
-  for (int i = 0; i < frames; i++) {
-    double dt = ph_osc_step(s, freq, semi, i);
-    double q = ph_osc_wrap(phase + 0.5);
-    y[i] = (float)(2.0 * q - 1.0 - 2.0 * ph_polyblep(q, fabs(dt)));
-    phase = ph_osc_wrap(phase + dt);
+  double phase = s->phase, dt;
+  if (ph_osc_constant_step(s, freq, semi, &dt)) {
+    for (int i = 0; i < frames; i++) {
+      y[i] = saw_at(phase, dt);
+      phase = ph_osc_advance(phase, dt);
+    }
+  } else {
+    for (int i = 0; i < frames; i++) {
+      dt = ph_osc_step(s, freq, semi, i);
+      y[i] = saw_at(phase, dt);
+      phase = ph_osc_advance(phase, dt);
+    }
   }
   s->phase = phase;
 }

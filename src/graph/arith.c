@@ -10,17 +10,36 @@ static const ph_param_def operands[] = {
 static size_t no_state(const ph_dsp_config *cfg) { return 1; }
 static void no_init(void *state, const ph_dsp_config *cfg) {}
 
-/* Non-finite results become 0 so that no inf or NaN ever leaves a node. */
-static float finite_or_zero(float x) { return isfinite(x) ? x : 0.0f; }
+/* Non-finite results become 0 so that no inf or NaN ever leaves a node (a comparison the
+ * compiler can vectorise: false for NaN and for both infinities). */
+static inline float finite_or_zero(float x) { return fabsf(x) <= 3.4028234663852886e38f ? x : 0.0f; }
 
+/* One loop per combination of buffer and constant, so each vectorises. */
 #define ARITH_UNIT(NAME, EXPR, DOC)                                                          \
   static void NAME##_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) { \
-    const ph_cable *ca = &in->params[0], *cb = &in->params[1];                              \
-    float *y = out[0];                                                                      \
-    for (int i = 0; i < n; i++) {                                                           \
-      float a = ph_cable_at(ca, i), b = ph_cable_at(cb, i);                                 \
-      y[i] = finite_or_zero(EXPR);                                                          \
-    }                                                                                       \
+    const float *restrict pa = in->params[0].buf, *restrict pb = in->params[1].buf;         \
+    float ka = in->params[0].constant, kb = in->params[1].constant;                         \
+    float *restrict y = out[0];                                                             \
+    if (pa && pb)                                                                           \
+      for (int i = 0; i < n; i++) {                                                         \
+        float a = pa[i], b = pb[i];                                                         \
+        y[i] = finite_or_zero(EXPR);                                                        \
+      }                                                                                     \
+    else if (pa)                                                                            \
+      for (int i = 0; i < n; i++) {                                                         \
+        float a = pa[i], b = kb;                                                            \
+        y[i] = finite_or_zero(EXPR);                                                        \
+      }                                                                                     \
+    else if (pb)                                                                            \
+      for (int i = 0; i < n; i++) {                                                         \
+        float a = ka, b = pb[i];                                                            \
+        y[i] = finite_or_zero(EXPR);                                                        \
+      }                                                                                     \
+    else                                                                                    \
+      for (int i = 0; i < n; i++) {                                                         \
+        float a = ka, b = kb;                                                               \
+        y[i] = finite_or_zero(EXPR);                                                        \
+      }                                                                                     \
   }                                                                                         \
   const ph_unit_def ph_unit_##NAME = {#NAME, NULL, DOC, operands, 2, 1, no_state, no_init, NAME##_process, NULL};
 

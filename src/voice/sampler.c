@@ -81,8 +81,8 @@ static bool params_of(sampler_state *s, const ph_hap *e, const ph_dsp_inputs *in
   bool cycles = unit ? (unit->kind == PH_VAL_STR ? !strcmp(unit->as.str, "c") : ph_value_truthy(*unit))
                      : ph_control(m, in, PH_CTL_UNIT, at, NULL) > 0.5;
   double rate = speed * pow(2.0, note / 12.0);
-  /* unit c: the segment lasts 1/speed cycles */
-  if (cycles) rate = speed * (end - begin) * frames / sr * cps * pow(2.0, note / 12.0);
+  /* unit c: the whole sample lasts 1/speed cycles (a segment its share), as in SuperDirt */
+  if (cycles) rate = speed * frames / sr * cps * pow(2.0, note / 12.0);
   double event_seconds = e->has_whole ? ph_rat_to_double(ph_span_duration(e->whole)) / cps : 0.0;
   double sustain = ph_control(m, in, PH_CTL_SUSTAIN, at, NULL), legato = ph_control(m, in, PH_CTL_LEGATO, at, NULL);
   double attack = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ATTACK, at, NULL), 0.0), 0.0, 60.0);

@@ -5,8 +5,8 @@
  *   s          "name" or "name:i": sample i (mod count) of the bank's name
  *   n          the sample's index (rounded), instead of name:i
  *   note, up   semitones (a note name counts from c4), playing the sample faster or slower
- *   speed      the rate, negative backwards; unit "c": speed per cycle (the segment lasts
- *              1/speed cycles)
+ *   speed      the rate, negative backwards; unit "c": speed per cycle (the whole sample
+ *              lasts 1/speed cycles, a begin..end segment its share)
  *   gain, velocity   multiply the level; pan 0 (left) .. 1 (right), equal power
  *   begin, end the part of the sample, 0..1; loop > 0.5 loops it until the release
  *   legato     the voice lasts this many times its event; sustain: that many seconds;
