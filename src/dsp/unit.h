@@ -79,6 +79,9 @@ typedef struct ph_unit_def {
   void (*init)(void *state, const ph_dsp_config *cfg);
   void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
   void (*reset)(void *state); /* NULL when init's state is all there is to go back to */
+  /* Its state holds pointers its owner binds (a pattern, a clock, a sample bank): it cannot
+   * be copied into another program's node (live reloads keep the state of the others). */
+  bool bound;
 } ph_unit_def;
 
 /* For units without state: 0 bytes (state may then be NULL) and nothing to initialise. */

@@ -41,7 +41,7 @@ static inline float finite_or_zero(float x) { return fabsf(x) <= 3.4028234663852
         y[i] = finite_or_zero(EXPR);                                                        \
       }                                                                                     \
   }                                                                                         \
-  const ph_unit_def ph_unit_##NAME = {#NAME, NULL, DOC, operands, 2, 1, no_state, no_init, NAME##_process, NULL};
+  const ph_unit_def ph_unit_##NAME = {#NAME, NULL, DOC, operands, 2, 1, no_state, no_init, NAME##_process, NULL, false};
 
 ARITH_UNIT(add, a + b, "a + b, sample by sample")
 ARITH_UNIT(sub, a - b, "a - b, sample by sample")
@@ -55,4 +55,4 @@ static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out,
   for (int i = 0; i < n; i++) out[0][i] = ph_cable_at(c, i);
 }
 
-const ph_unit_def ph_unit_bus = {"bus", NULL, "a named signal", bus_params, 1, 1, no_state, no_init, bus_process, NULL};
+const ph_unit_def ph_unit_bus = {"bus", NULL, "a named signal", bus_params, 1, 1, no_state, no_init, bus_process, NULL, false};

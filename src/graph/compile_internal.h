@@ -73,6 +73,7 @@ typedef struct {
   int voice_node, voice_k;
   bool audio_path;
   float voice_root;
+  uint64_t part_extra; /* what else shaped the statement being compiled (voices' buses) */
   int cycle_phase; /* the node giving the position in the cycle, made when first needed; 0 = none yet */
 } ph_compiler;
 
@@ -106,6 +107,8 @@ bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *hand
 bool ph_compile_note_oscillator(ph_compiler *c, const ph_unit_def *def, const ph_ast *call, ph_sig *out, bool *handled);
 /* sine_trig saw_trig square_trig tri_trig (any oscillator + _trig): "NOTES" A D S R. */
 bool ph_compile_trig_oscillator(ph_compiler *c, const ph_ast *call, ph_sig *out, bool *handled);
+/* A hash of an expression's shape (kinds, names, numbers; not where it stands), mixed into h. */
+uint64_t ph_compile_ast_key(const ph_ast *n, uint64_t h);
 /* Whether name sets a sample voice's parameter (s, n, speed, pan, ...). */
 bool ph_compile_is_control(const char *name);
 

@@ -265,6 +265,7 @@ static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset
  * oscillators following the voice's pitch, each copy times its level, panned, summed. */
 static bool synth_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
   const ph_voice_hooks *h = c->voices;
+  c->part_extra = ph_compile_ast_key(b->synth_exprs[which], c->part_extra);
   size_t offset = b->synth_offsets[which];
   int alloc = ph_compile_add_node(c, h->synth, offset);
   if (alloc < 0) return false;

@@ -55,4 +55,5 @@ const ph_unit_def ph_unit_cycle_phase = {
     .init = cycle_phase_init,
     .process = cycle_phase_process,
     .reset = NULL,
+    .bound = true,
 };

@@ -128,4 +128,5 @@ const ph_unit_def ph_unit_pattern_signal = {
     .init = patsig_init,
     .process = patsig_process,
     .reset = NULL,
+    .bound = true,
 };

@@ -125,6 +125,42 @@ static bool outmix_of(const char *name, ph_outmix *out) {
   return false;
 }
 
+static uint64_t mix(uint64_t h, uint64_t v) { return (h ^ v) * 0x100000001b3ull; }
+
+static uint64_t mix_text(uint64_t h, const char *t) {
+  for (; t && *t; t++) h = mix(h, (unsigned char)*t);
+  return mix(h, 0xff);
+}
+
+/* The shape of an expression: kinds, names, numbers, in order. */
+uint64_t ph_compile_ast_key(const ph_ast *n, uint64_t h) {
+  if (!n) return mix(h, 0);
+  h = mix(mix_text(mix(h, (uint64_t)n->kind + 1), n->text), (uint64_t)n->nargs);
+  uint64_t bits;
+  memcpy(&bits, &n->value, sizeof bits);
+  h = mix(h, bits);
+  for (size_t i = 0; i < n->nargs; i++) h = ph_compile_ast_key(n->args[i], h);
+  return h;
+}
+
+/* The nodes a statement made, for a live reload to recognise (song.h). Buses played as
+ * voices inside it count in its key: their copies are its nodes. */
+static bool record_part(ph_compiler *c, const ph_stmt *st, int first, bool stereo) {
+  ph_song *s = c->song;
+  if (s->nparts == s->parts_cap) {
+    int cap = s->parts_cap ? 2 * s->parts_cap : 32;
+    ph_song_part *grown = PH_ARENA_ARRAY(&s->arena, ph_song_part, (size_t)cap);
+    if (!grown) return ph_compile_fail(c, st->offset, PH_ERR_MEMORY, "out of memory");
+    if (s->nparts) memcpy(grown, s->parts, sizeof *grown * (size_t)s->nparts);
+    s->parts = grown;
+    s->parts_cap = cap;
+  }
+  uint64_t key = mix_text(mix(mix(0xcbf29ce484222325ull, (uint64_t)st->kind), (uint64_t)(st->channel + 2)), st->name);
+  key = mix(ph_compile_ast_key(st->expr, mix(key, stereo)), c->part_extra);
+  s->parts[s->nparts++] = (ph_song_part){key, first, s->graph.count - first};
+  return true;
+}
+
 static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
   ph_song *s = c->song;
   ph_sig sig;
@@ -133,7 +169,9 @@ static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
     ph_bus_entry *b = bus_entry(c, st);
     if (!b) return false;
     if (b->def != st) return true; /* redefined later: the last definition wins */
-    if (!ph_compile_expr(c, st->expr, &sig)) return false;
+    int first = s->graph.count;
+    c->part_extra = 0;
+    if (!ph_compile_expr(c, st->expr, &sig) || !record_part(c, st, first, b->stereo)) return false;
     for (int ch = 0; ch < (b->stereo ? 2 : 1); ch++) {
       int node = ch ? b->node_right : b->node;
       ph_port from = ch && sig.stereo ? sig.right : sig.port;
@@ -145,7 +183,9 @@ static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
     return true;
   }
   case PH_STMT_OUT: {
-    if (!ph_compile_expr(c, st->expr, &sig)) return false;
+    int first = s->graph.count;
+    c->part_extra = 0;
+    if (!ph_compile_expr(c, st->expr, &sig) || !record_part(c, st, first, sig.stereo)) return false;
     if (sig.is_const) {
       /* A constant output still goes through a node, so every output is a buffer. */
       int n = ph_graph_add(&s->graph, &ph_unit_bus, c->err);

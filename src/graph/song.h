@@ -21,7 +21,20 @@ typedef struct {
   bool solo;
 } ph_song_output;
 
+/* The nodes one statement made (a bus's or an output's), and a key saying what it was: the
+ * statement's kind, name and width, and its expression's shape (offsets, spacing and
+ * comments aside). Two programs' parts with the same key made the same nodes. */
 typedef struct {
+  uint64_t key;
+  int first, count;
+} ph_song_part;
+
+typedef struct {
+  int to, from;  /* node in this program, node in the one it inherits from */
+  size_t bytes;  /* its state's size */
+} ph_song_heir;
+
+typedef struct ph_song_s {
   ph_arena arena;       /* the parsed program, patterns, names */
   ph_graph graph;
   ph_clock clock;
@@ -37,6 +50,12 @@ typedef struct {
   float limiter_env; /* the limiter's peak follower */
   ph_program *program;
   ph_graph_pool *pool; /* borrowed */
+  ph_song_part *parts;
+  int nparts, parts_cap;
+  /* What a live reload keeps (ph_song_match): states to copy from `heirs_of` at the swap. */
+  ph_song_heir *heirs;
+  int nheirs;
+  const struct ph_song_s *heirs_of;
 } ph_song;
 
 struct ph_voice_hooks_s;
@@ -55,5 +74,13 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 /* Writes frames (<= s->block) of interleaved stereo and advances the clock. */
 void ph_song_process(ph_song *s, float *stereo, int frames);
 void ph_song_destroy(ph_song *s);
+
+/* Live reloads. On the control side, after compiling `next` while `current` plays: finds the
+ * nodes of statements that did not change (same key, same nodes) and notes them; false only
+ * when out of memory. Then on the audio side, at the swap, before `next` processes a block:
+ * copies those nodes' states (delay lines, reverb tails, filter memories, phases) from
+ * `current`, which must be the song matched and not yet destroyed. No allocation. */
+bool ph_song_match(ph_song *next, const ph_song *current);
+void ph_song_inherit(ph_song *next, const ph_song *current);
 
 #endif

@@ -198,6 +198,7 @@ const ph_unit_def ph_unit_sampler = {
     .init = sampler_init,
     .process = sampler_process,
     .reset = sampler_reset,
+    .bound = true,
 };
 
 ph_voice_hooks ph_sampler_hooks(const ph_bank *bank) {

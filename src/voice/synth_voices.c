@@ -181,4 +181,5 @@ const ph_unit_def ph_unit_synth_voices = {
     .init = synth_init,
     .process = synth_process,
     .reset = synth_reset,
+    .bound = true,
 };
