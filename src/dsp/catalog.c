@@ -19,7 +19,7 @@ static const ph_unit_def *const catalog[] = {
     &ph_unit_env, &ph_unit_env_trig, &ph_unit_segments, &ph_unit_select, &ph_unit_timer, &ph_unit_peak_follower,
     &ph_unit_amp_follower,
     &ph_unit_superkick, &ph_unit_supersaw, &ph_unit_superpwm, &ph_unit_superchip, &ph_unit_superfm,
-    &ph_unit_supersnare, &ph_unit_superhat,
+    &ph_unit_supersnare, &ph_unit_superhat, &ph_unit_supersquare, &ph_unit_supergong, &ph_unit_superpiano,
 };
 
 enum { CATALOG_COUNT = (int)(sizeof catalog / sizeof catalog[0]) };

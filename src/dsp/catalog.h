@@ -74,6 +74,9 @@ extern const ph_unit_def ph_unit_superchip;
 extern const ph_unit_def ph_unit_superfm;
 extern const ph_unit_def ph_unit_supersnare;
 extern const ph_unit_def ph_unit_superhat;
+extern const ph_unit_def ph_unit_supersquare;
+extern const ph_unit_def ph_unit_supergong;
+extern const ph_unit_def ph_unit_superpiano;
 
 /* By name or by one of its aliases; NULL when unknown. */
 const ph_unit_def *ph_dsp_unit_find(const char *name);
