@@ -1,0 +1,97 @@
+#include "io/osc.h"
+
+#include <lo/lo.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct ph_osc_server {
+  lo_server_thread thread;
+  ph_osc_handlers h;
+};
+
+/* An argument as a number, whichever numeric type it came as; def when absent. */
+static double number_at(const char *types, lo_arg **argv, int argc, int i, double def) {
+  if (i >= argc) return def;
+  switch (types[i]) {
+  case LO_INT32: return argv[i]->i;
+  case LO_INT64: return (double)argv[i]->h;
+  case LO_FLOAT: return argv[i]->f;
+  case LO_DOUBLE: return argv[i]->d;
+  default: return def;
+  }
+}
+
+static int on_eval(const char *path, const char *types, lo_arg **argv, int argc, lo_message m, void *data) {
+  ph_osc_server *s = data;
+  if (argc >= 1 && (types[0] == LO_STRING || types[0] == LO_SYMBOL)) s->h.eval(s->h.ctx, &argv[0]->s);
+  return 0;
+}
+
+/* hush, unhush, solo, unsolo, mute, unmute, panic, cps, bpm: one statement of the language. */
+static int on_command(const char *path, const char *types, lo_arg **argv, int argc, lo_message m, void *data) {
+  ph_osc_server *s = data;
+  const char *name = strrchr(path, '/') + 1;
+  char line[64];
+  double x = number_at(types, argv, argc, 0, -1);
+  if (!strcmp(name, "cps") || !strcmp(name, "bpm")) {
+    if (!(x > 0)) return 0;
+    snprintf(line, sizeof line, "%s: %.17g\n", name, x);
+  } else if (!strcmp(name, "hush") || !strcmp(name, "unhush")) {
+    if (x >= 0) snprintf(line, sizeof line, "%s%d\n", name, (int)x);
+    else snprintf(line, sizeof line, "%s\n", name);
+  } else if (!strcmp(name, "solo") || !strcmp(name, "mute") || !strcmp(name, "unmute")) {
+    if (x < 0) return 0;
+    snprintf(line, sizeof line, "%s %d\n", name, (int)x);
+  } else {
+    snprintf(line, sizeof line, "%s\n", name); /* panic, unsolo */
+  }
+  s->h.eval(s->h.ctx, line);
+  return 0;
+}
+
+static int on_status(const char *path, const char *types, lo_arg **argv, int argc, lo_message m, void *data) {
+  ph_osc_server *s = data;
+  ph_osc_status st = {0};
+  if (s->h.status) s->h.status(s->h.ctx, &st);
+  lo_address from = lo_message_get_source(m);
+  if (from)
+    lo_send_from(from, lo_server_thread_get_server(s->thread), LO_TT_IMMEDIATE, "/phonon/status", "fffiii", (float)st.cps,
+                 (float)st.cycle, (float)st.cpu, st.xruns, st.voices, st.reloads);
+  return 0;
+}
+
+static void on_error(int num, const char *msg, const char *where) { (void)num, (void)msg, (void)where; }
+
+ph_osc_server *ph_osc_start(const char *port, const ph_osc_handlers *h, ph_error *err) {
+  ph_osc_server *s = calloc(1, sizeof *s);
+  if (!s) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return NULL;
+  }
+  s->h = *h;
+  if (!(s->thread = lo_server_thread_new(port, on_error))) {
+    ph_error_set(err, PH_ERR_IO, NULL, 0, "cannot listen for OSC on UDP port %s", port ? port : "(any)");
+    free(s);
+    return NULL;
+  }
+  static const char *const commands[] = {"hush", "unhush", "solo", "unsolo", "mute", "unmute", "panic", "cps", "bpm"};
+  lo_server_thread_add_method(s->thread, "/phonon/eval", NULL, on_eval, s);
+  lo_server_thread_add_method(s->thread, "/phonon/status", NULL, on_status, s);
+  for (size_t i = 0; i < sizeof commands / sizeof *commands; i++) {
+    char path[32];
+    snprintf(path, sizeof path, "/phonon/%s", commands[i]);
+    lo_server_thread_add_method(s->thread, path, NULL, on_command, s);
+  }
+  lo_server_thread_start(s->thread);
+  return s;
+}
+
+int ph_osc_port(const ph_osc_server *s) { return lo_server_thread_get_port(s->thread); }
+
+void ph_osc_stop(ph_osc_server *s) {
+  if (!s) return;
+  lo_server_thread_stop(s->thread);
+  lo_server_thread_free(s->thread);
+  free(s);
+}
