@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Phonon's build and tests need, when any is missing.
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind libjack-jackd2-dev jackd2 libasound2-dev)
+pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind libjack-jackd2-dev jackd2 libasound2-dev liblo-dev)
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
