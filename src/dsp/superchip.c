@@ -44,10 +44,10 @@ static void superchip_process(void *state, const ph_dsp_inputs *in, float *const
   float *y = out[0];
   for (int i = 0; i < frames; i++) {
     if (ph_super_edge(&s->prev_trig, ph_cable_at(trig, i))) phase = vibrato = 0.0;
-    double swing = ph_super_param(depth, i, &superchip_params[2]) * sin(PH_DSP_TWO_PI * vibrato);
+    double swing = ph_super_param(depth, i, &superchip_params[2]) * ph_osc_sin2pi(vibrato);
     double dt = ph_super_hz(ph_super_param(freq, i, &superchip_params[0]) * (1.0 + swing), sr) / sr;
     y[i] = (float)(0.5 * (ph_osc_pulse(phase, 0.25, dt) + 0.5));
-    phase = ph_osc_wrap(phase + dt);
+    phase = ph_osc_advance(phase, dt);
     vibrato = ph_osc_wrap(vibrato + ph_super_param(rate, i, &superchip_params[1]) / sr);
   }
   s->phase = phase;

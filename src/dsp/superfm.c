@@ -50,9 +50,9 @@ static void superfm_process(void *state, const ph_dsp_inputs *in, float *const *
     }
     double f = ph_super_param(freq, i, &superfm_params[0]);
     double beta = ph_super_param(index, i, &superfm_params[2]) * (1.0 + 2.0 * bright);
-    y[i] = (float)(0.7 * sin(PH_DSP_TWO_PI * pc + beta * sin(PH_DSP_TWO_PI * pm)));
-    pc = ph_osc_wrap(pc + ph_super_hz(f, sr) / sr);
-    pm = ph_osc_wrap(pm + ph_super_hz(f * ph_super_param(ratio, i, &superfm_params[1]), sr) / sr);
+    y[i] = (float)(0.7 * ph_osc_sin2pi(ph_osc_wrap(pc + beta / PH_DSP_TWO_PI * ph_osc_sin2pi(pm))));
+    pc = ph_osc_advance(pc, ph_super_hz(f, sr) / sr);
+    pm = ph_osc_advance(pm, ph_super_hz(f * ph_super_param(ratio, i, &superfm_params[1]), sr) / sr);
     bright *= s->bright_fall;
   }
   s->carrier = pc;

@@ -19,8 +19,10 @@ static const double gong_level[GONG_MODES] = {1.0, 0.9, 0.85, 0.8, 0.75, 0.7, 0.
 typedef struct {
   ph_dsp_config cfg;
   double phase[GONG_MODES], ring[GONG_MODES], fall[GONG_MODES];
+  double step[GONG_MODES];  /* for FREQ; 0 for a mode above 0.45·sr */
+  double level[GONG_MODES]; /* a_k·B^k / Σ a_k·B^k, for BRIGHT */
   double mallet, mallet_lp, mallet_fall, mallet_coef;
-  ph_super_cached sustain; /* SUSTAIN → each mode's factor per sample (fall) */
+  ph_super_cached freq, sustain, bright; /* → step; → fall; → level */
   float prev_trig;
   uint32_t rng;
 } supergong_state;
@@ -40,7 +42,8 @@ static size_t supergong_size(const ph_dsp_config *cfg) {
 static void supergong_init(void *state, const ph_dsp_config *cfg) {
   supergong_state *s = state;
   double sr = cfg->sample_rate;
-  *s = (supergong_state){.cfg = *cfg, .sustain = {NAN, 0.0}, .rng = ph_noise_seed(cfg->seed)};
+  *s = (supergong_state){.cfg = *cfg, .freq = {NAN, 0.0}, .sustain = {NAN, 0.0}, .bright = {NAN, 0.0},
+                         .rng = ph_noise_seed(cfg->seed)};
   s->mallet_fall = ph_super_fall(0.008, sr);
   s->mallet_coef = 1.0 - exp(-PH_DSP_TWO_PI * fmin(1500.0, 0.45 * sr) / sr);
 }
@@ -51,13 +54,26 @@ static void supergong_reset(void *state) {
   supergong_init(s, &cfg);
 }
 
+static void set_freq(supergong_state *s, double f) {
+  double sr = s->cfg.sample_rate;
+  for (int k = 0; k < GONG_MODES; k++) s->step[k] = f * gong_ratio[k] < 0.45 * sr ? f * gong_ratio[k] / sr : 0.0;
+}
+
+static void set_brightness(supergong_state *s, double bright) {
+  double b = 0.6 + 0.6 * bright, weight = 1.0, total = 0.0;
+  for (int k = 0; k < GONG_MODES; k++, weight *= b) total += s->level[k] = gong_level[k] * weight;
+  for (int k = 0; k < GONG_MODES; k++) s->level[k] /= total;
+}
+
 static void supergong_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   supergong_state *s = state;
   const ph_cable *freq = &in->params[0], *sustain = &in->params[1], *bright = &in->params[2], *trig = &in->params[3];
-  const double sr = s->cfg.sample_rate, nyquist = 0.45 * sr;
+  const double sr = s->cfg.sample_rate;
   uint32_t rng = s->rng;
   float *y = out[0];
   for (int i = 0; i < frames; i++) {
+    if (ph_super_stale(&s->freq, freq, i)) set_freq(s, ph_super_param(freq, i, &supergong_params[0]));
+    if (ph_super_stale(&s->bright, bright, i)) set_brightness(s, ph_super_param(bright, i, &supergong_params[2]));
     if (ph_super_stale(&s->sustain, sustain, i)) {
       double seconds = ph_super_param(sustain, i, &supergong_params[1]);
       for (int k = 0; k < GONG_MODES; k++) s->fall[k] = ph_super_decay(seconds / sqrt(gong_ratio[k]), sr);
@@ -71,19 +87,15 @@ static void supergong_process(void *state, const ph_dsp_inputs *in, float *const
       y[i] = 0.0f;
       continue;
     }
-    double f = ph_super_param(freq, i, &supergong_params[0]);
-    double b = 0.6 + 0.6 * ph_super_param(bright, i, &supergong_params[2]), weight = 1.0, sum = 0.0, total = 0.0;
+    double sum = 0.0;
     for (int k = 0; k < GONG_MODES; k++) {
-      double fk = f * gong_ratio[k];
-      if (fk < nyquist) sum += gong_level[k] * weight * s->ring[k] * sin(PH_DSP_TWO_PI * s->phase[k]);
-      total += gong_level[k] * weight;
-      s->phase[k] = ph_osc_wrap(s->phase[k] + ph_super_hz(fk, sr) / sr);
+      if (s->step[k] > 0.0) sum += s->level[k] * s->ring[k] * ph_osc_sin2pi(s->phase[k]);
+      s->phase[k] = ph_osc_advance(s->phase[k], s->step[k]);
       s->ring[k] *= s->fall[k];
       if (s->ring[k] < PH_SUPER_SILENT) s->ring[k] = 0.0;
-      weight *= b;
     }
     s->mallet_lp += s->mallet_coef * (ph_noise_next(&rng) - s->mallet_lp);
-    y[i] = (float)(0.7 * sum / total + 0.2 * s->mallet * s->mallet_lp);
+    y[i] = (float)(0.7 * sum + 0.2 * s->mallet * s->mallet_lp);
     s->mallet *= s->mallet_fall;
   }
   s->mallet = ph_dsp_flush(s->mallet);

@@ -80,7 +80,7 @@ static void hat_process(void *state, const ph_dsp_inputs *in, float *const *out,
     double metal = 0.0;
     for (int k = 0; k < HAT_OSCS; k++) {
       metal += ph_osc_pulse(s->phase[k], 0.5, s->step[k]);
-      s->phase[k] = ph_osc_wrap(s->phase[k] + s->step[k]);
+      s->phase[k] = ph_osc_advance(s->phase[k], s->step[k]);
     }
     double x = 0.3 * metal + 0.4 * ph_noise_next(&rng);
     x = ph_super_svf_tick(&s->hp1, &s->hp_coefs, x).high;

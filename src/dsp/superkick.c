@@ -67,9 +67,9 @@ static void kick_process(void *state, const ph_dsp_inputs *in, float *const *out
     double octaves = 4.0 * ph_super_param(pitchenv, i, &kick_params[1]) * pitch;
     double f = ph_super_hz(ph_super_param(freq, i, &kick_params[0]) * exp2(octaves), sr);
     lp += s->click_coef * (ph_noise_next(&rng) - lp);
-    double body = 0.75 * sin(PH_DSP_TWO_PI * phase);
+    double body = 0.75 * ph_osc_sin2pi(phase);
     y[i] = (float)(amp * (body + 2.0 * ph_super_param(noise, i, &kick_params[3]) * click * lp));
-    phase = ph_osc_wrap(phase + f / sr);
+    phase = ph_osc_advance(phase, f / sr);
     pitch *= s->pitch_fall;
     click *= s->click_fall;
     amp *= s->decay.value;

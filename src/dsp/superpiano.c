@@ -21,10 +21,12 @@ typedef struct {
   ph_dsp_config cfg;
   double stretch[PIANO_PARTIALS]; /* n·√(1 + B·n²) */
   double phase[PIANO_PARTIALS], phase2[PIANO_PARTIALS];
+  double step[PIANO_PARTIALS], step2[PIANO_PARTIALS]; /* for FREQ, of the two strings */
+  int audible;                                         /* partials below 0.45·sr, for FREQ */
   double prompt[PIANO_PARTIALS], after[PIANO_PARTIALS];
   double prompt_fall[PIANO_PARTIALS], after_fall[PIANO_PARTIALS];
   double weight[PIANO_PARTIALS], weight_sum;
-  ph_super_cached velocity, sustain; /* → weight and G; → the falls */
+  ph_super_cached freq, velocity, sustain; /* → steps; → weight and G; → the falls */
   double thump, thump_lp, thump_fall, thump_coef, unison;
   float prev_trig;
   uint32_t rng;
@@ -45,7 +47,8 @@ static size_t superpiano_size(const ph_dsp_config *cfg) {
 static void superpiano_init(void *state, const ph_dsp_config *cfg) {
   superpiano_state *s = state;
   double sr = cfg->sample_rate;
-  *s = (superpiano_state){.cfg = *cfg, .velocity = {NAN, 0.0}, .sustain = {NAN, 0.0}, .rng = ph_noise_seed(cfg->seed)};
+  *s = (superpiano_state){.cfg = *cfg, .freq = {NAN, 0.0}, .velocity = {NAN, 0.0}, .sustain = {NAN, 0.0},
+                          .rng = ph_noise_seed(cfg->seed)};
   for (int k = 0; k < PIANO_PARTIALS; k++) {
     double n = k + 1;
     s->stretch[k] = n * sqrt(1.0 + 0.0004 * n * n);
@@ -71,6 +74,17 @@ static void set_velocity(superpiano_state *s, double v) {
   s->velocity.value = (0.4 + 0.6 * v) * 0.9 / (2.0 * s->weight_sum);
 }
 
+static void set_freq(superpiano_state *s, double f) {
+  double sr = s->cfg.sample_rate;
+  s->audible = 0;
+  for (int k = 0; k < PIANO_PARTIALS; k++) {
+    double fk = f * s->stretch[k];
+    s->step[k] = ph_super_hz(fk, sr) / sr;
+    s->step2[k] = ph_super_hz(fk * s->unison, sr) / sr;
+    if (fk * s->unison < 0.45 * sr) s->audible = k + 1;
+  }
+}
+
 static void set_sustain(superpiano_state *s, double seconds) {
   double sr = s->cfg.sample_rate;
   for (int k = 0; k < PIANO_PARTIALS; k++) {
@@ -83,10 +97,10 @@ static void set_sustain(superpiano_state *s, double seconds) {
 static void superpiano_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   superpiano_state *s = state;
   const ph_cable *freq = &in->params[0], *velocity = &in->params[1], *sustain = &in->params[2], *trig = &in->params[3];
-  const double sr = s->cfg.sample_rate, nyquist = 0.45 * sr;
   uint32_t rng = s->rng;
   float *y = out[0];
   for (int i = 0; i < frames; i++) {
+    if (ph_super_stale(&s->freq, freq, i)) set_freq(s, ph_super_param(freq, i, &superpiano_params[0]));
     if (ph_super_stale(&s->velocity, velocity, i)) set_velocity(s, ph_super_param(velocity, i, &superpiano_params[1]));
     if (ph_super_stale(&s->sustain, sustain, i)) set_sustain(s, ph_super_param(sustain, i, &superpiano_params[2]));
     if (ph_super_edge(&s->prev_trig, ph_cable_at(trig, i))) {
@@ -98,14 +112,13 @@ static void superpiano_process(void *state, const ph_dsp_inputs *in, float *cons
       y[i] = 0.0f;
       continue;
     }
-    double f = ph_super_param(freq, i, &superpiano_params[0]), sum = 0.0;
+    double sum = 0.0;
     for (int k = 0; k < PIANO_PARTIALS; k++) {
-      double fk = f * s->stretch[k];
-      if (fk * s->unison < nyquist)
+      if (k < s->audible)
         sum += s->weight[k] * (s->prompt[k] + s->after[k]) *
-               (sin(PH_DSP_TWO_PI * s->phase[k]) + sin(PH_DSP_TWO_PI * s->phase2[k]));
-      s->phase[k] = ph_osc_wrap(s->phase[k] + ph_super_hz(fk, sr) / sr);
-      s->phase2[k] = ph_osc_wrap(s->phase2[k] + ph_super_hz(fk * s->unison, sr) / sr);
+               (ph_osc_sin2pi(s->phase[k]) + ph_osc_sin2pi(s->phase2[k]));
+      s->phase[k] = ph_osc_advance(s->phase[k], s->step[k]);
+      s->phase2[k] = ph_osc_advance(s->phase2[k], s->step2[k]);
       s->prompt[k] *= s->prompt_fall[k];
       s->after[k] *= s->after_fall[k];
       if (s->prompt[k] < PH_SUPER_SILENT) s->prompt[k] = 0.0;

@@ -50,11 +50,11 @@ static void superpwm_process(void *state, const ph_dsp_inputs *in, float *const 
   for (int i = 0; i < frames; i++) {
     if (ph_super_edge(&s->prev_trig, ph_cable_at(trig, i))) pu = pd = lfo = 0.0;
     double f = ph_super_param(freq, i, &superpwm_params[0]);
-    double swing = 0.45 * ph_super_param(depth, i, &superpwm_params[2]) * sin(PH_DSP_TWO_PI * lfo);
+    double swing = 0.45 * ph_super_param(depth, i, &superpwm_params[2]) * ph_osc_sin2pi(lfo);
     double du = ph_super_hz(f * s->up, sr) / sr, dd = ph_super_hz(f * s->down, sr) / sr;
     y[i] = (float)(0.3 * (centred_pulse(pu, 0.5 + swing, du) + centred_pulse(pd, 0.5 - swing, dd)));
-    pu = ph_osc_wrap(pu + du);
-    pd = ph_osc_wrap(pd + dd);
+    pu = ph_osc_advance(pu, du);
+    pd = ph_osc_advance(pd, dd);
     lfo = ph_osc_wrap(lfo + ph_super_param(rate, i, &superpwm_params[1]) / sr);
   }
   s->phase_up = pu;

@@ -68,7 +68,7 @@ static void supersaw_process(void *state, const ph_dsp_inputs *in, float *const 
       double dt = ph_super_hz(f * s->ratio[k], sr) / sr;
       double q = s->phase[k];
       if (k < s->n) sum += 2.0 * q - 1.0 - 2.0 * ph_polyblep(q, dt);
-      s->phase[k] = ph_osc_wrap(q + dt);
+      s->phase[k] = ph_osc_advance(q, dt);
     }
     y[i] = (float)(s->gain * sum);
   }

@@ -70,11 +70,11 @@ static void snare_process(void *state, const ph_dsp_inputs *in, float *const *ou
       continue;
     }
     double f = ph_super_param(freq, i, &snare_params[0]) * (1.0 + pitch);
-    double tone = sin(PH_DSP_TWO_PI * p1) + 0.5 * sin(PH_DSP_TWO_PI * p2);
+    double tone = ph_osc_sin2pi(p1) + 0.5 * ph_osc_sin2pi(p2);
     double noise = ph_super_svf_tick(&filter, &s->band, ph_noise_next(&rng)).band;
     y[i] = (float)(0.35 * body * tone + 0.6 * ph_super_param(snappy, i, &snare_params[1]) * wires * noise);
-    p1 = ph_osc_wrap(p1 + ph_super_hz(f, sr) / sr);
-    p2 = ph_osc_wrap(p2 + ph_super_hz(1.84 * f, sr) / sr);
+    p1 = ph_osc_advance(p1, ph_super_hz(f, sr) / sr);
+    p2 = ph_osc_advance(p2, ph_super_hz(1.84 * f, sr) / sr);
     pitch *= s->pitch_fall;
     body *= s->decay.value;
     wires *= s->wires_decay;

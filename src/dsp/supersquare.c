@@ -65,8 +65,8 @@ static void supersquare_process(void *state, const ph_dsp_inputs *in, float *con
     /* the cutoff moves every sample while it sweeps: the filter is designed where it is */
     ph_super_svf_coefs lp = ph_super_svf_design(f * (3.0 + 12.0 * sweep), q, sr);
     y[i] = (float)(0.4 * ph_super_svf_tick(&filter, &lp, x).low);
-    p1 = ph_osc_wrap(p1 + d1);
-    p2 = ph_osc_wrap(p2 + d2);
+    p1 = ph_osc_advance(p1, d1);
+    p2 = ph_osc_advance(p2, d2);
     sweep *= s->sweep_fall;
   }
   ph_super_svf_flush(&filter);
