@@ -14,8 +14,9 @@
 
 #include "dsp/unit.h"
 
-#define PH_SUPER_TRIG_PARAM \
-  {"trig", "trigger", 1.0f, -1e9f, 1e9f, false, false, "a rising edge through 0.5 strikes again; the constant 1 strikes once at the start"}
+#define PH_SUPER_TRIG_PARAM                                      \
+  {"trig", "trigger", 1.0f, -1e9f, 1e9f, false, false,           \
+   "a rising edge through 0.5 strikes again; the constant 1 strikes once at the start"}
 
 /* Below this an envelope is silence (-100 dB): the instrument rests until the next strike. */
 #define PH_SUPER_SILENT 1e-5

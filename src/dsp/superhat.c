@@ -68,7 +68,8 @@ static void hat_process(void *state, const ph_dsp_inputs *in, float *const *out,
   float *y = out[0];
   for (int i = 0; i < frames; i++) {
     if (ph_super_stale(&s->bright, bright, i)) set_brightness(s, ph_super_param(bright, i, &hat_params[0]));
-    if (ph_super_stale(&s->decay, sustain, i)) s->decay.value = ph_super_decay(ph_super_param(sustain, i, &hat_params[1]), sr);
+    if (ph_super_stale(&s->decay, sustain, i))
+      s->decay.value = ph_super_decay(ph_super_param(sustain, i, &hat_params[1]), sr);
     if (ph_super_edge(&s->prev_trig, ph_cable_at(trig, i))) {
       amp = 1.0;
       s->hp1 = s->hp2 = s->lp = (ph_super_svf){0};

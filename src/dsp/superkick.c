@@ -55,7 +55,8 @@ static void kick_process(void *state, const ph_dsp_inputs *in, float *const *out
   uint32_t rng = s->rng;
   float *y = out[0];
   for (int i = 0; i < frames; i++) {
-    if (ph_super_stale(&s->decay, sustain, i)) s->decay.value = ph_super_decay(ph_super_param(sustain, i, &kick_params[2]), sr);
+    if (ph_super_stale(&s->decay, sustain, i))
+      s->decay.value = ph_super_decay(ph_super_param(sustain, i, &kick_params[2]), sr);
     if (ph_super_edge(&s->prev_trig, ph_cable_at(trig, i))) {
       phase = lp = 0.0;
       amp = pitch = click = 1.0;

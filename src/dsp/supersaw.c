@@ -51,7 +51,8 @@ static void spread(supersaw_state *s, const ph_cable *detune, const ph_cable *vo
   double cents = 50.0 * ph_super_param(detune, i, &supersaw_params[1]);
   s->n = (int)lround(ph_super_param(voices, i, &supersaw_params[2]));
   s->gain = 0.5 / sqrt(s->n);
-  for (int k = 0; k < SAW_MAX_VOICES; k++) s->ratio[k] = k < s->n ? exp2(cents * (2.0 * k / (s->n - 1) - 1.0) / 1200.0) : 1.0;
+  for (int k = 0; k < SAW_MAX_VOICES; k++)
+    s->ratio[k] = k < s->n ? exp2(cents * (2.0 * k / (s->n - 1) - 1.0) / 1200.0) : 1.0;
 }
 
 static void supersaw_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {

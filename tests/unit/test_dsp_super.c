@@ -60,7 +60,9 @@ static double band(const double *power, int n, double lo, double hi) {
 }
 
 /* Power near hz: within ±4 bins, which holds a Hann-windowed partial. */
-static double around(const double *power, int n, double hz) { return band(power, n, hz - 4.0 * SR / n, hz + 4.0 * SR / n); }
+static double around(const double *power, int n, double hz) {
+  return band(power, n, hz - 4.0 * SR / n, hz + 4.0 * SR / n);
+}
 
 static double centroid(const float *x, int n) {
   double *p = t_power_spectrum(x, n, true), num = 0, den = 0;
@@ -99,8 +101,10 @@ static void test_kick_decays_with_sustain(void **st) {
     int n = (int)(6.5 * sus * SR);
     float *y = play(&s, n);
     double start = t_rms(y, 960); /* the first 20 ms */
-    double at_one = rms_db(y + (int)(sus * SR), 960, start), after_five = rms_db(y + (int)(5 * sus * SR), (int)(sus * SR), start);
-    print_message("superkick sustain %.1f s: %.1f dB after SUSTAIN, %.1f dB after 5·SUSTAIN\n", sus, at_one, after_five);
+    double at_one = rms_db(y + (int)(sus * SR), 960, start);
+    double after_five = rms_db(y + (int)(5 * sus * SR), (int)(sus * SR), start);
+    print_message("superkick sustain %.1f s: %.1f dB after SUSTAIN, %.1f dB after 5·SUSTAIN\n", sus, at_one,
+                  after_five);
     assert_true(at_one < -10.0 && at_one > -30.0); /* a decay, not a cut */
     assert_true(after_five < -60.0);
     free(y);
@@ -132,7 +136,8 @@ static void test_supersaw_spreads_with_detune(void **st) {
     float *y = play(&s, n);
     double centre;
     spread[k] = spread_hz(y, n, 220.0, &centre);
-    print_message("supersaw 220 Hz detune %.2f: fundamental centred at %.2f Hz, spread %.2f Hz\n", detunes[k], centre, spread[k]);
+    print_message("supersaw 220 Hz detune %.2f: fundamental centred at %.2f Hz, spread %.2f Hz\n", detunes[k], centre,
+                  spread[k]);
     assert_float_equal(centre, 220.0, 1.0);
     assert_float_equal(t_pitch(y, n, SR), 220.0, 220.0 * 0.03); /* the strongest partial */
     free(y);
@@ -307,8 +312,8 @@ static void test_supersquare_sub_and_sweep(void **st) {
   double sub_db = 10 * log10(around(p, n, 110.0) / around(p, n, 220.0));
   free(p);
   double early = centroid(y, 2400), late = centroid(y + 48000, 2400);
-  print_message("supersquare 220 Hz: the pulse an octave below at %.1f dB; centroid %.0f Hz after the strike, %.0f Hz at 1 s\n",
-                sub_db, early, late);
+  print_message("supersquare 220 Hz: the pulse an octave below at %.1f dB; centroid %.0f Hz after the strike, "
+                "%.0f Hz at 1 s\n", sub_db, early, late);
   assert_true(sub_db > -20.0 && sub_db < 0.0);
   assert_true(early > 1.3 * late); /* the strike opens the filter, which closes again */
   free(y);
@@ -434,7 +439,8 @@ static void test_the_default_trigger_strikes_once(void **st) {
     double start = t_rms(y, 4800), end = t_rms(y + n - 24000, 24000);
     assert_true(start > 0.05);
     if (short_drum(instruments[u])) assert_true(end == 0.0); /* at rest: no second strike */
-    if (!percussive(instruments[u])) assert_float_equal(t_db(end / t_rms(y + 24000, 24000)), 0.0, 1.5); /* a tone sustains */
+    if (!percussive(instruments[u])) /* a tone sustains */
+      assert_float_equal(t_db(end / t_rms(y + 24000, 24000)), 0.0, 1.5);
     set_buf(&s, "trig", single); /* exactly one strike, on the first sample */
     float *once = play(&s, n);
     if (memcmp(y, once, n * sizeof(float)) != 0) fail_msg("%s: the constant 1 is not one strike", instruments[u]);
