@@ -105,9 +105,11 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
   uint64_t swaps_seen = ph_live_get_status(live).swaps;
   ph_bank *latest = NULL;
   int reloads = 0;
+  int64_t published_at = 0; /* the audio thread's position when the last song was handed over */
   while (!stop_requested && !ph_audio_lost(audio) && (duration <= 0 || now_seconds() - start < duration)) {
     if (ph_watch_wait(watch, 20)) {
       ph_live_song *s = load(cfg, &compile_ms);
+      published_at = ph_live_get_status(live).position;
       if (s && ph_live_publish(live, s)) latest = s->bank;
       else ph_live_song_free(s);
     }
@@ -118,8 +120,8 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
       reloads += swaps_seen > 0;
       swaps_seen = st.swaps;
       if (tty) fputc('\n', stderr);
-      fprintf(stderr, "%s: playing from cycle %.3f (sample %lld), compiled in %.1f ms\n", cfg->path, st.swap_cycle,
-              (long long)st.swap_at, compile_ms);
+      fprintf(stderr, "%s: playing from cycle %.3f (sample %lld, handed over at %lld), compiled in %.1f ms\n", cfg->path,
+              st.swap_cycle, (long long)st.swap_at, (long long)published_at, compile_ms);
     }
     if (tty && now_seconds() >= next_status) {
       print_status(live, audio, reloads, true);

@@ -1,0 +1,81 @@
+/* phonon live against a real JACK server (the dummy driver, started here), recorded by our
+ * own JACK client (capture.c):
+ *   (e) the first program is what `phonon render` writes, sample for sample, from the first block;
+ *   (a) a saved tone is heard at its pitch;
+ *   (b) a new frequency saved is heard soon after the save (measured from the moment the file
+ *       was written), with no discontinuity above -50 dBFS at the swap;
+ *   (c) a syntax error saved: the tone goes on untouched; the error is printed with its place;
+ *   (d) 200 saves in a row: each is played, no gap, no click, no process call longer than its
+ *       period, no growth of phonon's memory (the ASan build also fails on any leak);
+ *   and without --device phonon connects itself to the system's playback ports.
+ * Exits 77 (skipped) only when jackd cannot be started. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "analysis.h"
+#include "capture.h"
+#include "live_run.h"
+#include "proc.h"
+
+static bool start_server(const char *dir, pid_t *pid, capture **cap) {
+  char log[512];
+  snprintf(log, sizeof log, "%s/jackd.log", dir);
+  /* Real-time scheduling when the system allows it (clients' threads then are too), else not. */
+  const char *modes[] = {"-R", "-r"};
+  for (int m = 0; m < 2; m++) {
+    const char *argv[] = {"jackd", modes[m], "-d", "dummy", "-r", "48000", "-p", "128", NULL};
+    *pid = proc_spawn(argv, log);
+    for (int tries = 0; tries < 50 && proc_alive(*pid); tries++) {
+      proc_sleep(0.1);
+      if ((*cap = capture_open("phonon-capture", 40))) return true;
+    }
+    proc_stop(*pid);
+  }
+  char *text = proc_read_file(log);
+  printf("SKIP: jackd -d dummy cannot be started here:\n%s\n", text ? text : "(no log)");
+  free(text);
+  return false;
+}
+
+/* The test works in its own folder: paths given relative to where it started are made whole. */
+static bool absolute(const char *path, char *out, size_t size) {
+  char cwd[2048];
+  if (path[0] == '/') return (size_t)snprintf(out, size, "%s", path) < size;
+  return getcwd(cwd, sizeof cwd) && (size_t)snprintf(out, size, "%s/%s", cwd, path) < size;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 4) {
+    fprintf(stderr, "usage: test_live_jack PHONON EXAMPLE.ph OUTDIR\n");
+    return 2;
+  }
+  char dir[] = "/tmp/phonon-live-XXXXXX", server[64], phonon[4096], example[4096];
+  if (!mkdtemp(dir) || !absolute(argv[1], phonon, sizeof phonon) || !absolute(argv[2], example, sizeof example)) return 2;
+  snprintf(server, sizeof server, "phonon-test-%d", (int)getpid());
+  setenv("JACK_DEFAULT_SERVER", server, 1);
+  setenv("JACK_NO_AUDIO_RESERVATION", "1", 1);
+  setenv("PHONON_SAMPLES", "", 1); /* the built-in kit only: render and live hear the same */
+  setenv("HOME", dir, 1);
+  if (chdir(dir) != 0) return 2;
+  live_run r = {.phonon = phonon, .example = example, .dir = dir};
+  pid_t jackd;
+  if (!start_server(dir, &jackd, &r.cap)) return 77;
+  printf("jackd (dummy, 48000 Hz, period %d) as server %s\n", capture_period(r.cap), server);
+  int failures = 1;
+  if (capture_start(r.cap) && live_perform(&r)) {
+    live_check_autoconnect(&r);
+    capture_stop(r.cap);
+    failures = live_analyse(&r, argv[3]);
+  }
+  capture_close(r.cap);
+  proc_stop(jackd);
+  if (failures) printf("the files are kept in %s\n", dir);
+  else {
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    if (system(cmd) != 0) printf("cannot remove %s\n", dir);
+  }
+  return failures ? 1 : 0;
+}
