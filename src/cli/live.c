@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "cli/live_bank.h"
 #include "io/audio.h"
 #include "io/live.h"
 #include "io/watch.h"
@@ -23,6 +24,9 @@ typedef struct {
   const char *dirs[MAX_DIRS];
   int ndirs;
   int rate, block; /* block 0: the program's own (`buffer:`, else 128) */
+  bool playing;    /* a program has been handed to the audio thread */
+  live_bank *banks;
+  ph_bank *latest; /* the bank of the program handed over last: its missing names are reported */
 } live_config;
 
 static volatile sig_atomic_t stop_requested;
@@ -41,7 +45,7 @@ static void usage(void) {
 }
 
 /* The file compiled into a new song; NULL after printing why. */
-static ph_live_song *load(const live_config *cfg, double *compile_ms) {
+static ph_live_song *load(live_config *cfg, double *compile_ms) {
   double t0 = now_seconds();
   ph_error err = {0};
   ph_live_song *s = calloc(1, sizeof *s);
@@ -49,8 +53,8 @@ static ph_live_song *load(const live_config *cfg, double *compile_ms) {
     fprintf(stderr, "%s: out of memory\n", cfg->path);
     return NULL;
   }
-  bool ok = (s->source = ph_cli_read_file(cfg->path, &err)) &&
-            (s->bank = ph_cli_bank_for(s->source, cfg->path, cfg->rate, cfg->dirs, cfg->ndirs, &err));
+  live_bank_config banks = {cfg->path, cfg->dirs, cfg->ndirs, cfg->rate};
+  bool ok = (s->source = ph_cli_read_file(cfg->path, &err)) && live_bank_attach(&cfg->banks, s, &banks, &err);
   if (ok) {
     s->hooks = ph_sampler_hooks(s->bank);
     ph_song_options opt = {.rate = cfg->rate, .block = cfg->block, .voices = &s->hooks};
@@ -58,7 +62,7 @@ static ph_live_song *load(const live_config *cfg, double *compile_ms) {
   }
   if (!ok) {
     ph_error_print(&err, stderr);
-    fprintf(stderr, "%s: not loaded; %s\n", cfg->path, cfg->block ? "the last good program keeps playing" : "waiting for a save");
+    fprintf(stderr, "%s: not loaded; %s\n", cfg->path, cfg->playing ? "the last good program keeps playing" : "waiting for a save");
     ph_live_song_free(s);
     return NULL;
   }
@@ -103,18 +107,21 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
   bool tty = isatty(2);
   double start = now_seconds(), next_status = start;
   uint64_t swaps_seen = ph_live_get_status(live).swaps;
-  ph_bank *latest = NULL;
   int reloads = 0;
   int64_t published_at = 0; /* the audio thread's position when the last song was handed over */
   while (!stop_requested && !ph_audio_lost(audio) && (duration <= 0 || now_seconds() - start < duration)) {
     if (ph_watch_wait(watch, 20)) {
       ph_live_song *s = load(cfg, &compile_ms);
       published_at = ph_live_get_status(live).position;
-      if (s && ph_live_publish(live, s)) latest = s->bank;
-      else ph_live_song_free(s);
+      if (s && ph_live_publish(live, s)) {
+        cfg->latest = s->bank;
+        cfg->playing = true;
+      } else {
+        ph_live_song_free(s);
+      }
     }
     ph_live_collect(live);
-    if (latest) ph_cli_report_missing(latest, cfg->path);
+    if (cfg->latest) ph_cli_report_missing(cfg->latest, cfg->path);
     ph_live_status st = ph_live_get_status(live);
     if (st.swaps != swaps_seen) {
       reloads += swaps_seen > 0;
@@ -164,7 +171,8 @@ int ph_cli_live(int argc, char **argv) {
     ph_live_song_free(first);
     goto done;
   }
-  if (first) ph_live_publish(live, first);
+  if (first && (cfg.playing = ph_live_publish(live, first))) cfg.latest = first->bank;
+  else ph_live_song_free(first);
   struct sigaction sa = {.sa_handler = on_signal};
   sigemptyset(&sa.sa_mask);
   sigaction(SIGINT, &sa, NULL);
@@ -181,6 +189,7 @@ int ph_cli_live(int argc, char **argv) {
 done:
   ph_audio_close(audio);
   ph_live_destroy(live);
+  live_bank_drop(&cfg.banks);
   ph_watch_close(watch);
   return rc;
 }

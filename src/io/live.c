@@ -31,7 +31,8 @@ struct ph_live {
 void ph_live_song_free(ph_live_song *s) {
   if (!s) return;
   ph_song_destroy(&s->song);
-  if (s->bank) ph_bank_destroy(s->bank);
+  if (s->release) s->release(s->bank_owner);
+  else if (s->bank) ph_bank_destroy(s->bank);
   free(s->source);
   free(s);
 }

@@ -26,9 +26,12 @@ typedef struct {
   char *source;  /* the text it was compiled from (malloc'd; may be NULL) */
   ph_bank *bank; /* its samples (may be NULL) */
   ph_voice_hooks hooks; /* how its sampler reaches the bank */
+  /* When set, the bank is shared: release(bank_owner) instead of destroying it. */
+  void (*release)(void *bank_owner);
+  void *bank_owner;
 } ph_live_song;
 
-/* Destroys the song, its bank and its source. Control thread. */
+/* Destroys the song and its source, and destroys or releases its bank. Control thread. */
 void ph_live_song_free(ph_live_song *s);
 
 typedef struct {

@@ -61,6 +61,21 @@ static bool sounding(void *ctx) {
   return false;
 }
 
+typedef struct {
+  const char *log;
+  int swaps;
+} log_wait;
+
+/* phonon has reported this many programs playing. */
+static bool swapped(void *ctx) {
+  const log_wait *w = ctx;
+  char *text = proc_read_file(w->log);
+  int n = 0;
+  for (const char *p = text; p && (p = strstr(p, "playing from cycle")); p++) n++;
+  free(text);
+  return n >= w->swaps;
+}
+
 bool live_perform(live_run *r) {
   char device[128];
   snprintf(device, sizeof device, "%s:in_", capture_name(r->cap));
@@ -89,10 +104,12 @@ bool live_perform(live_run *r) {
   proc_sleep(0.6);
   x0 = capture_xruns(r->cap);
   t0 = now();
+  /* Each save as soon as phonon says the previous one plays (saves closer than that are
+   * merged: the last one wins). */
   for (int k = 0; k < RELOADS; k++) {
     save_tone(r, k % 2 ? 660 : 550, &r->s_reload[k]);
     if (k == 20) r->rss_early = proc_status_kb(pid, "RssAnon");
-    proc_sleep(0.03);
+    proc_wait_for(swapped, &(log_wait){r->log, 3 + k + 1}, 2.0);
   }
   r->rss_late = proc_status_kb(pid, "RssAnon");
   r->xrun_rate_during = (double)(capture_xruns(r->cap) - x0) / (now() - t0);
