@@ -61,6 +61,7 @@ static ph_live_song *load(live_config *cfg, double *compile_ms) {
     ok = ph_song_compile(&s->song, s->source, cfg->path, &opt, &err);
   }
   if (!ok) {
+    if (!err.file) err.file = cfg->path;
     ph_error_print(&err, stderr);
     fprintf(stderr, "%s: not loaded; %s\n", cfg->path, cfg->playing ? "the last good program keeps playing" : "waiting for a save");
     ph_live_song_free(s);
@@ -106,7 +107,7 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
                     double compile_ms) {
   bool tty = isatty(2);
   double start = now_seconds(), next_status = start;
-  uint64_t swaps_seen = ph_live_get_status(live).swaps;
+  uint64_t swaps_seen = 0;
   int reloads = 0;
   int64_t published_at = 0; /* the audio thread's position when the last song was handed over */
   while (!stop_requested && !ph_audio_lost(audio) && (duration <= 0 || now_seconds() - start < duration)) {

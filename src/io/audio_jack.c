@@ -52,7 +52,7 @@ bool ph_audio_jack_open(ph_audio *a, const ph_audio_options *opt, ph_error *err)
   a->ops = &ph_audio_jack_ops;
   a->impl = j;
   jack_set_info_function(quiet);
-  jack_set_error_function(opt->backend == PH_AUDIO_JACK ? say : quiet);
+  jack_set_error_function(quiet); /* no server is told in one line below, not libjack's five */
   jack_status_t status = 0;
   j->client = jack_client_open(opt->client_name ? opt->client_name : "phonon", JackNoStartServer, &status);
   jack_set_error_function(say);
