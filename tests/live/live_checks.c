@@ -1,4 +1,4 @@
-/* What the recording of a performance must show (see test_live_jack.c). Where the capture
+/* What the recording of a performance must show (see live_jack_test.c). Where the capture
  * saw JACK's time jump (the dummy driver runs late on a busy machine: it counts an xrun and
  * may skip a cycle of the capture client), the recording may lack a block of what phonon
  * played; those points are listed and the stretches between them are judged each on its own. */

@@ -22,7 +22,7 @@ typedef struct {
   double xrun_rate_before, xrun_rate_during; /* the server's xruns per second */
 } live_run;
 
-/* Plays the example, then edits the file as the header of test_live_jack.c says. */
+/* Plays the example, then edits the file as the header of live_jack_test.c says. */
 bool live_perform(live_run *r);
 /* Without --device, phonon's outputs reach system:playback_1 and _2. */
 void live_check_autoconnect(live_run *r);

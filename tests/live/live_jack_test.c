@@ -48,7 +48,7 @@ static bool absolute(const char *path, char *out, size_t size) {
 
 int main(int argc, char **argv) {
   if (argc < 4) {
-    fprintf(stderr, "usage: test_live_jack PHONON EXAMPLE.ph OUTDIR\n");
+    fprintf(stderr, "usage: live_jack_test PHONON EXAMPLE.ph OUTDIR\n");
     return 2;
   }
   char dir[] = "/tmp/phonon-live-XXXXXX", server[64], phonon[4096], example[4096];
