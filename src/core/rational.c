@@ -7,15 +7,34 @@
 
 typedef __int128 wide;
 
+/* Binary GCD on 64 bits: shifts and subtractions, no division. */
+static uint64_t gcd64(uint64_t a, uint64_t b) {
+  if (!a) return b;
+  if (!b) return a;
+  int shift = __builtin_ctzll(a | b);
+  a >>= __builtin_ctzll(a);
+  do {
+    b >>= __builtin_ctzll(b);
+    if (a > b) {
+      uint64_t t = a;
+      a = b;
+      b = t;
+    }
+    b -= a;
+  } while (b);
+  return a << shift;
+}
+
+/* Euclid on 128 bits only until both fit in 64. */
 static wide wide_gcd(wide a, wide b) {
   if (a < 0) a = -a;
   if (b < 0) b = -b;
-  while (b) {
+  while (b && ((a >> 64) || (b >> 64))) {
     wide t = a % b;
     a = b;
     b = t;
   }
-  return a;
+  return b ? (wide)gcd64((uint64_t)a, (uint64_t)b) : a;
 }
 
 static ph_rat from_wide(wide num, wide den) {
@@ -23,6 +42,15 @@ static ph_rat from_wide(wide num, wide den) {
   if (den < 0) {
     num = -num;
     den = -den;
+  }
+  if (num >= -INT64_MAX && num <= INT64_MAX && den <= INT64_MAX) { /* the usual case, on 64 bits */
+    int64_t n = (int64_t)num, d = (int64_t)den;
+    uint64_t g = gcd64(n < 0 ? -(uint64_t)n : (uint64_t)n, (uint64_t)d);
+    if (g > 1) {
+      n /= (int64_t)g;
+      d /= (int64_t)g;
+    }
+    return (ph_rat){n, d};
   }
   wide g = wide_gcd(num, den);
   if (g > 1) {

@@ -59,15 +59,38 @@ static inline double ph_osc_advance(double phase, double dt) {
   return x >= 1.0 ? x - 1.0 : (x < 0.0 ? x + 1.0 : x);
 }
 
-/* sin(2π·p) for p in [0, 1), to within 1e-7: folded to a quarter wave, then a Taylor series
- * to the 13th power (the next term is below 6e-8 at π/2). */
+/* sin(2π·p) for p in [0, 1), to within 1e-7: folded to a quarter wave without a branch (so a
+ * loop of it vectorises), then a Taylor series to the 13th power (the next term is below 6e-8
+ * at π/2). */
 static inline double ph_osc_sin2pi(double p) {
-  double x = p < 0.5 ? p : p - 1.0;  /* [-1/2, 1/2) */
-  if (x > 0.25) x = 0.5 - x;         /* sin(π - t) = sin t */
-  else if (x < -0.25) x = -0.5 - x;
-  double t = PH_DSP_TWO_PI * x, t2 = t * t;
+  double x = p + (p < 0.5 ? 0.0 : -1.0);                /* [-1/2, 1/2) */
+  double ax = __builtin_fabs(x), rest = 0.5 - ax;       /* sin(π - t) = sin t */
+  double q = ax < rest ? ax : rest;
+  double t = PH_DSP_TWO_PI * __builtin_copysign(q, x), t2 = t * t;
   return t * (1.0 + t2 * (-1.0 / 6 + t2 * (1.0 / 120 + t2 * (-1.0 / 5040 + t2 * (1.0 / 362880 +
              t2 * (-1.0 / 39916800 + t2 * (1.0 / 6227020800.0)))))));
+}
+
+/* A block's phases, a chunk at a time (the recurrence is sequential, what follows need not be). */
+#define PH_OSC_CHUNK 256
+
+/* Fills phases[0..n) from *phase, advancing it; a constant step when step is NULL. */
+static inline void ph_osc_phases(ph_osc_state *s, const ph_cable *freq, const ph_cable *semi, int from, int n,
+                                 double *restrict phases, double *phase, const double *dt_const) {
+  double p = *phase;
+  if (dt_const) {
+    double dt = *dt_const;
+    for (int i = 0; i < n; i++) {
+      phases[i] = p;
+      p = ph_osc_advance(p, dt);
+    }
+  } else {
+    for (int i = 0; i < n; i++) {
+      phases[i] = p;
+      p = ph_osc_advance(p, ph_osc_step(s, freq, semi, from + i));
+    }
+  }
+  *phase = p;
 }
 
 /* Refreshes the cached ratio once per block when the offset is constant. */

@@ -38,6 +38,33 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
   int count = 1;
   while (count < MAX_LEVELS && given(&level[count]) && given(&time[count])) count++;
   double dt = 1.0 / s->sample_rate;
+  bool constant = !trig->buf;
+  for (int k = 0; k < count && constant; k++) constant = !level[k].buf && (k == 0 || !time[k].buf);
+  if (constant) {
+    /* the same arithmetic on values read once: the breakpoints where each segment starts */
+    double levels[MAX_LEVELS], lens[MAX_LEVELS];
+    for (int k = 0; k < count; k++) {
+      levels[k] = ph_dsp_signal(level[k].constant);
+      lens[k] = k ? ph_dsp_clamp(time[k].constant, 0.0, 1e6) : 0.0;
+    }
+    for (int i = 0; i < frames; i++) {
+      float t = trig->constant;
+      if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;
+      s->prev_trig = t;
+      double when = s->elapsed, from = levels[0], y = from;
+      for (int k = 1; k < count; k++) {
+        if (when < lens[k]) {
+          y = from + (levels[k] - from) * (when / lens[k]);
+          break;
+        }
+        when -= lens[k];
+        y = from = levels[k];
+      }
+      out[0][i] = (float)y;
+      if (s->elapsed < 1e9) s->elapsed += dt;
+    }
+    return;
+  }
   for (int i = 0; i < frames; i++) {
     float t = ph_cable_at(trig, i);
     if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;

@@ -10,17 +10,12 @@ static void sine_process(void *state, const ph_dsp_inputs *in, float *const *out
   const ph_cable *freq = &in->params[0], *semi = &in->params[1];
   float *y = out[0];
   ph_osc_begin_block(s, semi);
-  double phase = s->phase, dt;
-  if (ph_osc_constant_step(s, freq, semi, &dt)) {
-    for (int i = 0; i < frames; i++) {
-      y[i] = (float)ph_osc_sin2pi(phase);
-      phase = ph_osc_advance(phase, dt);
-    }
-  } else {
-    for (int i = 0; i < frames; i++) {
-      y[i] = (float)ph_osc_sin2pi(phase);
-      phase = ph_osc_advance(phase, ph_osc_step(s, freq, semi, i));
-    }
+  double phase = s->phase, dt, phases[PH_OSC_CHUNK];
+  bool constant = ph_osc_constant_step(s, freq, semi, &dt);
+  for (int at = 0; at < frames; at += PH_OSC_CHUNK) {
+    int n = frames - at < PH_OSC_CHUNK ? frames - at : PH_OSC_CHUNK;
+    ph_osc_phases(s, freq, semi, at, n, phases, &phase, constant ? &dt : NULL);
+    for (int i = 0; i < n; i++) y[at + i] = (float)ph_osc_sin2pi(phases[i]);
   }
   s->phase = phase;
 }

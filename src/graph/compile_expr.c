@@ -91,7 +91,42 @@ static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t 
   return true;
 }
 
+/* Whether a string's events are the same in every cycle: nothing in it varies between cycles
+ * (no < >, ?, |, { }, euclid, / or a fractional *), so its first cycle says it all. */
+bool ph_compile_same_every_cycle(const char *text) {
+  for (const char *p = text; *p; p++) {
+    if (strchr("<>?|{}()/%^", *p)) return false;
+    if (*p == '*') {
+      const char *q = p + 1;
+      if (!(*q >= '0' && *q <= '9')) return false;
+      while (*q >= '0' && *q <= '9') q++;
+      if (*q == '.') return false;
+    }
+  }
+  return true;
+}
+
+/* A string that is one number for the whole of every cycle ("440", "a4") is that constant:
+ * no pattern node to query each block. */
+static bool constant_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  if (c->nxforms || c->string_mode != PH_PATSIG_VALUE || !ph_compile_same_every_cycle(n->text)) return false;
+  ph_error merr = {0};
+  ph_pat *p = ph_mini_parse_signal(&c->song->arena, n->text, &merr);
+  if (!p) return false;
+  ph_haps h = ph_pat_query_span(p, &c->song->arena, (ph_span){ph_rat_int(0), ph_rat_int(1)}, &merr);
+  if (ph_error_is_set(&merr) || h.count != 1 || !h.items[0].has_whole) return false;
+  const ph_hap *e = &h.items[0];
+  if (!ph_rat_eq(e->whole.begin, ph_rat_int(0)) || !ph_rat_eq(e->whole.end, ph_rat_int(1))) return false;
+  double x;
+  if (e->value.kind == PH_VAL_NUM) x = e->value.as.num;
+  else if (e->value.kind != PH_VAL_STR || !ph_note_to_hz(e->value.as.str, &x)) return false;
+  if (!(x == x) || x > 1e30 || x < -1e30) return false;
+  *out = konst((float)x);
+  return true;
+}
+
 static bool compile_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  if (constant_string(c, n, out)) return true;
   ph_pat *p = ph_compile_pattern(c, n, true);
   return p && pattern_node(c, p, (ph_patsig_mode)c->string_mode, n->offset, out);
 }
@@ -250,13 +285,24 @@ static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_
   const char *name = def->params[p].name;
   size_t stem = strlen(name) - 1;
   int slot = p;
+  /* the same list every cycle: its numbers, as constants */
+  bool constant = !c->nxforms && ph_compile_same_every_cycle(arg->text);
+  ph_haps_sort(&h);
+  size_t next_onset = 0;
   for (size_t k = 0; k < count; k++) {
     if (slot >= def->nparams || (slot > p && strncmp(def->params[slot].name, name, stem)))
       return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name,
                              slot - p, name);
-    ph_pat *nth = ph_nth_in_cycle(&c->song->arena, pat, (int)k);
-    if (!nth) return ph_compile_fail(c, arg->offset, PH_ERR_MEMORY, "out of memory");
-    if (!pattern_node(c, nth, PH_PATSIG_VALUE, arg->offset, &args[slot])) return false;
+    while (next_onset < h.count && !ph_hap_has_onset(&h.items[next_onset])) next_onset++;
+    double x;
+    if (constant && next_onset < h.count && ph_value_to_num(h.items[next_onset].value, &x)) {
+      args[slot] = konst((float)x);
+    } else {
+      ph_pat *nth = ph_nth_in_cycle(&c->song->arena, pat, (int)k);
+      if (!nth) return ph_compile_fail(c, arg->offset, PH_ERR_MEMORY, "out of memory");
+      if (!pattern_node(c, nth, PH_PATSIG_VALUE, arg->offset, &args[slot])) return false;
+    }
+    next_onset++;
     given[slot++] = true;
   }
   if (slot == p) return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' needs at least one value in its '%s'", def->name, name);

@@ -107,6 +107,8 @@ bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *hand
 bool ph_compile_note_oscillator(ph_compiler *c, const ph_unit_def *def, const ph_ast *call, ph_sig *out, bool *handled);
 /* sine_trig saw_trig square_trig tri_trig (any oscillator + _trig): "NOTES" A D S R. */
 bool ph_compile_trig_oscillator(ph_compiler *c, const ph_ast *call, ph_sig *out, bool *handled);
+/* Whether a mini-notation string has the same events in every cycle (see compile_expr.c). */
+bool ph_compile_same_every_cycle(const char *text);
 /* A hash of an expression's shape (kinds, names, numbers; not where it stands), mixed into h. */
 uint64_t ph_compile_ast_key(const ph_ast *n, uint64_t h);
 /* Whether name sets a sample voice's parameter (s, n, speed, pan, ...). */
