@@ -320,6 +320,12 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
     if (!compile_statement(c, prog->stmts[i])) return false;
   auto_route(c);
   if (ph_error_is_set(err) || !ph_graph_prepare(&s->graph, err)) return false;
+  s->heirs = PH_ARENA_ARRAY(&s->arena, ph_song_heir, (size_t)(s->graph.count ? s->graph.count : 1));
+  s->parts_used = PH_ARENA_ARRAY(&s->arena, int, (size_t)(s->nparts ? s->nparts : 1));
+  if (!s->heirs || !s->parts_used) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
   /* A pattern that samples a bus which depends on that pattern would have to be queried one
    * sample at a time inside the loop; that is refused rather than heard wrong. */
   for (int i = 0; i < s->graph.count; i++)

@@ -53,7 +53,8 @@ typedef struct ph_song_s {
   ph_song_part *parts;
   int nparts, parts_cap;
   /* What a live reload keeps (ph_song_match): states to copy from `heirs_of` at the swap. */
-  ph_song_heir *heirs;
+  ph_song_heir *heirs; /* room for every node, made at compile time */
+  int *parts_used;     /* room for every part */
   int nheirs;
   const struct ph_song_s *heirs_of;
 } ph_song;
@@ -75,11 +76,11 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 void ph_song_process(ph_song *s, float *stereo, int frames);
 void ph_song_destroy(ph_song *s);
 
-/* Live reloads. On the control side, after compiling `next` while `current` plays: finds the
- * nodes of statements that did not change (same key, same nodes) and notes them; false only
- * when out of memory. Then on the audio side, at the swap, before `next` processes a block:
- * copies those nodes' states (delay lines, reverb tails, filter memories, phases) from
- * `current`, which must be the song matched and not yet destroyed. No allocation. */
+/* Live reloads, both on the audio thread at the swap, before `next` processes a block, with
+ * `current` the song it replaces (neither allocates; match is quick, inherit copies states):
+ * ph_song_match finds the nodes of statements that did not change (same key, same nodes);
+ * ph_song_inherit copies their states (delay lines, reverb tails, filter memories, phases).
+ * Units bound to patterns, clocks or banks start afresh. */
 bool ph_song_match(ph_song *next, const ph_song *current);
 void ph_song_inherit(ph_song *next, const ph_song *current);
 

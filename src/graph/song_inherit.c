@@ -1,4 +1,6 @@
-/* What a live reload keeps: the state of the nodes of every statement that did not change. */
+/* What a live reload keeps: the state of the nodes of every statement that did not change.
+ * Nothing here allocates (the arrays are made at compile time), so the audio thread can match
+ * and copy at the swap itself, against whichever song it is really playing. */
 #include <string.h>
 
 #include "graph/song.h"
@@ -6,24 +8,21 @@
 bool ph_song_match(ph_song *next, const ph_song *current) {
   next->nheirs = 0;
   next->heirs_of = current;
-  if (!current || current->rate != next->rate || current->block != next->block) return true;
-  int most = 0;
-  for (int i = 0; i < next->nparts; i++) most += next->parts[i].count;
-  next->heirs = PH_ARENA_ARRAY(&next->arena, ph_song_heir, (size_t)(most ? most : 1));
-  if (!next->heirs) return false;
-  bool *taken = ph_arena_zalloc(&next->arena, (size_t)(current->nparts ? current->nparts : 1));
-  if (!taken) return false;
+  if (!next->heirs || !current || current->rate != next->rate || current->block != next->block) return next->heirs != NULL;
+  int used = 0;
   for (int i = 0; i < next->nparts; i++) {
     const ph_song_part *np = &next->parts[i];
     for (int j = 0; j < current->nparts; j++) {
       const ph_song_part *cp = &current->parts[j];
-      if (taken[j] || cp->key != np->key || cp->count != np->count) continue;
-      taken[j] = true;
+      if (cp->key != np->key || cp->count != np->count) continue;
+      bool taken = false;
+      for (int u = 0; u < used && !taken; u++) taken = next->parts_used[u] == j;
+      if (taken) continue;
+      next->parts_used[used++] = j;
       for (int k = 0; k < np->count; k++) {
         const ph_graph_node *to = &next->graph.nodes[np->first + k], *from = &current->graph.nodes[cp->first + k];
         if (to->def != from->def || to->def->bound) continue;
-        next->heirs[next->nheirs++] =
-            (ph_song_heir){np->first + k, cp->first + k, to->def->state_size(&next->graph.cfg)};
+        next->heirs[next->nheirs++] = (ph_song_heir){np->first + k, cp->first + k, to->def->state_size(&next->graph.cfg)};
       }
       break;
     }

@@ -119,6 +119,9 @@ static void take_pending(ph_live *l) {
   if (!next) return;
   if (l->current) {
     continue_clock(&l->current->song, &next->song);
+    /* what did not change goes on: a reverb tail, a delay line, an oscillator's phase */
+    ph_song_match(&next->song, &l->current->song);
+    ph_song_inherit(&next->song, &l->current->song);
     if (l->fade_frames > 0) {
       l->fading = l->current;
       l->fade_pos = 0;

@@ -1,5 +1,6 @@
 /* The live engine without a sound card: what it plays is what render writes, a new program
- * continues the old one's cycle, the crossfade makes no click, and every song comes back. */
+ * continues the old one's cycle, the crossfade makes no click, what did not change keeps its
+ * state across a reload, and every song comes back. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -166,8 +167,37 @@ static void test_every_song_comes_back(void **state) {
   ph_live_destroy(l);
 }
 
+/* ~room's reverb is not edited: its tail rings on after ~src is silenced, as loud as the tail
+ * of the same program left alone; silencing ~room's own line ends it. */
+static void test_an_unchanged_reverb_rings_on(void **state) {
+  const char *before = "cps: 1\n~src $ sine 440 * tar \"x ~\" 0.001 0.05\n~room $ ~src # reverb 0.95 0.2 1\nout $ ~room\n";
+  const char *edited = "cps: 1\n~src $ sine 440 * 0\n~room $ ~src # reverb 0.95 0.2 1\nout $ ~room\n";
+  const int periods[] = {BLOCK};
+  int frames = RATE / 2;
+  float *alone = malloc(sizeof(float) * (size_t)frames), *reloaded = malloc(sizeof(float) * (size_t)frames);
+  ph_live *a = engine(PH_LIVE_FADE_SECONDS), *b = engine(PH_LIVE_FADE_SECONDS);
+  assert_true(ph_live_publish(a, compile(before)));
+  assert_true(ph_live_publish(b, compile(before)));
+  play(a, alone, frames / 2, periods, 1);
+  play(b, reloaded, frames / 2, periods, 1);
+  assert_true(ph_live_publish(b, compile(edited))); /* the source goes silent at 0.25 s */
+  play(a, alone + frames / 2, frames / 2, periods, 1);
+  play(b, reloaded + frames / 2, frames / 2, periods, 1);
+  /* after the swap and its fade: the tail, as loud as without the edit (the source was silent
+   * from 0.05 s on anyway) */
+  int after = frames / 2 + RATE / 20;
+  double tail = measure_rms(reloaded + after, frames - after), same = measure_rms(alone + after, frames - after);
+  assert_true(same > 1e-3);
+  assert_float_equal(tail, same, same * 0.01);
+  ph_live_destroy(a);
+  ph_live_destroy(b);
+  free(alone);
+  free(reloaded);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_an_unchanged_reverb_rings_on),
       cmocka_unit_test(test_plays_what_render_writes),
       cmocka_unit_test(test_silence_until_a_song_comes),
       cmocka_unit_test(test_new_song_continues_the_cycle),
