@@ -102,6 +102,19 @@ static void keep_two_channels(float *data, size_t frames, int channels) {
   }
 }
 
+/* Non-finite values (a float file may hold them, and converting the rate of values near the
+ * float limit may make them) become silence: a NaN reaching a filter would silence it for good.
+ * Returns how many there were. */
+static size_t silence_non_finite(float *data, size_t n) {
+  size_t bad = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isfinite(data[i])) {
+      data[i] = 0;
+      bad++;
+    }
+  return bad;
+}
+
 /* data (frames × channels at from Hz) converted to `to` Hz in a new buffer; data is freed.
  * NULL with *err_text set when libsamplerate fails, or out of memory (*err_text NULL). */
 static float *resample(float *data, size_t *frames, int channels, double from, double to,
@@ -181,6 +194,7 @@ ph_sample *ph_samples_read(const char *path, double rate, const ph_samples_optio
     return NULL;
   }
   if (info.channels > 2) keep_two_channels(data, frames, info.channels);
+  size_t non_finite = silence_non_finite(data, frames * (size_t)channels);
   if (info.samplerate != rate) {
     const char *err_text;
     data = resample(data, &frames, channels, info.samplerate, rate, &err_text);
@@ -189,7 +203,14 @@ ph_sample *ph_samples_read(const char *path, double rate, const ph_samples_optio
       else *out_of_memory = true;
       return NULL;
     }
+    non_finite += silence_non_finite(data, frames * (size_t)channels);
   }
+  if (!frames) { /* a few frames at a rate far above the engine's */
+    free(data);
+    ph_samples_warn(opt, "%s: skipped: shorter than one sample at %.0f Hz", path, rate);
+    return NULL;
+  }
+  if (non_finite) ph_samples_warn(opt, "%s: %zu non-finite values (NaN, infinity) made silent", path, non_finite);
   ph_sample *s = ph_sample_adopt(path, data, frames, channels, rate);
   if (!s) *out_of_memory = true;
   return s;

@@ -16,13 +16,13 @@ bool ph_note_midi(const char *s, int default_octave, double *out) {
   int offset = 0;
   const char *p = s + 1;
   for (; *p && strchr("#bsf", *p); p++) offset += (*p == '#' || *p == 's') ? 1 : -1;
-  int octave = default_octave;
+  double octave = default_octave; /* a double, as in JavaScript: "c99999999999" must not overflow */
   if (*p) {
     const char *digits = *p == '-' ? p + 1 : p;
     if (!*digits) return false;
     for (const char *d = digits; *d; d++)
       if (!isdigit((unsigned char)*d)) return false;
-    octave = atoi(p);
+    octave = strtod(p, NULL);
   }
   *out = (octave + 1) * 12 + chroma[pc - 'a'] + offset;
   return true;

@@ -72,6 +72,10 @@ void ph_haps_push(ph_query *q, ph_haps *list, ph_hap h) {
 
 void ph_pat_query(const ph_pat *p, ph_query *q, ph_span span, ph_haps *out) {
   if (ph_query_failed(q)) return;
+  if (!p) { /* a pattern built during the query, when the query's arena ran out */
+    fail(q, PH_ERR_MEMORY, "query arena exhausted");
+    return;
+  }
   if (!ph_span_ok(span)) {
     fail(q, PH_ERR_OVERFLOW, "time left the range of 64-bit rationals");
     return;

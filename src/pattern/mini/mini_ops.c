@@ -63,7 +63,7 @@ static ph_value range_inner(ph_query *q, ph_value stop_v, const void *env) {
   ph_pat **items = PH_ARENA_ARRAY(q->arena, ph_pat *, n > 0 ? n : 1);
   ph_pat *seq = NULL;
   if (items) {
-    for (int i = 0; i < n; i++)
+    for (int i = 0; items && i < n; i++)
       if (!(items[i] = ph_pure(q->arena, ph_num(start < stop ? start + i : start - i)))) items = NULL;
     if (items) seq = ph_fastcat(q->arena, items, n);
   }

@@ -32,6 +32,9 @@ typedef struct {
   bool oom, too_deep;
   size_t fail_pos;
   unsigned expected;
+  /* Where a bracket failed to parse: it would fail again the same way, and retrying it (a
+   * failed "..[x" range is read again as the word ".." and "[x") doubles the work per level. */
+  bool *bracket_failed;
 } parser;
 
 static mn_node *stack_or_choose(parser *p);
@@ -197,6 +200,10 @@ static mn_node *bracketed(parser *p) {
     p->pos = save;
     return NULL;
   }
+  if (p->bracket_failed && p->bracket_failed[p->pos]) {
+    p->pos = save;
+    return NULL;
+  }
   if (++p->depth > MAX_DEPTH) {
     p->too_deep = true;
     p->fail_pos = p->pos;
@@ -209,6 +216,8 @@ static mn_node *bracketed(parser *p) {
                            open == '[' ? EXP_CLOSE_SQUARE : open == '{' ? EXP_CLOSE_CURLY : EXP_CLOSE_ANGLE);
   p->depth--;
   if (!ok) {
+    if (!p->bracket_failed) p->bracket_failed = ph_arena_zalloc(p->a, p->len * sizeof *p->bracket_failed);
+    if (p->bracket_failed) p->bracket_failed[at] = true;
     p->pos = save;
     return NULL;
   }
