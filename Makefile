@@ -3,8 +3,10 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
+FUZZ_BUILD ?= build-fuzz-clang
+FUZZ_SECONDS ?= 30
 
-.PHONY: all deps build test test-asan valgrind demo bench clean
+.PHONY: all deps build test test-asan valgrind demo bench fuzz clean
 
 all: build
 
@@ -37,8 +39,13 @@ demo: build
 	@echo 'And a pattern, queried: phonon query "bd*2 [sn cp] <hh oh>" --cycles 0 2'
 	@$(BUILD)/phonon query '"bd*2 [sn cp] <hh oh>"' --cycles 0 2
 
+# Every libFuzzer target (fuzz/) for FUZZ_SECONDS each, built with clang; fails on a crash or hang.
+fuzz:
+	@bash scripts/deps.sh fuzz
+	@JOBS=$(JOBS) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
+
 bench: build
 	@for b in $(BUILD)/bench/bench_*; do echo "== $$b"; $$b; done
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
