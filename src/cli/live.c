@@ -12,8 +12,10 @@
 
 #include "cli/cli.h"
 #include "cli/live_bank.h"
+#include "cli/live_inbox.h"
 #include "io/audio.h"
 #include "io/live.h"
+#include "io/osc.h"
 #include "io/watch.h"
 #include "voice/sampler.h"
 
@@ -27,6 +29,16 @@ typedef struct {
   bool playing;    /* a program has been handed to the audio thread */
   live_bank *banks;
   ph_bank *latest; /* the bank of the program handed over last: its missing names are reported */
+  int multi;       /* numbered outputs on their own port pairs */
+  const char *osc_port; /* NULL: no OSC server */
+  bool repl;
+  char *overlay;   /* code evaluated from the REPL or OSC since the file last changed */
+  live_inbox inbox;
+  ph_live *live;   /* for status replies */
+  ph_audio *audio;
+  int reloads;
+  uint64_t last_busy, last_played; /* the audio load between two looks */
+  double load;
 } live_config;
 
 static volatile sig_atomic_t stop_requested;
@@ -40,8 +52,24 @@ static double now_seconds(void) {
 
 static void usage(void) {
   fprintf(stderr, "usage: phonon live FILE.ph [--backend jack|alsa] [--device NAME] [--rate HZ] [--buffer N]"
-                  " [--samples DIR]... [--duration SECONDS]\n"
+                  " [--samples DIR]... [--duration SECONDS] [--multi N] [--osc PORT | --no-osc] [--repl]\n"
                   "       phonon live --list-devices\n");
+}
+
+/* The file's text followed by the code evaluated since it last changed (a later definition of
+ * a bus or an output wins, so evaluated code takes over what it redefines). */
+static bool with_overlay(const live_config *cfg, char **source, ph_error *err) {
+  if (!cfg->overlay) return true;
+  size_t a = strlen(*source), b = strlen(cfg->overlay);
+  char *both = realloc(*source, a + b + 2);
+  if (!both) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
+  both[a] = '\n';
+  memcpy(both + a + 1, cfg->overlay, b + 1);
+  *source = both;
+  return true;
 }
 
 /* The file compiled into a new song; NULL after printing why. */
@@ -54,7 +82,8 @@ static ph_live_song *load(live_config *cfg, double *compile_ms) {
     return NULL;
   }
   live_bank_config banks = {cfg->path, cfg->dirs, cfg->ndirs, cfg->rate};
-  bool ok = (s->source = ph_cli_read_file(cfg->path, &err)) && live_bank_attach(&cfg->banks, s, &banks, &err);
+  bool ok = (s->source = ph_cli_read_file(cfg->path, &err)) && with_overlay(cfg, &s->source, &err) &&
+            live_bank_attach(&cfg->banks, s, &banks, &err);
   if (ok) {
     s->hooks = ph_sampler_hooks(s->bank);
     ph_song_options opt = {.rate = cfg->rate, .block = cfg->block, .voices = &s->hooks};
@@ -85,6 +114,10 @@ static bool parse_args(int argc, char **argv, live_config *cfg, ph_audio_options
     else if (!strcmp(a, "--duration") && v) *duration = atof(argv[++i]);
     else if (!strcmp(a, "--samples") && v && cfg->ndirs < MAX_DIRS) cfg->dirs[cfg->ndirs++] = argv[++i];
     else if (!strcmp(a, "--list-devices")) *list = true;
+    else if (!strcmp(a, "--multi") && v) cfg->multi = atoi(argv[++i]);
+    else if (!strcmp(a, "--osc") && v) cfg->osc_port = argv[++i];
+    else if (!strcmp(a, "--no-osc")) cfg->osc_port = NULL;
+    else if (!strcmp(a, "--repl")) cfg->repl = true;
     else if (a[0] == '-' && a[1] == '-') {
       fprintf(stderr, "phonon live: unknown option %s\n", a);
       return false;
@@ -94,12 +127,48 @@ static bool parse_args(int argc, char **argv, live_config *cfg, ph_audio_options
   return *list || cfg->path;
 }
 
-static void print_status(const ph_live *live, const ph_audio *audio, int reloads, bool tty) {
-  ph_live_status st = ph_live_get_status(live);
-  ph_audio_stats a = ph_audio_get_stats(audio);
-  fprintf(stderr, "%scps %.3f  cycle %.2f  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f%s", tty ? "\r" : "",
-          st.cps, st.cycle, reloads, (unsigned long long)a.xruns, (unsigned long long)a.late, a.longest_ms,
-          1e3 * ph_audio_buffer(audio) / ph_audio_rate(audio), tty ? "   " : "\n");
+/* The audio load since the last look: time in the audio callback over the audio it made. */
+static double audio_load(live_config *cfg) {
+  ph_audio_stats a = ph_audio_get_stats(cfg->audio);
+  uint64_t busy = a.busy_ns - cfg->last_busy, played = a.played_ns - cfg->last_played;
+  if (played > 50000000) { /* at least 50 ms to average over */
+    cfg->load = (double)busy / (double)played;
+    cfg->last_busy = a.busy_ns;
+    cfg->last_played = a.played_ns;
+  }
+  return cfg->load;
+}
+
+static void print_status(live_config *cfg, bool tty) {
+  ph_live_status st = ph_live_get_status(cfg->live);
+  ph_audio_stats a = ph_audio_get_stats(cfg->audio);
+  fprintf(stderr, "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f%s",
+          tty ? "\r" : "", st.cps, st.cycle, 100.0 * audio_load(cfg), st.voices, cfg->reloads,
+          (unsigned long long)a.xruns, (unsigned long long)a.late, a.longest_ms,
+          1e3 * ph_audio_buffer(cfg->audio) / ph_audio_rate(cfg->audio), tty ? "   " : "\n");
+}
+
+static void osc_eval(void *ctx, const char *code) { live_inbox_put(&((live_config *)ctx)->inbox, code); }
+
+static void osc_status(void *ctx, ph_osc_status *out) {
+  live_config *cfg = ctx;
+  ph_live_status st = ph_live_get_status(cfg->live);
+  ph_audio_stats a = ph_audio_get_stats(cfg->audio);
+  *out = (ph_osc_status){st.cps, st.cycle, audio_load(cfg), (int)a.xruns, st.voices, cfg->reloads};
+}
+
+/* Adds evaluated code to the overlay; false when there was none. */
+static bool take_evaluated(live_config *cfg) {
+  char *code = live_inbox_take(&cfg->inbox);
+  if (!code) return false;
+  size_t a = cfg->overlay ? strlen(cfg->overlay) : 0, b = strlen(code);
+  char *grown = realloc(cfg->overlay, a + b + 1);
+  if (grown) {
+    memcpy(grown + a, code, b + 1);
+    cfg->overlay = grown;
+  }
+  free(code);
+  return grown != NULL;
 }
 
 /* Follows the file until a signal, the end of --duration or the loss of the audio device. */
@@ -108,10 +177,23 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
   bool tty = isatty(2);
   double start = now_seconds(), next_status = start;
   uint64_t swaps_seen = 0;
-  int reloads = 0;
   int64_t published_at = 0; /* the audio thread's position when the last song was handed over */
+  bool status_lines = tty && !cfg->repl;
   while (!stop_requested && !ph_audio_lost(audio) && (duration <= 0 || now_seconds() - start < duration)) {
-    if (ph_watch_wait(watch, 20)) {
+    bool saved = ph_watch_wait(watch, 20);
+    if (saved) { /* the file is the program again: what was evaluated since is dropped */
+      free(cfg->overlay);
+      cfg->overlay = NULL;
+      free(live_inbox_take(&cfg->inbox));
+    }
+    bool evaluated = take_evaluated(cfg);
+    pthread_mutex_lock(&cfg->inbox.lock);
+    bool want_status = cfg->inbox.status_wanted, quit = cfg->inbox.quit;
+    cfg->inbox.status_wanted = false;
+    pthread_mutex_unlock(&cfg->inbox.lock);
+    if (want_status) print_status(cfg, false);
+    if (quit) break;
+    if (saved || evaluated) {
       ph_live_song *s = load(cfg, &compile_ms);
       published_at = ph_live_get_status(live).position;
       if (s && ph_live_publish(live, s)) {
@@ -125,23 +207,23 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
     if (cfg->latest) ph_cli_report_missing(cfg->latest, cfg->path);
     ph_live_status st = ph_live_get_status(live);
     if (st.swaps != swaps_seen) {
-      reloads += swaps_seen > 0;
+      cfg->reloads += swaps_seen > 0;
       swaps_seen = st.swaps;
       if (tty) fputc('\n', stderr);
       fprintf(stderr, "%s: playing from cycle %.3f (sample %lld, handed over at %lld), compiled in %.1f ms\n", cfg->path,
               st.swap_cycle, (long long)st.swap_at, (long long)published_at, compile_ms);
     }
-    if (tty && now_seconds() >= next_status) {
-      print_status(live, audio, reloads, true);
+    if (status_lines && now_seconds() >= next_status) {
+      print_status(cfg, true);
       next_status += 0.1;
     }
   }
   if (ph_audio_lost(audio)) fprintf(stderr, "\nphonon live: the audio device went away\n");
-  print_status(live, audio, reloads, false);
+  print_status(cfg, false);
 }
 
 int ph_cli_live(int argc, char **argv) {
-  live_config cfg = {0};
+  live_config cfg = {.osc_port = "57150"};
   ph_audio_options audio_opt = {.pairs = 1};
   double duration = 0;
   bool list = false;
@@ -153,6 +235,14 @@ int ph_cli_live(int argc, char **argv) {
     ph_audio_list_devices(stdout);
     return 0;
   }
+  if (cfg.multi < 0 || cfg.multi >= PH_AUDIO_MAX_PAIRS) {
+    fprintf(stderr, "phonon live: --multi takes 0 to %d outputs\n", PH_AUDIO_MAX_PAIRS - 1);
+    return 2;
+  }
+  audio_opt.pairs = 1 + cfg.multi;
+  live_inbox_init(&cfg.inbox);
+  ph_osc_server *osc = NULL;
+  pthread_t repl_thread;
   ph_error err = {0};
   ph_watch *watch = ph_watch_open(cfg.path, &err);
   ph_audio *audio = watch ? ph_audio_open(&audio_opt, &err) : NULL;
@@ -165,7 +255,9 @@ int ph_cli_live(int argc, char **argv) {
   double compile_ms = 0;
   ph_live_song *first = load(&cfg, &compile_ms);
   cfg.block = first ? first->song.block : 128; /* every later program is cut in the same blocks */
-  ph_live *live = ph_live_create(cfg.rate, cfg.block, PH_LIVE_FADE_SECONDS, &err);
+  ph_live *live = ph_live_create_multi(cfg.rate, cfg.block, PH_LIVE_FADE_SECONDS, 1 + cfg.multi, &err);
+  cfg.live = live;
+  cfg.audio = audio;
   int rc = 1;
   if (!live) {
     ph_error_print(&err, stderr);
@@ -184,13 +276,28 @@ int ph_cli_live(int argc, char **argv) {
   }
   fprintf(stderr, "phonon live: %s through %s at %d Hz, period %d, block %d; save it to change the music, Ctrl-C stops\n",
           cfg.path, ph_audio_name(audio), cfg.rate, ph_audio_buffer(audio), cfg.block);
+  if (cfg.osc_port) {
+    ph_osc_handlers h = {osc_eval, osc_status, &cfg};
+    ph_error oerr = {0};
+    if ((osc = ph_osc_start(cfg.osc_port, &h, &oerr)))
+      fprintf(stderr, "phonon live: OSC on UDP port %d (/phonon/eval, /phonon/hush, ... see README)\n", ph_osc_port(osc));
+    else
+      fprintf(stderr, "phonon live: no OSC: %s\n", oerr.message);
+  }
+  if ((cfg.repl || isatty(0)) && live_repl_start(&cfg.inbox, &repl_thread)) {
+    cfg.repl = true;
+    pthread_detach(repl_thread);
+  }
   perform(&cfg, live, audio, watch, duration, compile_ms);
   ph_audio_stop(audio);
   rc = 0;
 done:
+  ph_osc_stop(osc);
   ph_audio_close(audio);
   ph_live_destroy(live);
   live_bank_drop(&cfg.banks);
   ph_watch_close(watch);
+  free(cfg.overlay);
+  if (!cfg.repl) live_inbox_destroy(&cfg.inbox); /* a REPL thread may still hold it */
   return rc;
 }

@@ -394,3 +394,13 @@ void ph_song_destroy(ph_song *s) {
   ph_graph_destroy(&s->graph);
   ph_arena_destroy(&s->arena);
 }
+
+bool ph_song_channel(const ph_song *s, int channel, const float **left, const float **right) {
+  for (int k = 0; k < s->noutputs; k++)
+    if (s->outputs[k].channel == channel && audible(s, k)) {
+      *left = ph_graph_output(&s->graph, s->outputs[k].left);
+      *right = ph_graph_output(&s->graph, s->outputs[k].right);
+      return *left && *right;
+    }
+  return false;
+}

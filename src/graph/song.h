@@ -75,6 +75,9 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 /* Writes frames (<= s->block) of interleaved stereo and advances the clock. */
 void ph_song_process(ph_song *s, float *stereo, int frames);
 void ph_song_destroy(ph_song *s);
+/* The last block of output `channel` (0 = out, N = oN) as it went into the mix (before the
+ * limiter); false when there is no such output or it is hushed, muted or not soloed. */
+bool ph_song_channel(const ph_song *s, int channel, const float **left, const float **right);
 
 /* Live reloads, both on the audio thread at the swap, before `next` processes a block, with
  * `current` the song it replaces (neither allocates; match is quick, inherit copies states):

@@ -18,6 +18,8 @@ ph_audio *ph_audio_open(const ph_audio_options *opt, ph_error *err) {
   atomic_init(&a->xruns, 0);
   atomic_init(&a->late, 0);
   atomic_init(&a->longest_ns, 0);
+  atomic_init(&a->busy_ns, 0);
+  atomic_init(&a->played_ns, 0);
   atomic_init(&a->lost, false);
   bool ok = false;
   if (opt->backend == PH_AUDIO_JACK) ok = ph_audio_jack_open(a, opt, err);
@@ -64,11 +66,15 @@ void ph_audio_run(ph_audio *a, float *const *outs, int frames) {
   uint64_t took = (uint64_t)(now_ns() - t0);
   if (took > atomic_load_explicit(&a->longest_ns, memory_order_relaxed))
     atomic_store_explicit(&a->longest_ns, took, memory_order_relaxed);
-  if ((double)took > 1e9 * frames / a->rate) atomic_fetch_add_explicit(&a->late, 1, memory_order_relaxed);
+  double period_ns = 1e9 * frames / a->rate;
+  if ((double)took > period_ns) atomic_fetch_add_explicit(&a->late, 1, memory_order_relaxed);
+  atomic_fetch_add_explicit(&a->busy_ns, took, memory_order_relaxed);
+  atomic_fetch_add_explicit(&a->played_ns, (uint64_t)period_ns, memory_order_relaxed);
 }
 
 ph_audio_stats ph_audio_get_stats(const ph_audio *a) {
-  return (ph_audio_stats){atomic_load(&a->xruns), atomic_load(&a->late), atomic_load(&a->longest_ns) * 1e-6};
+  return (ph_audio_stats){atomic_load(&a->xruns), atomic_load(&a->late), atomic_load(&a->longest_ns) * 1e-6,
+                          atomic_load(&a->busy_ns), atomic_load(&a->played_ns)};
 }
 bool ph_audio_lost(const ph_audio *a) { return atomic_load(&a->lost); }
 

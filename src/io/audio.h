@@ -49,6 +49,8 @@ typedef struct {
   uint64_t xruns;    /* reported by the backend (JACK: the server's, whoever caused them) */
   uint64_t late;     /* process calls that took longer than their period: xruns of our making */
   double longest_ms; /* the longest process call */
+  uint64_t busy_ns;   /* time spent in process calls, in all */
+  uint64_t played_ns; /* the audio time they produced: busy/played between two looks is the load */
 } ph_audio_stats;
 
 ph_audio_stats ph_audio_get_stats(const ph_audio *a);

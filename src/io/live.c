@@ -6,6 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "voice/sampler.h"
+
 #define RETIRED_CAPACITY 8
 #define QUARTER_TURN 1.57079632679489661923
 
@@ -17,6 +19,8 @@ struct ph_live {
   ph_live_song *current, *fading; /* fading: the previous song, heard going down */
   int fade_pos;
   float *mix, *old_mix; /* one block of interleaved stereo each */
+  int pairs;            /* output pairs: the mix, then o1, o2... on their own (--multi) */
+  float *outs, *old_outs; /* pairs - 1 more blocks of interleaved stereo each */
   int served;           /* frames of mix already handed out */
   int64_t position;
   /* Songs the audio thread is done with: it alone writes head, the control thread tail. */
@@ -26,6 +30,7 @@ struct ph_live {
   _Atomic int64_t status_position, status_swap_at;
   _Atomic double status_cycle, status_cps, status_swap_cycle;
   _Atomic uint64_t status_swaps;
+  atomic_int status_voices;
 };
 
 void ph_live_song_free(ph_live_song *s) {
@@ -38,20 +43,28 @@ void ph_live_song_free(ph_live_song *s) {
 }
 
 ph_live *ph_live_create(int rate, int block, double fade_seconds, ph_error *err) {
+  return ph_live_create_multi(rate, block, fade_seconds, 1, err);
+}
+
+ph_live *ph_live_create_multi(int rate, int block, double fade_seconds, int pairs, ph_error *err) {
   ph_live *l = calloc(1, sizeof *l);
   int fade = (int)lround(fade_seconds * rate);
   if (fade < 0) fade = 0;
+  if (pairs < 1) pairs = 1;
   if (l) {
     l->rate = rate;
     l->block = block;
     l->fade_frames = fade;
+    l->pairs = pairs;
     atomic_init(&l->pending, NULL);
     l->mix = malloc(sizeof(float) * 2 * (size_t)block);
     l->old_mix = malloc(sizeof(float) * 2 * (size_t)block);
+    l->outs = calloc((size_t)pairs * 2 * (size_t)block, sizeof(float));
+    l->old_outs = calloc((size_t)pairs * 2 * (size_t)block, sizeof(float));
     l->fade_in = malloc(sizeof(float) * (size_t)(fade + 1));
     l->fade_out = malloc(sizeof(float) * (size_t)(fade + 1));
   }
-  if (!l || !l->mix || !l->old_mix || !l->fade_in || !l->fade_out || !atomic_is_lock_free(&l->pending) ||
+  if (!l || !l->mix || !l->old_mix || !l->outs || !l->old_outs || !l->fade_in || !l->fade_out || !atomic_is_lock_free(&l->pending) ||
       !atomic_is_lock_free(&l->status_cycle) || !atomic_is_lock_free(&l->status_position)) {
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory (or no lock-free atomics) for live playing");
     ph_live_destroy(l);
@@ -85,7 +98,7 @@ int ph_live_collect(ph_live *l) {
 ph_live_status ph_live_get_status(const ph_live *l) {
   return (ph_live_status){atomic_load(&l->status_position), atomic_load(&l->status_cycle), atomic_load(&l->status_cps),
                           atomic_load(&l->status_swaps), atomic_load(&l->status_swap_at),
-                          atomic_load(&l->status_swap_cycle)};
+                          atomic_load(&l->status_swap_cycle), atomic_load(&l->status_voices)};
 }
 
 static bool retired_has_room(ph_live *l) {
@@ -137,12 +150,34 @@ static void take_pending(ph_live *l) {
   atomic_fetch_add_explicit(&l->status_swaps, 1, memory_order_release);
 }
 
+/* Outputs o1, o2... of a song's last block into outs (pair p at (p - 1) * 2 * block), silence
+ * for those it lacks or hushes. */
+static void channels_of(const ph_live *l, const ph_song *s, float *outs) {
+  for (int p = 1; p < l->pairs; p++) {
+    float *dst = outs + (size_t)(p - 1) * 2 * (size_t)l->block;
+    const float *left, *right;
+    if (!ph_song_channel(s, p, &left, &right)) {
+      memset(dst, 0, sizeof(float) * 2 * (size_t)l->block);
+      continue;
+    }
+    for (int i = 0; i < l->block; i++) {
+      dst[2 * i] = isfinite(left[i]) ? left[i] : 0.0f;
+      dst[2 * i + 1] = isfinite(right[i]) ? right[i] : 0.0f;
+    }
+  }
+}
+
 static void crossfade(ph_live *l) {
   ph_song_process(&l->fading->song, l->old_mix, l->block);
+  channels_of(l, &l->fading->song, l->old_outs);
   for (int i = 0; i < l->block; i++) {
     int k = l->fade_pos + i;
     float in = k < l->fade_frames ? l->fade_in[k] : 1.0f, out = k < l->fade_frames ? l->fade_out[k] : 0.0f;
     for (int ch = 0; ch < 2; ch++) l->mix[2 * i + ch] = l->mix[2 * i + ch] * in + l->old_mix[2 * i + ch] * out;
+    for (int p = 1; p < l->pairs; p++) {
+      float *now = l->outs + (size_t)(p - 1) * 2 * (size_t)l->block, *was = l->old_outs + (size_t)(p - 1) * 2 * (size_t)l->block;
+      for (int ch = 0; ch < 2; ch++) now[2 * i + ch] = now[2 * i + ch] * in + was[2 * i + ch] * out;
+    }
   }
   l->fade_pos += l->block;
   if (l->fade_pos >= l->fade_frames) {
@@ -155,13 +190,16 @@ static void compute_block(ph_live *l) {
   take_pending(l);
   if (l->current) {
     ph_song_process(&l->current->song, l->mix, l->block);
+    channels_of(l, &l->current->song, l->outs);
     if (l->fading) crossfade(l);
     const ph_song *s = &l->current->song;
     atomic_store_explicit(&l->status_cycle, ph_rat_to_double(ph_clock_cycle_at(&s->clock, s->block_start)),
                           memory_order_relaxed);
     atomic_store_explicit(&l->status_cps, ph_rat_to_double(s->clock.cps), memory_order_relaxed);
+    atomic_store_explicit(&l->status_voices, ph_voices_sounding(&s->graph), memory_order_relaxed);
   } else {
     memset(l->mix, 0, sizeof(float) * 2 * (size_t)l->block);
+    memset(l->outs, 0, sizeof(float) * 2 * (size_t)l->block * (size_t)(l->pairs - 1));
   }
   l->position += l->block;
   atomic_store_explicit(&l->status_position, l->position, memory_order_relaxed);
@@ -173,11 +211,12 @@ void ph_live_process(void *live, float *const *outs, int nchannels, int frames) 
   for (int done = 0; done < frames;) {
     if (l->served == l->block) compute_block(l);
     int n = frames - done < l->block - l->served ? frames - done : l->block - l->served;
-    const float *src = l->mix + 2 * l->served;
     for (int ch = 0; ch < nchannels; ch++) {
       float *dst = outs[ch] + done;
-      if (ch < 2)
-        for (int i = 0; i < n; i++) dst[i] = src[2 * i + ch];
+      int pair = ch / 2;
+      const float *src = pair == 0 ? l->mix : l->outs + (size_t)(pair - 1) * 2 * (size_t)l->block;
+      if (pair < l->pairs)
+        for (int i = 0; i < n; i++) dst[i] = src[2 * (l->served + i) + ch % 2];
       else
         memset(dst, 0, sizeof(float) * (size_t)n);
     }
@@ -194,6 +233,8 @@ void ph_live_destroy(ph_live *l) {
   ph_live_song_free(atomic_load(&l->pending));
   free(l->mix);
   free(l->old_mix);
+  free(l->outs);
+  free(l->old_outs);
   free(l->fade_in);
   free(l->fade_out);
   free(l);

@@ -40,12 +40,16 @@ typedef struct {
   uint64_t swaps;     /* songs the audio thread has taken */
   int64_t swap_at;    /* the sample where the last one began */
   double swap_cycle;  /* and its cycle */
+  int voices;         /* sample and synth voices sounding */
 } ph_live_status;
 
 typedef struct ph_live ph_live;
 
 /* Every song published must have this rate and block. fade_seconds >= 0. */
 ph_live *ph_live_create(int rate, int block, double fade_seconds, ph_error *err);
+/* With `pairs` output pairs: the mix on the first, then o1, o2... each on its own (as it goes
+ * into the mix, hushed or muted ones silent) for multi-output recording or mixing. */
+ph_live *ph_live_create_multi(int rate, int block, double fade_seconds, int pairs, ph_error *err);
 /* Hands s to the audio thread, which takes it at its next block boundary (after a crossfade
  * in progress). A song published before the previous one was taken replaces it (the previous
  * one is freed here). False, and s left to the caller, when its rate or block differ. */
@@ -53,7 +57,8 @@ bool ph_live_publish(ph_live *l, ph_live_song *s);
 /* Frees the songs the audio thread has finished with; how many. Control thread. */
 int ph_live_collect(ph_live *l);
 ph_live_status ph_live_get_status(const ph_live *l);
-/* A ph_audio_process_fn: the playing song on outs[0] and outs[1], silence on the others. */
+/* A ph_audio_process_fn: the playing song's mix on outs[0] and outs[1], its numbered outputs on
+ * the next pairs (ph_live_create_multi), silence on any others. */
 void ph_live_process(void *live, float *const *outs, int nchannels, int frames);
 /* Once the audio thread no longer calls ph_live_process. */
 void ph_live_destroy(ph_live *l);

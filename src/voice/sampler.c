@@ -19,6 +19,7 @@ typedef struct {
   const ph_bank *bank;
   double sample_rate;
   uint64_t serial;
+  int sounding; /* voices on at the end of the last block */
   ph_error err;
   ph_arena queries;
   ph_voice voices[PH_SAMPLER_SLOTS];
@@ -185,6 +186,19 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
     }
   }
   render_voices(s, l, r, done, frames);
+  int on = 0;
+  for (int i = 0; i < PH_SAMPLER_SLOTS; i++) on += s->voices[i].state == PH_VOICE_ON;
+  s->sounding = on;
+}
+
+int ph_voices_sounding(const ph_graph *g) {
+  int n = 0;
+  for (int i = 0; i < g->count; i++) {
+    const ph_graph_node *node = &g->nodes[i];
+    if (node->def == &ph_unit_sampler) n += ((const sampler_state *)node->state)->sounding;
+    else if (node->def == &ph_unit_synth_voices) n += ph_synth_voices_sounding(node->state);
+  }
+  return n;
 }
 
 const ph_unit_def ph_unit_sampler = {

@@ -18,6 +18,7 @@
 #ifndef PH_VOICE_SAMPLER_H
 #define PH_VOICE_SAMPLER_H
 
+#include "graph/graph.h"
 #include "graph/voices.h"
 #include "voice/bank.h"
 
@@ -25,6 +26,10 @@
 #define PH_SAMPLER_SLOTS 1024 /* sounding and fading voices together */
 
 extern const ph_unit_def ph_unit_sampler;
+/* Sample and synth voices sounding in a graph after its last block. The audio thread's (it
+ * reads the units' states). */
+int ph_voices_sounding(const ph_graph *g);
+
 /* The hooks a song needs to play `s` from `bank`. */
 ph_voice_hooks ph_sampler_hooks(const ph_bank *bank);
 

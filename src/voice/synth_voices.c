@@ -183,3 +183,10 @@ const ph_unit_def ph_unit_synth_voices = {
     .reset = synth_reset,
     .bound = true,
 };
+
+int ph_synth_voices_sounding(const void *state) {
+  const synth_state *s = state;
+  int n = 0;
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) n += s->voices[k].on;
+  return n;
+}

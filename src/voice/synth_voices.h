@@ -20,5 +20,6 @@
 
 extern const ph_unit_def ph_unit_synth_voices;
 void ph_synth_voices_bind(void *state, const ph_synth_binding *b);
+int ph_synth_voices_sounding(const void *state);
 
 #endif

@@ -195,9 +195,32 @@ static void test_an_unchanged_reverb_rings_on(void **state) {
   free(reloaded);
 }
 
+/* --multi: the mix on the first pair, o1 and o2 each on their own; a muted one is silent. */
+static void test_numbered_outputs_on_their_own_pairs(void **state) {
+  ph_error err = {0};
+  ph_live *l = ph_live_create_multi(RATE, BLOCK, PH_LIVE_FADE_SECONDS, 3, &err);
+  assert_non_null(l);
+  assert_true(ph_live_publish(l, compile("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\n")));
+  enum { N = 8192 };
+  static float ch[6][N];
+  float *outs[6] = {ch[0], ch[1], ch[2], ch[3], ch[4], ch[5]};
+  ph_live_process(l, outs, 6, N);
+  assert_float_equal(measure_peak_hz(ch[2], N, RATE), 440.0, 3.0);
+  assert_float_equal(measure_peak_hz(ch[4], N, RATE), 660.0, 3.0);
+  assert_true(measure_level_db_at(ch[2], N, RATE, 660.0) < measure_level_db_at(ch[2], N, RATE, 440.0) - 40.0);
+  assert_true(measure_rms(ch[0], N) > 0.2); /* the mix holds both */
+  assert_true(measure_level_db_at(ch[0], N, RATE, 660.0) > measure_level_db_at(ch[0], N, RATE, 440.0) - 3.0);
+  assert_true(ph_live_publish(l, compile("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nmute 2\n")));
+  ph_live_process(l, outs, 6, N);
+  assert_true(measure_rms(ch[4] + N / 2, N / 2) == 0.0);
+  assert_true(measure_rms(ch[2] + N / 2, N / 2) > 0.1);
+  ph_live_destroy(l);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_an_unchanged_reverb_rings_on),
+      cmocka_unit_test(test_numbered_outputs_on_their_own_pairs),
       cmocka_unit_test(test_plays_what_render_writes),
       cmocka_unit_test(test_silence_until_a_song_comes),
       cmocka_unit_test(test_new_song_continues_the_cycle),
