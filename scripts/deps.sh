@@ -2,7 +2,7 @@
 # Installs the Debian packages Phonon's build and tests need, when any is missing.
 # `deps.sh fuzz` adds clang, its libFuzzer runtime and llvm-symbolizer (for make fuzz).
 set -euo pipefail
-pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind libjack-jackd2-dev jackd2 libasound2-dev liblo-dev)
+pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind libjack-jackd2-dev jackd2 libasound2-dev liblo-dev libedit-dev)
 if [ "${1:-}" = fuzz ]; then pkgs+=(clang libclang-rt-dev llvm); fi
 missing=()
 for p in "${pkgs[@]}"; do
