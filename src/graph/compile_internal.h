@@ -74,6 +74,12 @@ typedef struct {
   bool audio_path;
   float voice_root;
   uint64_t part_extra; /* what else shaped the statement being compiled (voices' buses) */
+  /* Voices sent by `orbit N` to output oN, past their chain: added to it once all is compiled. */
+  struct {
+    ph_port left, right;
+    int channel;
+  } routes[64];
+  int nroutes;
   int cycle_phase; /* the node giving the position in the cycle, made when first needed; 0 = none yet */
 } ph_compiler;
 

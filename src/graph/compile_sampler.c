@@ -87,6 +87,7 @@ typedef struct {
   int nsynths;
   bool any_samples; /* a name that is not a bus: the sampler is needed */
   bool mono;        /* voices summed unpanned (an oscillator given notes stays mono) */
+  bool orbits;      /* an orbit control: the sampler's other pairs go to outputs o1, o2... */
 } sampler_build;
 
 /* A word of a sound pattern: a synth unit (s "superkick*4") played as voices, or a sample. */
@@ -165,6 +166,7 @@ static bool add_control(ph_compiler *c, sampler_build *b, const char *name, cons
   ph_pat *p = literal(c, arg, &failed);
   if (failed) return false;
   const char *key = key_of(name);
+  if (!strcmp(key, "orbit")) b->orbits = true;
   if (!strcmp(key, "s")) {
     if (arg->kind == PH_AST_STR && !note_synths(c, b, arg)) return false;
     if (arg->kind != PH_AST_STR) b->any_samples = true;
@@ -430,6 +432,13 @@ static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset
   ph_sampler_binding binding = {b.pat, &c->song->clock, &c->song->block_start};
   c->voices->bind(ph_graph_state(&c->song->graph, node), &binding, c->voices->bank);
   *out = (ph_sig){false, 0, {node, 0}, {node, 1}, true};
+  for (int k = 1; b.orbits && 2 * k + 1 < def->noutputs; k++) {
+    if (c->nroutes == (int)(sizeof c->routes / sizeof *c->routes))
+      return ph_compile_fail(c, offset, PH_ERR_ARGUMENT, "too many orbits in one program");
+    c->routes[c->nroutes].left = (ph_port){node, 2 * k};
+    c->routes[c->nroutes].right = (ph_port){node, 2 * k + 1};
+    c->routes[c->nroutes++].channel = k;
+  }
   return true;
 }
 

@@ -161,6 +161,30 @@ static bool record_part(ph_compiler *c, const ph_stmt *st, int first, bool stere
   return true;
 }
 
+/* Voices sent to output oN by `orbit N`: added to it (made when the program has no oN). */
+static bool route_orbits(ph_compiler *c) {
+  ph_song *s = c->song;
+  for (int i = 0; i < c->nroutes; i++) {
+    ph_song_output *o = output_for(s, c->routes[i].channel);
+    if (!o) return ph_compile_fail(c, 0, PH_ERR_ARGUMENT, "more than %d outputs", PH_SONG_MAX_OUTPUTS);
+    ph_port from[2] = {c->routes[i].left, c->routes[i].right}, *to[2] = {&o->left, &o->right};
+    bool mono = o->left.node == o->right.node && o->left.output == o->right.output;
+    ph_port was[2] = {o->left, o->right};
+    for (int ch = 0; ch < 2; ch++) {
+      if (was[ch].node < 0) {
+        *to[ch] = from[ch];
+        continue;
+      }
+      int n = ph_graph_add(&s->graph, &ph_unit_add, c->err);
+      if (n < 0) return false;
+      ph_graph_connect(&s->graph, n, 0, mono ? was[0] : was[ch]);
+      ph_graph_connect(&s->graph, n, 1, from[ch]);
+      *to[ch] = (ph_port){n, 0};
+    }
+  }
+  return true;
+}
+
 static bool compile_statement(ph_compiler *c, const ph_stmt *st) {
   ph_song *s = c->song;
   ph_sig sig;
@@ -319,6 +343,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   for (size_t i = 0; i < prog->count; i++)
     if (!compile_statement(c, prog->stmts[i])) return false;
   auto_route(c);
+  if (!route_orbits(c)) return false;
   if (ph_error_is_set(err) || !ph_graph_prepare(&s->graph, err)) return false;
   s->heirs = PH_ARENA_ARRAY(&s->arena, ph_song_heir, (size_t)(s->graph.count ? s->graph.count : 1));
   s->parts_used = PH_ARENA_ARRAY(&s->arena, int, (size_t)(s->nparts ? s->nparts : 1));

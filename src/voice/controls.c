@@ -26,6 +26,7 @@ const ph_param_def ph_voice_controls[PH_CONTROL_COUNT] = {
     [PH_CTL_COARSE] = {"coarse", "", NAN, 0.0f, 1024.0f, false, false, "keep every Nth sample (sample-rate reduction)"},
     [PH_CTL_ACCELERATE] = {"accelerate", "", NAN, -100.0f, 100.0f, false, false, "rate change over the sample"},
     [PH_CTL_DECAY] = {"decay", "s", NAN, 0.0f, 60.0f, false, false, "time from the attack's peak down to the sustain level"},
+    [PH_CTL_ORBIT] = {"orbit", "", NAN, 0.0f, 3.0f, false, false, "0: the chain after s; N: output oN, past the chain's effects"},
 };
 
 static bool number_of(ph_value v, double *out) {

@@ -113,6 +113,7 @@ static bool params_of(sampler_state *s, const ph_hap *e, const ph_dsp_inputs *in
       .coarse = (int)ph_dsp_clamp(floor(ph_control_or(ph_control(m, in, PH_CTL_COARSE, at, NULL), 1.0) + 0.5), 1.0, 1024.0),
       .accelerate = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_ACCELERATE, at, NULL), 0.0), -100.0, 100.0),
       .cut = (int)ph_dsp_clamp(floor(ph_control_or(ph_control(m, in, PH_CTL_CUT, at, NULL), 0.0) + 0.5), 0.0, 1e6),
+      .orbit = (int)ph_dsp_clamp(floor(ph_control_or(ph_control(m, in, PH_CTL_ORBIT, at, NULL), 0.0) + 0.5), 0.0, PH_VOICE_ORBITS - 1),
   };
   return true;
 }
@@ -150,17 +151,18 @@ static void start_voice(sampler_state *s, const ph_voice_params *p) {
   ph_voice_start(&s->voices[slot], p, ++s->serial);
 }
 
-static void render_voices(sampler_state *s, float *l, float *r, int from, int to) {
+/* Each voice into the pair of its orbit. */
+static void render_voices(sampler_state *s, float *const *out, int from, int to) {
   if (to <= from) return;
-  for (int i = 0; i < PH_SAMPLER_SLOTS; i++)
-    if (s->voices[i].state != PH_VOICE_FREE) ph_voice_render(&s->voices[i], l + from, r + from, to - from);
+  for (int i = 0; i < PH_SAMPLER_SLOTS; i++) {
+    ph_voice *v = &s->voices[i];
+    if (v->state != PH_VOICE_FREE) ph_voice_render(v, out[2 * v->p.orbit] + from, out[2 * v->p.orbit + 1] + from, to - from);
+  }
 }
 
 static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   sampler_state *s = state;
-  float *l = out[0], *r = out[1];
-  memset(l, 0, sizeof(float) * (size_t)frames);
-  memset(r, 0, sizeof(float) * (size_t)frames);
+  for (int o = 0; o < 2 * PH_VOICE_ORBITS; o++) memset(out[o], 0, sizeof(float) * (size_t)frames);
   int done = 0;
   if (s->b.controls && s->b.clock) {
     int64_t start = *s->b.block_start;
@@ -174,7 +176,7 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
       if (!ph_hap_has_onset(e)) continue;
       int64_t at = ph_clock_sample_of(c, e->whole.begin) - start;
       if (at < 0 || at >= frames) continue;
-      render_voices(s, l, r, done, (int)at);
+      render_voices(s, out, done, (int)at);
       done = (int)at;
       /* a chord in note: a voice per tone, each at 1/sqrt(tones) */
       double chord[PH_CHORD_MAX_NOTES];
@@ -185,7 +187,7 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
       }
     }
   }
-  render_voices(s, l, r, done, frames);
+  render_voices(s, out, done, frames);
   int on = 0;
   for (int i = 0; i < PH_SAMPLER_SLOTS; i++) on += s->voices[i].state == PH_VOICE_ON;
   s->sounding = on;
@@ -207,7 +209,7 @@ const ph_unit_def ph_unit_sampler = {
     .doc = "sample player: a voice per event of a pattern of sample names",
     .params = ph_voice_controls,
     .nparams = PH_CONTROL_COUNT,
-    .noutputs = 2,
+    .noutputs = 2 * PH_VOICE_ORBITS, /* a stereo pair per orbit */
     .state_size = sampler_size,
     .init = sampler_init,
     .process = sampler_process,

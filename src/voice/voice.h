@@ -25,7 +25,10 @@ typedef struct {
   int coarse;             /* hold each output value this many samples (1: none) */
   double accelerate;      /* the rate grows by this fraction of itself over the segment */
   int cut;                /* cut group, 0 for none */
+  int orbit;              /* the output pair it sounds on, 0..PH_VOICE_ORBITS-1 */
 } ph_voice_params;
+
+#define PH_VOICE_ORBITS 4
 
 typedef enum { PH_VOICE_FREE, PH_VOICE_ON, PH_VOICE_FADING } ph_voice_state;
 

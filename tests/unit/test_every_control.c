@@ -49,28 +49,29 @@ static bool render(const char *program, float *out, int frames, char *why, size_
 /* Two values of each control, and what else the voice needs for it to be heard (a release
  * needs a length to end). */
 static const struct {
-  const char *name, *first, *second, *context;
+  const char *name, *first, *second, *context, *after;
 } controls[] = {
-    {"n", "0", "1", ""},
-    {"note", "0", "7", ""},
-    {"speed", "1", "1.5", ""},
-    {"gain", "1", "0.5", ""},
-    {"velocity", "1", "0.5", ""},
-    {"pan", "0", "0.8", ""},
-    {"begin", "0", "0.2", ""},
-    {"end", "1", "0.5", ""},
-    {"loop", "0", "1", "# legato 2 # end 0.1"},
-    {"cut", "0", "1", "# legato 4"},
-    {"legato", "0.5", "0.25", ""},
-    {"sustain", "0.05", "0.1", ""},
-    {"unit", "0", "1", ""},
-    {"attack", "0", "0.02", ""},
-    {"release", "0.005", "0.05", "# legato 0.25"},
-    {"hold", "0.05", "0.1", ""},
-    {"shape", "0", "0.5", ""},
-    {"coarse", "1", "4", ""},
-    {"accelerate", "0", "1", ""},
-    {"decay", "0.01", "0.05", "# adsr 0 0.01 0.2 0.01"},
+    {"n", "0", "1", "", NULL},
+    {"note", "0", "7", "", NULL},
+    {"speed", "1", "1.5", "", NULL},
+    {"gain", "1", "0.5", "", NULL},
+    {"velocity", "1", "0.5", "", NULL},
+    {"pan", "0", "0.8", "", NULL},
+    {"begin", "0", "0.2", "", NULL},
+    {"end", "1", "0.5", "", NULL},
+    {"loop", "0", "1", "# legato 2 # end 0.1", NULL},
+    {"cut", "0", "1", "# legato 4", NULL},
+    {"legato", "0.5", "0.25", "", NULL},
+    {"sustain", "0.05", "0.1", "", NULL},
+    {"unit", "0", "1", "", NULL},
+    {"attack", "0", "0.02", "", NULL},
+    {"release", "0.005", "0.05", "# legato 0.25", NULL},
+    {"hold", "0.05", "0.1", "", NULL},
+    {"shape", "0", "0.5", "", NULL},
+    {"coarse", "1", "4", "", NULL},
+    {"accelerate", "0", "1", "", NULL},
+    {"decay", "0.01", "0.05", "# adsr 0 0.01 0.2 0.01", NULL},
+    {"orbit", "0", "1", "", "# lpf 200"}, /* orbit 1 goes to o1, past the filter */
 };
 
 static void test_every_control_takes_a_pattern_and_a_signal(void **st) {
@@ -85,12 +86,13 @@ static void test_every_control_takes_a_pattern_and_a_signal(void **st) {
     if (k < 0) fail_msg("no test values for the sampler's control '%s'", name);
     /* the value moves from the second cycle on: at cps 2, half a second in */
     const char *forms[2] = {"\"<%s %s>\"", "(line %s %s)"};
-    snprintf(prog_a, sizeof prog_a, "cps: 2\nout $ s \"cp*4\" %s # %s %s\n", controls[k].context, name, controls[k].first);
+    const char *after = controls[k].after ? controls[k].after : "";
+    snprintf(prog_a, sizeof prog_a, "cps: 2\nout $ s \"cp*4\" %s # %s %s %s\n", controls[k].context, name, controls[k].first, after);
     if (!render(prog_a, a, RATE, why, sizeof why)) fail_msg("%s: %s", prog_a, why);
     for (int f = 0; f < 2; f++) {
       char value[64];
       snprintf(value, sizeof value, forms[f], controls[k].first, controls[k].second);
-      snprintf(prog_b, sizeof prog_b, "cps: 2\nout $ s \"cp*4\" %s # %s %s\n", controls[k].context, name, value);
+      snprintf(prog_b, sizeof prog_b, "cps: 2\nout $ s \"cp*4\" %s # %s %s %s\n", controls[k].context, name, value, after);
       if (!render(prog_b, b, RATE, why, sizeof why)) fail_msg("%s: %s", prog_b, why);
       double diff = 0;
       for (int i = 0; i < RATE; i++) diff = fmax(diff, fabs((double)a[i] - b[i]));

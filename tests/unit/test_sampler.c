@@ -247,6 +247,23 @@ static void test_stealing_does_not_click(void **st) {
   done(l, r);
 }
 
+/* orbit 1: the voice goes to o1, past the chain's filter; orbit 0 stays in the chain. */
+static void test_orbit_routes_voices_to_outputs(void **st) {
+  float *l, *r, *l2, *r2;
+  render("cps: 1\nout $ s \"tone\" # orbit 1 # lpf 100\n", RATE / 2, &l, &r);
+  assert_float_equal(measure_peak_hz(l, RATE / 2, RATE), 440.0, 2.0);
+  assert_true(measure_rms(l, RATE / 2) > 0.2); /* unfiltered: the 440 Hz tone is there */
+  render("cps: 1\nout $ s \"tone\" # orbit 0 # lpf 100\n", RATE / 2, &l2, &r2);
+  assert_true(measure_rms(l2 + RATE / 8, RATE / 4) < 0.05); /* through the filter */
+  done(l, r);
+  done(l2, r2);
+  /* an existing o1 gets them added */
+  render("cps: 1\no1 $ sine 220 * 0.2\nout $ s \"tone\" # orbit 1 # lpf 100\n", RATE / 2, &l, &r);
+  assert_true(measure_level_db_at(l, RATE / 2, RATE, 440.0) > measure_level_db_at(l, RATE / 2, RATE, 220.0) - 6.0);
+  assert_true(measure_level_db_at(l, RATE / 2, RATE, 220.0) > -40.0);
+  done(l, r);
+}
+
 static void test_built_in_kit_plays(void **st) {
   float *l, *r;
   render("cps: 1\nout $ s \"bd sn hh cp\"\n", RATE, &l, &r);
@@ -273,6 +290,7 @@ int main(void) {
       cmocka_unit_test(test_chop_sets_begin_and_end),
       cmocka_unit_test(test_signal_controls),
       cmocka_unit_test(test_stealing_does_not_click),
+      cmocka_unit_test(test_orbit_routes_voices_to_outputs),
       cmocka_unit_test(test_built_in_kit_plays),
       cmocka_unit_test(test_unknown_names_are_silent),
   };
