@@ -1,5 +1,8 @@
 #include "support.h"
 
+#include "graph/song.h"
+#include "voice/sampler.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -93,4 +96,29 @@ const char *describe(ph_pat *p, int64_t b, int64_t e) {
 void assert_haps(ph_pat *p, int64_t b, int64_t e, const char *expected) {
   const char *got = describe(p, b, e);
   if (strcmp(got, expected) != 0) fail_msg("\nexpected: %s\n     got: %s", expected, got);
+}
+
+float *t_play(const char *program, int rate, int frames, const struct ph_bank *bank, float **right) {
+  ph_song song;
+  ph_error err = {0};
+  ph_voice_hooks hooks = ph_sampler_hooks(bank);
+  ph_song_options opt = {.rate = rate, .voices = &hooks};
+  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
+    ph_song_destroy(&song);
+    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
+  }
+  float *both = test_malloc(sizeof(float) * 2 * (size_t)frames), *left = test_malloc(sizeof(float) * (size_t)frames);
+  for (int done = 0; done < frames;) {
+    int n = frames - done < song.block ? frames - done : song.block;
+    ph_song_process(&song, both + 2 * done, n);
+    done += n;
+  }
+  ph_song_destroy(&song);
+  if (right) *right = test_malloc(sizeof(float) * (size_t)frames);
+  for (int i = 0; i < frames; i++) {
+    left[i] = both[2 * i];
+    if (right) (*right)[i] = both[2 * i + 1];
+  }
+  test_free(both);
+  return left;
 }

@@ -29,4 +29,10 @@ void assert_haps(ph_pat *p, int64_t b, int64_t e, const char *expected);
 /* The same description of a query, for messages. */
 const char *describe(ph_pat *p, int64_t b, int64_t e);
 
+/* A program played for frames at rate: the left channel (test_malloc'd), and the right into
+ * *right when that is not NULL (test_malloc'd too). Sample voices play from bank (may be NULL).
+ * Fails the test on a compile error. */
+struct ph_bank;
+float *t_play(const char *program, int rate, int frames, const struct ph_bank *bank, float **right);
+
 #endif

@@ -10,26 +10,7 @@
 
 #define RATE 48000
 
-/* The left channel of `frames` samples of a program; fails the test on a compile error. */
-static float *render(const char *program, int frames) {
-  ph_song song;
-  ph_error err = {0};
-  ph_song_options opt = {.rate = RATE};
-  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
-    ph_song_destroy(&song);
-    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
-  }
-  float *both = test_malloc(sizeof(float) * 2 * (size_t)frames), *left = test_malloc(sizeof(float) * (size_t)frames);
-  for (int done = 0; done < frames;) {
-    int n = frames - done < song.block ? frames - done : song.block;
-    ph_song_process(&song, both + 2 * done, n);
-    done += n;
-  }
-  ph_song_destroy(&song);
-  for (int i = 0; i < frames; i++) left[i] = both[2 * i];
-  test_free(both);
-  return left;
-}
+static float *render(const char *program, int frames) { return t_play(program, RATE, frames, NULL, NULL); }
 
 /* The samples where y leaves 0, at most max of them. */
 static int onsets(const float *y, int frames, int *at, int max) {

@@ -51,28 +51,7 @@ static int teardown(void **st) {
   return t_teardown(st);
 }
 
-/* frames of stereo, split into l and r (test_malloc'd); fails on a compile error. */
-static void render(const char *program, int frames, float **l, float **r) {
-  ph_song song;
-  ph_error err = {0};
-  ph_voice_hooks hooks = ph_sampler_hooks(bank);
-  ph_song_options opt = {.rate = RATE, .voices = &hooks};
-  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
-    ph_song_destroy(&song);
-    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
-  }
-  float *both = test_malloc(sizeof(float) * 2 * (size_t)frames);
-  for (int done = 0; done < frames;) {
-    int n = frames - done < song.block ? frames - done : song.block;
-    ph_song_process(&song, both + 2 * done, n);
-    done += n;
-  }
-  ph_song_destroy(&song);
-  *l = test_malloc(sizeof(float) * (size_t)frames);
-  *r = test_malloc(sizeof(float) * (size_t)frames);
-  for (int i = 0; i < frames; i++) (*l)[i] = both[2 * i], (*r)[i] = both[2 * i + 1];
-  test_free(both);
-}
+static void render(const char *program, int frames, float **l, float **r) { *l = t_play(program, RATE, frames, bank, r); }
 
 static void done(float *l, float *r) {
   test_free(l);

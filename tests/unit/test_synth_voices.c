@@ -24,27 +24,7 @@ static int teardown(void **st) {
   return t_teardown(st);
 }
 
-/* The left channel of a program (test_malloc'd). */
-static float *render(const char *program, int frames) {
-  ph_song song;
-  ph_error err = {0};
-  ph_voice_hooks hooks = ph_sampler_hooks(bank);
-  ph_song_options opt = {.rate = RATE, .voices = &hooks};
-  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
-    ph_song_destroy(&song);
-    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
-  }
-  float *both = test_malloc(sizeof(float) * 2 * (size_t)frames), *l = test_malloc(sizeof(float) * (size_t)frames);
-  for (int done = 0; done < frames;) {
-    int n = frames - done < song.block ? frames - done : song.block;
-    ph_song_process(&song, both + 2 * done, n);
-    done += n;
-  }
-  ph_song_destroy(&song);
-  for (int i = 0; i < frames; i++) l[i] = both[2 * i];
-  test_free(both);
-  return l;
-}
+static float *render(const char *program, int frames) { return t_play(program, RATE, frames, bank, NULL); }
 
 static void test_note_name_sets_the_pitch_behind_a_filter(void **st) {
   float *y = render("cps: 1\n~lead $ saw 110 # lpf 3000\nout $ s \"~lead\" # note \"a4\" # gain 0.3\n", RATE);
