@@ -1,6 +1,7 @@
 # The README's commands. Each installs the Debian packages it needs first.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+BENCH_BUILD ?= build-bench
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz-clang
@@ -44,8 +45,14 @@ fuzz:
 	@bash scripts/deps.sh fuzz
 	@JOBS=$(JOBS) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
-bench: build
-	@for b in $(BUILD)/bench/bench_*; do echo "== $$b"; $$b; done
+# The benchmark suite (bench/run.sh, bench/README.md) on a Release build, against every other
+# engine installed; the table is also written to bench/results/latest.md. RUNS=1 for a quick one.
+bench:
+	@bash scripts/deps.sh bench
+	@cmake -S . -B $(BENCH_BUILD) -DCMAKE_BUILD_TYPE=Release $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(BENCH_BUILD) -j $(JOBS) --target benchmarks
+	@for b in $(BENCH_BUILD)/bench/bench_*; do echo "== $$b"; $$b; done
+	@bash bench/run.sh $(BENCH_BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD)
