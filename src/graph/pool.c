@@ -107,4 +107,8 @@ void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
   ph_graph_work(g, frames, 0);
   ph_graph_parallel_finish(g);
   atomic_store_explicit(&pool->open, false, memory_order_release);
+  /* every thread out of the block before returning: the graph may be freed right after */
+  for (int idle = 0; atomic_load_explicit(&pool->active, memory_order_acquire) > 0; idle++)
+    if (idle < 64) relax();
+    else sched_yield();
 }

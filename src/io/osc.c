@@ -1,6 +1,7 @@
 #include "io/osc.h"
 
 #include <lo/lo.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,21 +11,26 @@ struct ph_osc_server {
   ph_osc_handlers h;
 };
 
-/* An argument as a number, whichever numeric type it came as; def when absent. */
+/* liblo's arguments are only 4-byte aligned: read them as bytes, not through its union. */
 static double number_at(const char *types, lo_arg **argv, int argc, int i, double def) {
   if (i >= argc) return def;
+  const void *at = argv[i];
+  int32_t i32;
+  int64_t i64;
+  float f;
+  double d;
   switch (types[i]) {
-  case LO_INT32: return argv[i]->i;
-  case LO_INT64: return (double)argv[i]->h;
-  case LO_FLOAT: return argv[i]->f;
-  case LO_DOUBLE: return argv[i]->d;
+  case LO_INT32: memcpy(&i32, at, sizeof i32); return i32;
+  case LO_INT64: memcpy(&i64, at, sizeof i64); return (double)i64;
+  case LO_FLOAT: memcpy(&f, at, sizeof f); return f;
+  case LO_DOUBLE: memcpy(&d, at, sizeof d); return d;
   default: return def;
   }
 }
 
 static int on_eval(const char *path, const char *types, lo_arg **argv, int argc, lo_message m, void *data) {
   ph_osc_server *s = data;
-  if (argc >= 1 && (types[0] == LO_STRING || types[0] == LO_SYMBOL)) s->h.eval(s->h.ctx, &argv[0]->s);
+  if (argc >= 1 && (types[0] == LO_STRING || types[0] == LO_SYMBOL)) s->h.eval(s->h.ctx, (const char *)argv[0]);
   return 0;
 }
 

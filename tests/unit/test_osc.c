@@ -29,7 +29,7 @@ static float status_cycle;
 
 static int on_reply(const char *path, const char *types, lo_arg **argv, int argc, lo_message m, void *data) {
   if (argc == 6 && !strcmp(types, "fffiii")) {
-    status_cycle = argv[1]->f;
+    memcpy(&status_cycle, argv[1], sizeof status_cycle); /* liblo's arguments are only 4-byte aligned */
     status_replies++;
   }
   return 0;
