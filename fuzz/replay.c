@@ -1,13 +1,19 @@
 /* Replays saved inputs through a fuzz target without libFuzzer: each argument is a file or a
- * folder of files (not descended into; names starting with '.' skipped). A crash is the
- * failure, as in the fuzzer; a folder that does not exist holds nothing. */
+ * folder of files (not descended into; names starting with '.' skipped). A folder that does not
+ * exist holds nothing. As in the fuzzer, an input fails by crashing, by taking longer than
+ * SECONDS_PER_INPUT (SIGALRM ends the process) or by growing it beyond MAX_RSS_MIB. */
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "fuzz.h"
+
+#define SECONDS_PER_INPUT 20
+#define MAX_RSS_MIB 2048 /* libFuzzer's default -rss_limit_mb */
 
 static uint8_t *read_file(const char *path, size_t *size) {
   FILE *f = fopen(path, "rb");
@@ -34,8 +40,17 @@ static int replay_file(const char *path) {
     fprintf(stderr, "%s: cannot read\n", path);
     return 1;
   }
+  printf("%s\n", path);
+  fflush(stdout);
+  alarm(SECONDS_PER_INPUT);
   LLVMFuzzerTestOneInput(data, size);
+  alarm(0);
   free(data);
+  struct rusage usage;
+  if (getrusage(RUSAGE_SELF, &usage) == 0 && usage.ru_maxrss > MAX_RSS_MIB * 1024L) {
+    fprintf(stderr, "%s: the process grew to %ld MiB (at most %d)\n", path, usage.ru_maxrss / 1024, MAX_RSS_MIB);
+    return 1;
+  }
   return 0;
 }
 

@@ -106,6 +106,18 @@ bool ph_compile_same_every_cycle(const char *text) {
   return true;
 }
 
+/* The value of p's one event filling cycle 0, if that is all it has there. */
+static bool one_value(const ph_pat *p, ph_arena *scratch, double *x) {
+  ph_error merr = {0};
+  ph_haps h = ph_pat_query_span(p, scratch, (ph_span){ph_rat_int(0), ph_rat_int(1)}, &merr);
+  if (ph_error_is_set(&merr) || h.count != 1 || !h.items[0].has_whole) return false;
+  const ph_hap *e = &h.items[0];
+  if (!ph_rat_eq(e->whole.begin, ph_rat_int(0)) || !ph_rat_eq(e->whole.end, ph_rat_int(1))) return false;
+  if (e->value.kind == PH_VAL_NUM) *x = e->value.as.num;
+  else if (e->value.kind != PH_VAL_STR || !ph_note_to_hz(e->value.as.str, x)) return false;
+  return *x == *x && *x <= 1e30 && *x >= -1e30;
+}
+
 /* A string that is one number for the whole of every cycle ("440", "a4") is that constant:
  * no pattern node to query each block. */
 static bool constant_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {
@@ -113,16 +125,15 @@ static bool constant_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   ph_error merr = {0};
   ph_pat *p = ph_mini_parse_signal(&c->song->arena, n->text, &merr);
   if (!p) return false;
-  ph_haps h = ph_pat_query_span(p, &c->song->arena, (ph_span){ph_rat_int(0), ph_rat_int(1)}, &merr);
-  if (ph_error_is_set(&merr) || h.count != 1 || !h.items[0].has_whole) return false;
-  const ph_hap *e = &h.items[0];
-  if (!ph_rat_eq(e->whole.begin, ph_rat_int(0)) || !ph_rat_eq(e->whole.end, ph_rat_int(1))) return false;
+  /* Queried in a small arena of its own: "55!1000000" is no constant, and its million events
+   * must neither take gigabytes nor stay in the song's memory. */
+  ph_arena scratch;
+  if (!ph_arena_init_fixed(&scratch, 64 << 10)) return false;
   double x;
-  if (e->value.kind == PH_VAL_NUM) x = e->value.as.num;
-  else if (e->value.kind != PH_VAL_STR || !ph_note_to_hz(e->value.as.str, &x)) return false;
-  if (!(x == x) || x > 1e30 || x < -1e30) return false;
-  *out = konst((float)x);
-  return true;
+  bool constant = one_value(p, &scratch, &x);
+  ph_arena_destroy(&scratch);
+  if (constant) *out = konst((float)x);
+  return constant;
 }
 
 static bool compile_string(ph_compiler *c, const ph_ast *n, ph_sig *out) {

@@ -1,6 +1,7 @@
 /* Programs: statements to a graph with outputs, and the block loop that mixes them. */
 #include "graph/song.h"
 
+#include <float.h>
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -376,6 +377,9 @@ static float limit_gain(ph_song *s, float a, float release) {
   return 1.0f / s->limiter_env;
 }
 
+/* The limiter's x * (1 / x) can round to just above 1. */
+static float full_scale(float x) { return x > 1 ? 1 : x < -1 ? -1 : x; }
+
 void ph_song_process(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
   s->block_frames = frames;
@@ -403,14 +407,14 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
     for (int ch = 0; ch < 2; ch++) {
       float x = sum[ch] * scale;
       if (s->outmix == PH_OUTMIX_TANH) x = tanhf(x);
-      if (s->outmix == PH_OUTMIX_HARD) x = x > 1 ? 1 : x < -1 ? -1 : x;
-      sum[ch] = x;
+      if (s->outmix == PH_OUTMIX_HARD) x = full_scale(x);
+      sum[ch] = fminf(fmaxf(x, -FLT_MAX), FLT_MAX); /* finite outputs can add up to infinity */
     }
     /* One gain for both channels, so the limiter never moves the stereo image. */
     float a = fmaxf(fabsf(sum[0]), fabsf(sum[1]));
     float g = limit_gain(s, a, release);
-    stereo[2 * i] = sum[0] * g;
-    stereo[2 * i + 1] = sum[1] * g;
+    stereo[2 * i] = full_scale(sum[0] * g);
+    stereo[2 * i + 1] = full_scale(sum[1] * g);
   }
   s->block_start += frames;
 }

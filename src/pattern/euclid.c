@@ -5,22 +5,30 @@
 
 #include "pattern/ops.h"
 
-/* A run of steps built up by the algorithm: a slice of onsets and rests. */
+/* The runs of steps the algorithm pairs up: run 0 is an onset, run 1 a rest, and every later
+ * one two earlier runs joined. Joining is O(1), so the runs take memory in proportion to the
+ * steps (copying them at each pairing took it in proportion to their square: "bd(2,65536)"
+ * wanted gigabytes). */
 typedef struct {
-  int *bits;
-  int len;
-} group;
-
-static bool concat(ph_arena *a, group x, group y, group *out) {
-  out->len = x.len + y.len;
-  out->bits = PH_ARENA_ARRAY(a, int, out->len > 0 ? out->len : 1);
-  if (!out->bits) return false;
-  memcpy(out->bits, x.bits, sizeof(int) * (size_t)x.len);
-  memcpy(out->bits + x.len, y.bits, sizeof(int) * (size_t)y.len);
-  return true;
-}
+  int first, second;
+} join;
 
 static bool is_count(double x) { return x >= 0 && x == floor(x) && x <= PH_EUCLID_MAX_STEPS; }
+
+/* Writes the steps of run r into bits from *n, through a stack deep enough for every join. */
+static void expand(const join *joins, int r, int *stack, int *bits, int *n) {
+  int depth = 0;
+  stack[depth++] = r;
+  while (depth) {
+    r = stack[--depth];
+    if (r < 2) {
+      bits[(*n)++] = r == 0;
+    } else {
+      stack[depth++] = joins[r].second;
+      stack[depth++] = joins[r].first;
+    }
+  }
+}
 
 bool ph_bjorklund(ph_arena *a, double pulses, double steps, int **out, int *count, ph_error *err) {
   bool inverted = pulses < 0;
@@ -34,22 +42,24 @@ bool ph_bjorklund(ph_arena *a, double pulses, double steps, int **out, int *coun
     return false;
   }
   int ons = (int)abs_ons, offs = (int)abs_offs, total = ons + offs;
-  group *xs = PH_ARENA_ARRAY(a, group, ons > 0 ? ons : 1);
-  group *ys = PH_ARENA_ARRAY(a, group, offs > 0 ? offs : 1);
-  int *unit = PH_ARENA_ARRAY(a, int, 2);
-  if (!xs || !ys || !unit) goto oom;
-  unit[0] = 1;
-  unit[1] = 0;
-  for (int i = 0; i < ons; i++) xs[i] = (group){&unit[0], 1};
-  for (int i = 0; i < offs; i++) ys[i] = (group){&unit[1], 1};
-  /* Pair the groups of the larger kind with those of the smaller until at most one remains:
-   * xs always holds `ons` groups and ys `offs`. */
+  /* Each join makes one run of two, so there are fewer than `total` of them. */
+  join *joins = PH_ARENA_ARRAY(a, join, total + 2);
+  int *xs = PH_ARENA_ARRAY(a, int, ons > 0 ? ons : 1);
+  int *ys = PH_ARENA_ARRAY(a, int, offs > 0 ? offs : 1);
+  if (!joins || !xs || !ys) goto oom;
+  int njoins = 2;
+  for (int i = 0; i < ons; i++) xs[i] = 0;
+  for (int i = 0; i < offs; i++) ys[i] = 1;
+  /* Pair the runs of the larger kind with those of the smaller until at most one remains:
+   * xs always holds `ons` runs and ys `offs`. */
   while ((ons < offs ? ons : offs) > 1) {
     int pairs = ons > offs ? offs : ons;
-    group *nx = PH_ARENA_ARRAY(a, group, pairs), *ny;
+    int *nx = PH_ARENA_ARRAY(a, int, pairs), *ny;
     if (!nx) goto oom;
-    for (int i = 0; i < pairs; i++)
-      if (!concat(a, xs[i], ys[i], &nx[i])) goto oom;
+    for (int i = 0; i < pairs; i++) {
+      joins[njoins] = (join){xs[i], ys[i]};
+      nx[i] = njoins++;
+    }
     if (ons > offs) {
       ny = xs + offs; /* the onsets left unpaired */
       int left = ons - offs;
@@ -63,12 +73,11 @@ bool ph_bjorklund(ph_arena *a, double pulses, double steps, int **out, int *coun
     ys = ny;
   }
   int *bits = PH_ARENA_ARRAY(a, int, total > 0 ? total : 1);
-  if (!bits) goto oom;
+  int *stack = PH_ARENA_ARRAY(a, int, njoins + 1);
+  if (!bits || !stack) goto oom;
   int n = 0;
-  for (int i = 0; i < ons; i++)
-    for (int j = 0; j < xs[i].len; j++) bits[n++] = xs[i].bits[j];
-  for (int i = 0; i < offs; i++)
-    for (int j = 0; j < ys[i].len; j++) bits[n++] = ys[i].bits[j];
+  for (int i = 0; i < ons; i++) expand(joins, xs[i], stack, bits, &n);
+  for (int i = 0; i < offs; i++) expand(joins, ys[i], stack, bits, &n);
   if (inverted)
     for (int i = 0; i < n; i++) bits[i] = 1 - bits[i];
   *out = bits;
