@@ -33,8 +33,13 @@ static inline bool ph_rat_lt(ph_rat a, ph_rat b) { return ph_rat_cmp(a, b) < 0; 
 static inline bool ph_rat_le(ph_rat a, ph_rat b) { return ph_rat_cmp(a, b) <= 0; }
 static inline bool ph_rat_gt(ph_rat a, ph_rat b) { return ph_rat_cmp(a, b) > 0; }
 static inline bool ph_rat_ge(ph_rat a, ph_rat b) { return ph_rat_cmp(a, b) >= 0; }
-static inline ph_rat ph_rat_min(ph_rat a, ph_rat b) { return ph_rat_lt(b, a) ? b : a; }
-static inline ph_rat ph_rat_max(ph_rat a, ph_rat b) { return ph_rat_gt(b, a) ? b : a; }
+/* min and max propagate an invalid value too (an overflow must not turn into the other one). */
+static inline ph_rat ph_rat_min(ph_rat a, ph_rat b) {
+  return !ph_rat_ok(a) || !ph_rat_ok(b) ? PH_RAT_INVALID : ph_rat_lt(b, a) ? b : a;
+}
+static inline ph_rat ph_rat_max(ph_rat a, ph_rat b) {
+  return !ph_rat_ok(a) || !ph_rat_ok(b) ? PH_RAT_INVALID : ph_rat_gt(b, a) ? b : a;
+}
 static inline bool ph_rat_is_zero(ph_rat a) { return a.den > 0 && a.num == 0; }
 
 ph_rat ph_rat_floor(ph_rat a);                                             /* Tidal's sam */

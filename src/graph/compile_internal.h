@@ -7,6 +7,7 @@
 #include "pattern/registry.h"
 
 #define MAX_BUSES 256
+#define MAX_VOICE_NESTING 3
 #define MAX_XFORMS 32
 
 /* A compiled expression: a constant, or one output (mono) or two (stereo: port is the left
@@ -70,6 +71,10 @@ typedef struct {
    * expression being compiled is on the voice's audio path (where oscillators follow the
    * note), and the first frequency met there (the root a note name replaces). */
   bool in_voice;
+  /* The expressions being compiled as voices, outermost first: each copy of one holding
+   * another holds all of that one's copies, so one cannot hold itself and few can nest. */
+  const ph_ast *voicing[MAX_VOICE_NESTING];
+  int nvoicing;
   int voice_node, voice_k;
   bool audio_path;
   float voice_root;

@@ -265,7 +265,7 @@ static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset
 
 /* The voices of one synth: its allocator, a copy of the expression per voice with its
  * oscillators following the voice's pitch, each copy times its level, panned, summed. */
-static bool synth_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
+static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
   const ph_voice_hooks *h = c->voices;
   c->part_extra = ph_compile_ast_key(b->synth_exprs[which], c->part_extra);
   size_t offset = b->synth_offsets[which];
@@ -313,6 +313,24 @@ static bool synth_voices(ph_compiler *c, const sampler_build *b, int which, ph_s
                               root == root && root > 0 ? root : 261.6255653};
   h->bind_synth(ph_graph_state(&c->song->graph, alloc), &binding);
   return true;
+}
+
+/* compile_voices, unless the expression is already being compiled as voices around this one
+ * (`~m $ s "~m"` would never end) or voices nest too deep (each level multiplies the copies). */
+static bool synth_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
+  const ph_ast *expr = b->synth_exprs[which];
+  size_t offset = b->synth_offsets[which];
+  for (int i = 0; i < c->nvoicing; i++)
+    if (c->voicing[i] == expr)
+      return b->synth_names[which]
+                 ? ph_compile_fail(c, offset, PH_ERR_ARGUMENT, "'%s' plays itself as voices", b->synth_names[which])
+                 : ph_compile_fail(c, offset, PH_ERR_ARGUMENT, "this sound plays itself as voices");
+  if (c->nvoicing == MAX_VOICE_NESTING)
+    return ph_compile_fail(c, offset, PH_ERR_ARGUMENT, "voices nested more than %d deep", MAX_VOICE_NESTING);
+  c->voicing[c->nvoicing++] = expr;
+  bool ok = compile_voices(c, b, which, sum);
+  c->nvoicing--;
+  return ok;
 }
 
 /* `saw 110 # note "c3 e3"`: an oscillator followed right away by a note is a synth voice per
