@@ -2,6 +2,7 @@
  * the file, compiles each save, hands good programs to the audio thread (io/live.h), frees
  * the ones it is done with and reports; a program that fails prints its error and the last
  * good one keeps playing. */
+#include <ctype.h>
 #include <math.h>
 #include <signal.h>
 #include <stdio.h>
@@ -33,6 +34,7 @@ typedef struct {
   const char *osc_port; /* NULL: no OSC server */
   bool repl;
   char *overlay;   /* code evaluated from the REPL or OSC since the file last changed */
+  size_t evaluated_from; /* where in the overlay the code being tried begins */
   live_inbox inbox;
   ph_live *live;   /* for status replies */
   ph_audio *audio;
@@ -72,6 +74,30 @@ static bool with_overlay(const live_config *cfg, char **source, ph_error *err) {
   return true;
 }
 
+static int lines_before(const char *text, const char *at) {
+  int n = 1;
+  for (const char *p = text; p < at; p++) n += *p == '\n';
+  return n;
+}
+
+/* An error in evaluated code is placed in that code, its lines counted from the code's first:
+ * the code just evaluated, or what was evaluated before it and the new code upsets. */
+static void place_in_overlay(const live_config *cfg, ph_error *err) {
+  if (!cfg->overlay || err->line < 1) return;
+  const char *overlay = err->source + strlen(err->source) - strlen(cfg->overlay);
+  const char *latest = overlay + cfg->evaluated_from;
+  int overlay_line = lines_before(err->source, overlay), latest_line = lines_before(err->source, latest);
+  if (err->line >= latest_line) {
+    err->line -= latest_line - 1;
+    err->source = latest;
+    err->file = "(evaluated code)";
+  } else if (err->line >= overlay_line) {
+    err->line -= overlay_line - 1;
+    err->source = overlay;
+    err->file = "(code evaluated before)";
+  }
+}
+
 /* The file compiled into a new song; NULL after printing why. */
 static ph_live_song *load(live_config *cfg, double *compile_ms) {
   double t0 = now_seconds();
@@ -91,8 +117,11 @@ static ph_live_song *load(live_config *cfg, double *compile_ms) {
   }
   if (!ok) {
     if (!err.file) err.file = cfg->path;
+    if (err.source == s->source) place_in_overlay(cfg, &err);
     ph_error_print(&err, stderr);
-    fprintf(stderr, "%s: not loaded; %s\n", cfg->path, cfg->playing ? "the last good program keeps playing" : "waiting for a save");
+    const char *next = cfg->playing ? "the last good program keeps playing" : "waiting for a save";
+    if (err.file == cfg->path) fprintf(stderr, "%s: not loaded; %s\n", cfg->path, next);
+    else fprintf(stderr, "phonon live: the evaluated code is dropped; %s\n", next);
     ph_live_song_free(s);
     return NULL;
   }
@@ -148,6 +177,35 @@ static void print_status(live_config *cfg, bool tty) {
           1e3 * ph_audio_buffer(cfg->audio) / ph_audio_rate(cfg->audio), tty ? "   " : "\n");
 }
 
+/* A line that is only hush[N], unhush[N], solo N, unsolo, mute N or unmute N acts on the
+ * playing program at its next block, without compiling; false for anything else. */
+static bool control_at_once(void *ctx, const char *code) {
+  const char *p = code;
+  while (isspace((unsigned char)*p)) p++;
+  char word[8];
+  size_t len = 0;
+  while (islower((unsigned char)*p) && len < sizeof word - 1) word[len++] = *p++;
+  word[len] = 0;
+  while (*p == ' ' || *p == '\t') p++;
+  long channel = -1;
+  if (isdigit((unsigned char)*p)) {
+    char *end;
+    channel = strtol(p, &end, 10);
+    p = end;
+  }
+  while (isspace((unsigned char)*p)) p++;
+  if (*p || channel > 63) return false;
+  bool all = channel < 0;
+  ph_live_control what;
+  if (!strcmp(word, "hush") || (!strcmp(word, "mute") && !all)) what = PH_LIVE_HUSH;
+  else if (!strcmp(word, "unhush") || (!strcmp(word, "unmute") && !all)) what = PH_LIVE_UNHUSH;
+  else if (!strcmp(word, "solo") && !all) what = PH_LIVE_SOLO;
+  else if (!strcmp(word, "unsolo") && all) what = PH_LIVE_UNSOLO;
+  else return false;
+  ph_live_control_output(((live_config *)ctx)->live, what, (int)channel);
+  return true;
+}
+
 static void osc_eval(void *ctx, const char *code) { live_inbox_put(&((live_config *)ctx)->inbox, code); }
 
 static void osc_status(void *ctx, ph_osc_status *out) {
@@ -181,11 +239,13 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
   bool status_lines = tty && !cfg->repl;
   while (!stop_requested && !ph_audio_lost(audio) && (duration <= 0 || now_seconds() - start < duration)) {
     bool saved = ph_watch_wait(watch, 20);
-    if (saved) { /* the file is the program again: what was evaluated since is dropped */
+    if (saved) { /* the file is the program again: what was evaluated or hushed since is dropped */
       free(cfg->overlay);
       cfg->overlay = NULL;
       free(live_inbox_take(&cfg->inbox));
+      ph_live_clear_controls(live);
     }
+    cfg->evaluated_from = cfg->overlay ? strlen(cfg->overlay) : 0;
     bool evaluated = take_evaluated(cfg);
     pthread_mutex_lock(&cfg->inbox.lock);
     bool want_status = cfg->inbox.status_wanted, quit = cfg->inbox.quit;
@@ -200,6 +260,7 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
         cfg->latest = s->bank;
         cfg->playing = true;
       } else {
+        if (!s && evaluated) cfg->overlay[cfg->evaluated_from] = 0; /* code that does not compile is dropped */
         ph_live_song_free(s);
       }
     }
@@ -241,10 +302,12 @@ int ph_cli_live(int argc, char **argv) {
   }
   audio_opt.pairs = 1 + cfg.multi;
   live_inbox_init(&cfg.inbox);
+  cfg.inbox.at_once = control_at_once;
+  cfg.inbox.at_once_ctx = &cfg;
   ph_osc_server *osc = NULL;
   pthread_t repl_thread;
   ph_error err = {0};
-  ph_watch *watch = ph_watch_open(cfg.path, &err);
+  ph_watch *watch = cfg.inbox.watch = ph_watch_open(cfg.path, &err);
   ph_audio *audio = watch ? ph_audio_open(&audio_opt, &err) : NULL;
   if (!audio) {
     fprintf(stderr, "phonon live: %s\n", err.message);
@@ -293,6 +356,7 @@ int ph_cli_live(int argc, char **argv) {
   rc = 0;
 done:
   ph_osc_stop(osc);
+  live_inbox_detach(&cfg.inbox);
   ph_audio_close(audio);
   ph_live_destroy(live);
   live_bank_drop(&cfg.banks);

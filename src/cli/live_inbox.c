@@ -10,6 +10,8 @@ void live_inbox_init(live_inbox *b) {
   pthread_mutex_init(&b->lock, NULL);
   b->text = NULL;
   b->status_wanted = b->quit = false;
+  b->at_once = NULL;
+  b->watch = NULL;
 }
 
 void live_inbox_destroy(live_inbox *b) {
@@ -20,14 +22,24 @@ void live_inbox_destroy(live_inbox *b) {
 void live_inbox_put(live_inbox *b, const char *code) {
   size_t add = strlen(code);
   pthread_mutex_lock(&b->lock);
-  size_t have = b->text ? strlen(b->text) : 0;
-  char *grown = realloc(b->text, have + add + 2);
-  if (grown) {
-    memcpy(grown + have, code, add);
-    grown[have + add] = '\n';
-    grown[have + add + 1] = 0;
-    b->text = grown;
+  if (!b->at_once || !b->at_once(b->at_once_ctx, code)) {
+    size_t have = b->text ? strlen(b->text) : 0;
+    char *grown = realloc(b->text, have + add + 2);
+    if (grown) {
+      memcpy(grown + have, code, add);
+      grown[have + add] = '\n';
+      grown[have + add + 1] = 0;
+      b->text = grown;
+    }
+    if (b->watch) ph_watch_wake(b->watch);
   }
+  pthread_mutex_unlock(&b->lock);
+}
+
+void live_inbox_detach(live_inbox *b) {
+  pthread_mutex_lock(&b->lock);
+  b->at_once = NULL;
+  b->watch = NULL;
   pthread_mutex_unlock(&b->lock);
 }
 
@@ -42,6 +54,7 @@ char *live_inbox_take(live_inbox *b) {
 static void flag(live_inbox *b, bool *which) {
   pthread_mutex_lock(&b->lock);
   *which = true;
+  if (b->watch) ph_watch_wake(b->watch);
   pthread_mutex_unlock(&b->lock);
 }
 

@@ -60,7 +60,7 @@ static ph_song_output *output_for(ph_song *s, int channel) {
     if (s->outputs[i].channel == channel) return &s->outputs[i];
   if (s->noutputs == PH_SONG_MAX_OUTPUTS) return NULL;
   ph_song_output *o = &s->outputs[s->noutputs++];
-  *o = (ph_song_output){channel, {-1, 0}, {-1, 0}, false, false};
+  *o = (ph_song_output){.channel = channel, .left = {-1, 0}, .right = {-1, 0}};
   return o;
 }
 
@@ -74,13 +74,29 @@ static void set_solo(ph_song *s, int channel, bool solo) {
     if (channel < 0 || s->outputs[i].channel == channel) s->outputs[i].solo = solo;
 }
 
-/* Whether output k is heard: not hushed or muted, and soloed when any output is. */
+static bool held(uint64_t mask, int channel) { return channel >= 0 && channel < 64 && (mask >> channel & 1); }
+
+/* Whether output k is to be heard: not hushed or muted, and soloed when any output is (by
+ * the program or from outside). */
 static bool audible(const ph_song *s, int k) {
   const ph_song_output *o = &s->outputs[k];
-  if (o->hushed || o->left.node < 0) return false;
-  for (int i = 0; i < s->noutputs; i++)
-    if (s->outputs[i].solo) return o->solo;
-  return true;
+  if (o->hushed || o->left.node < 0 || held(s->held_silent, o->channel)) return false;
+  bool soloing = s->held_solo != 0;
+  for (int i = 0; i < s->noutputs && !soloing; i++) soloing = s->outputs[i].solo;
+  return !soloing || o->solo || held(s->held_solo, o->channel);
+}
+
+/* Each output's level at the start of this block (from) and at its end (to). */
+static void move_levels(ph_song *s, float *from, float *to) {
+  for (int k = 0; k < s->noutputs; k++) {
+    ph_song_output *o = &s->outputs[k];
+    float target = audible(s, k) ? 1.0f : 0.0f;
+    if (!s->levels_set) o->level = target;
+    from[k] = o->level_was = o->level;
+    o->level = o->level < target ? fminf(target, o->level + s->fade_step) : fmaxf(target, o->level - s->fade_step);
+    to[k] = o->level;
+  }
+  s->levels_set = true;
 }
 
 static bool number_of(ph_compiler *c, const ph_stmt *st, double *out) {
@@ -266,7 +282,7 @@ static void auto_route(ph_compiler *c) {
   for (int k = 0; k < 2; k++)
     for (int i = 0; i < c->nbuses; i++)
       if (!strcmp(c->buses[i].name, firsts[k])) {
-        *output_for(s, 0) = (ph_song_output){0, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false, false};
+        *output_for(s, 0) = (ph_song_output){.channel = 0, .left = {c->buses[i].node, 0}, .right = {c->buses[i].node_right, 0}};
         return;
       }
   int channel = 0;
@@ -275,7 +291,7 @@ static void auto_route(ph_compiler *c) {
     const char *digits = !strncmp(n, "out", 3) ? n + 3 : n[0] == 'd' ? n + 1 : NULL;
     if (digits && *digits && strspn(digits, "0123456789") == strlen(digits)) {
       ph_song_output *o = output_for(s, ++channel);
-      if (o) *o = (ph_song_output){channel, {c->buses[i].node, 0}, {c->buses[i].node_right, 0}, false, false};
+      if (o) *o = (ph_song_output){.channel = channel, .left = {c->buses[i].node, 0}, .right = {c->buses[i].node_right, 0}};
     }
   }
   if (s->noutputs > 0) return;
@@ -289,7 +305,7 @@ static void auto_route(ph_compiler *c) {
       ports[ch] = (ph_port){gain, 0};
     }
     ph_song_output *o = output_for(s, i + 1);
-    if (o) *o = (ph_song_output){i + 1, ports[0], ports[1], false, false};
+    if (o) *o = (ph_song_output){.channel = i + 1, .left = ports[0], .right = ports[1]};
   }
 }
 
@@ -318,6 +334,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   int block = 128;
   if (!read_settings(c, prog, &cps, &block)) return false;
   s->block = opt->block > 0 ? opt->block : block;
+  s->fade_step = 1.0f;
   ph_graph_init(&s->graph, &(ph_dsp_config){s->rate, s->block, 1});
   ph_clock_init(&s->clock, s->rate, ph_rat_from_double(cps));
   /* Pass 1: every bus exists before any expression refers to one (forward references and
@@ -387,6 +404,8 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
   int active = 0;
   for (int k = 0; k < s->noutputs; k++)
     if (audible(s, k)) active++;
+  float from[PH_SONG_MAX_OUTPUTS], to[PH_SONG_MAX_OUTPUTS];
+  move_levels(s, from, to);
   float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
               : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
   float release = expf(-1.0f / (0.05f * (float)s->rate));
@@ -394,14 +413,15 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
     float sum[2] = {0, 0};
     for (int k = 0; k < s->noutputs; k++) {
       const ph_song_output *o = &s->outputs[k];
-      if (!audible(s, k)) continue;
+      if (from[k] == 0 && to[k] == 0) continue;
+      float gain = from[k] == to[k] ? from[k] : from[k] + (to[k] - from[k]) * (float)(i + 1) / (float)frames;
       for (int ch = 0; ch < 2; ch++) {
         float v = ph_graph_output(&s->graph, ch ? o->right : o->left)[i];
         if (!isfinite(v)) {
           s->nonfinite++;
           v = 0;
         }
-        sum[ch] += v;
+        sum[ch] += v * gain;
       }
     }
     for (int ch = 0; ch < 2; ch++) {
@@ -424,12 +444,15 @@ void ph_song_destroy(ph_song *s) {
   ph_arena_destroy(&s->arena);
 }
 
-bool ph_song_channel(const ph_song *s, int channel, const float **left, const float **right) {
-  for (int k = 0; k < s->noutputs; k++)
-    if (s->outputs[k].channel == channel && audible(s, k)) {
-      *left = ph_graph_output(&s->graph, s->outputs[k].left);
-      *right = ph_graph_output(&s->graph, s->outputs[k].right);
-      return *left && *right;
+bool ph_song_channel(const ph_song *s, int channel, const float **left, const float **right, float level[2]) {
+  for (int k = 0; k < s->noutputs; k++) {
+    const ph_song_output *o = &s->outputs[k];
+    if (o->channel == channel && o->left.node >= 0) {
+      *left = ph_graph_output(&s->graph, o->left);
+      *right = ph_graph_output(&s->graph, o->right);
+      level[0] = o->level_was, level[1] = o->level;
+      return *left && *right && (level[0] > 0 || level[1] > 0);
     }
+  }
   return false;
 }

@@ -19,6 +19,7 @@ typedef struct {
   ph_port left, right; /* the same port for a mono output (centred) */
   bool hushed;         /* hush / mute */
   bool solo;
+  float level_was, level; /* its gain at the start and at the end of the last block */
 } ph_song_output;
 
 /* The nodes one statement made (a bus's or an output's), and a key saying what it was: the
@@ -44,6 +45,13 @@ typedef struct ph_song_s {
   ph_song_output outputs[PH_SONG_MAX_OUTPUTS];
   int noutputs;
   ph_outmix outmix;
+  /* Set between blocks by whoever plays the song (live mode's run-time hush, mute and solo):
+   * outputs (bit N = output N, for N < 64) silenced or soloed on top of the program's own
+   * statements. An output whose audibility changes moves its level by fade_step a block (1:
+   * at once) and is ramped within each block. */
+  uint64_t held_silent, held_solo;
+  float fade_step;
+  bool levels_set;
   /* the safety limiter: samples it had to reduce, non-finite samples replaced, peak seen */
   int64_t limited, nonfinite;
   float peak;
@@ -75,9 +83,10 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 /* Writes frames (<= s->block) of interleaved stereo and advances the clock. */
 void ph_song_process(ph_song *s, float *stereo, int frames);
 void ph_song_destroy(ph_song *s);
-/* The last block of output `channel` (0 = out, N = oN) as it went into the mix (before the
- * limiter); false when there is no such output or it is hushed, muted or not soloed. */
-bool ph_song_channel(const ph_song *s, int channel, const float **left, const float **right);
+/* The last block of output `channel` (0 = out, N = oN) before its level and the limiter, and
+ * its level at the block's start and end (ramped linearly in between, as in the mix); false
+ * when there is no such output or it is silent throughout (hushed, muted or not soloed). */
+bool ph_song_channel(const ph_song *s, int channel, const float **left, const float **right, float level[2]);
 
 /* Live reloads, both on the audio thread at the swap, before `next` processes a block, with
  * `current` the song it replaces (neither allocates; match is quick, inherit copies states):

@@ -31,6 +31,8 @@ struct ph_live {
   _Atomic double status_cycle, status_cps, status_swap_cycle;
   _Atomic uint64_t status_swaps;
   atomic_int status_voices;
+  /* Run-time controls: outputs silenced and soloed (bit N = output N). */
+  _Atomic uint64_t silenced, soloed;
 };
 
 void ph_live_song_free(ph_live_song *s) {
@@ -150,19 +152,46 @@ static void take_pending(ph_live *l) {
   atomic_fetch_add_explicit(&l->status_swaps, 1, memory_order_release);
 }
 
+static uint64_t outputs_mask(int channel) {
+  return channel < 0 ? ~(uint64_t)0 : channel < 64 ? (uint64_t)1 << channel : 0;
+}
+
+void ph_live_control_output(ph_live *l, ph_live_control what, int channel) {
+  uint64_t m = outputs_mask(channel);
+  switch (what) {
+  case PH_LIVE_HUSH: atomic_fetch_or_explicit(&l->silenced, m, memory_order_relaxed); break;
+  case PH_LIVE_UNHUSH: atomic_fetch_and_explicit(&l->silenced, ~m, memory_order_relaxed); break;
+  case PH_LIVE_SOLO: atomic_fetch_or_explicit(&l->soloed, m, memory_order_relaxed); break;
+  case PH_LIVE_UNSOLO: atomic_fetch_and_explicit(&l->soloed, ~m, memory_order_relaxed); break;
+  }
+}
+
+void ph_live_clear_controls(ph_live *l) {
+  atomic_store_explicit(&l->silenced, 0, memory_order_relaxed);
+  atomic_store_explicit(&l->soloed, 0, memory_order_relaxed);
+}
+
+static void apply_controls(const ph_live *l, ph_song *s, uint64_t silenced, uint64_t soloed) {
+  s->held_silent = silenced;
+  s->held_solo = soloed;
+  s->fade_step = l->fade_frames > l->block ? (float)l->block / (float)l->fade_frames : 1.0f;
+}
+
 /* Outputs o1, o2... of a song's last block into outs (pair p at (p - 1) * 2 * block), silence
  * for those it lacks or hushes. */
 static void channels_of(const ph_live *l, const ph_song *s, float *outs) {
   for (int p = 1; p < l->pairs; p++) {
     float *dst = outs + (size_t)(p - 1) * 2 * (size_t)l->block;
     const float *left, *right;
-    if (!ph_song_channel(s, p, &left, &right)) {
+    float level[2];
+    if (!ph_song_channel(s, p, &left, &right, level)) {
       memset(dst, 0, sizeof(float) * 2 * (size_t)l->block);
       continue;
     }
     for (int i = 0; i < l->block; i++) {
-      dst[2 * i] = isfinite(left[i]) ? left[i] : 0.0f;
-      dst[2 * i + 1] = isfinite(right[i]) ? right[i] : 0.0f;
+      float gain = level[0] == level[1] ? level[0] : level[0] + (level[1] - level[0]) * (float)(i + 1) / (float)l->block;
+      dst[2 * i] = isfinite(left[i]) ? left[i] * gain : 0.0f;
+      dst[2 * i + 1] = isfinite(right[i]) ? right[i] * gain : 0.0f;
     }
   }
 }
@@ -188,6 +217,10 @@ static void crossfade(ph_live *l) {
 
 static void compute_block(ph_live *l) {
   take_pending(l);
+  uint64_t silenced = atomic_load_explicit(&l->silenced, memory_order_relaxed);
+  uint64_t soloed = atomic_load_explicit(&l->soloed, memory_order_relaxed);
+  if (l->current) apply_controls(l, &l->current->song, silenced, soloed);
+  if (l->fading) apply_controls(l, &l->fading->song, silenced, soloed);
   if (l->current) {
     ph_song_process(&l->current->song, l->mix, l->block);
     channels_of(l, &l->current->song, l->outs);

@@ -57,6 +57,14 @@ bool ph_live_publish(ph_live *l, ph_live_song *s);
 /* Frees the songs the audio thread has finished with; how many. Control thread. */
 int ph_live_collect(ph_live *l);
 ph_live_status ph_live_get_status(const ph_live *l);
+/* Run-time hush, mute and solo (from OSC or the REPL), on top of the program's own
+ * statements: callable from any thread; the audio thread applies them at its next block,
+ * each output fading in or out over the crossfade time. channel -1: every output (hush,
+ * unhush, unsolo); outputs 0 (out) to 63. Hush and mute are one state, as in the language. */
+typedef enum { PH_LIVE_HUSH, PH_LIVE_UNHUSH, PH_LIVE_SOLO, PH_LIVE_UNSOLO } ph_live_control;
+void ph_live_control_output(ph_live *l, ph_live_control what, int channel);
+/* Back to what the program says (a save of the file is the program again). */
+void ph_live_clear_controls(ph_live *l);
 /* A ph_audio_process_fn: the playing song's mix on outs[0] and outs[1], its numbered outputs on
  * the next pairs (ph_live_create_multi), silence on any others. */
 void ph_live_process(void *live, float *const *outs, int nchannels, int frames);

@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <poll.h>
+#include <sys/eventfd.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,7 +12,7 @@
 #include <unistd.h>
 
 struct ph_watch {
-  int fd;
+  int fd, wake_fd;
   char *name; /* the file's name within its directory */
 };
 
@@ -36,7 +37,8 @@ ph_watch *ph_watch_open(const char *path, ph_error *err) {
     ph_error_set(err, PH_ERR_IO, NULL, 0, "cannot watch files: %s", strerror(errno));
     goto fail;
   }
-  if (inotify_add_watch(w->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY) < 0) {
+  if (inotify_add_watch(w->fd, dir, IN_CLOSE_WRITE | IN_MOVED_TO | IN_CREATE | IN_MODIFY) < 0 ||
+      (w->wake_fd = eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC)) < 0) {
     ph_error_set(err, PH_ERR_IO, NULL, 0, "cannot watch %s: %s", dir, strerror(errno));
     close(w->fd);
     goto fail;
@@ -73,10 +75,15 @@ bool ph_watch_wait(ph_watch *w, int timeout_ms) {
   for (;;) {
     int64_t wait = deadline - now_ms();
     if (wait < 0) wait = 0;
-    struct pollfd p = {.fd = w->fd, .events = POLLIN};
-    int r = poll(&p, 1, (int)wait);
+    struct pollfd p[2] = {{.fd = w->fd, .events = POLLIN}, {.fd = w->wake_fd, .events = POLLIN}};
+    int r = poll(p, 2, (int)wait);
     if (r < 0 && errno != EINTR) return false;
     if (r <= 0) return state != QUIET; /* a timeout, or a signal (the caller checks why) */
+    if (p[1].revents & POLLIN) {
+      uint64_t count;
+      if (read(w->wake_fd, &count, sizeof count) < 0) count = 0;
+      if (state == QUIET) return false;
+    }
     int news = drain(w);
     if (news == QUIET) continue;
     if (news > state) state = news;
@@ -84,9 +91,15 @@ bool ph_watch_wait(ph_watch *w, int timeout_ms) {
   }
 }
 
+void ph_watch_wake(ph_watch *w) {
+  uint64_t one = 1;
+  if (write(w->wake_fd, &one, sizeof one) < 0) return; /* already signalled (the count is full) */
+}
+
 void ph_watch_close(ph_watch *w) {
   if (!w) return;
   close(w->fd);
+  close(w->wake_fd);
   free(w->name);
   free(w);
 }

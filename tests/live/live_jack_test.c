@@ -18,26 +18,7 @@
 #include "capture.h"
 #include "live_run.h"
 #include "proc.h"
-
-static bool start_server(const char *dir, pid_t *pid, capture **cap) {
-  char log[512];
-  snprintf(log, sizeof log, "%s/jackd.log", dir);
-  /* Real-time scheduling when the system allows it (clients' threads then are too), else not. */
-  const char *modes[] = {"-R", "-r"};
-  for (int m = 0; m < 2; m++) {
-    const char *argv[] = {"jackd", modes[m], "-d", "dummy", "-r", "48000", "-p", "128", NULL};
-    *pid = proc_spawn(argv, log);
-    for (int tries = 0; tries < 50 && proc_alive(*pid); tries++) {
-      proc_sleep(0.1);
-      if ((*cap = capture_open("phonon-capture", 40))) return true;
-    }
-    proc_stop(*pid);
-  }
-  char *text = proc_read_file(log);
-  printf("SKIP: jackd -d dummy cannot be started here:\n%s\n", text ? text : "(no log)");
-  free(text);
-  return false;
-}
+#include "server.h"
 
 /* The test works in its own folder: paths given relative to where it started are made whole. */
 static bool absolute(const char *path, char *out, size_t size) {
@@ -51,18 +32,14 @@ int main(int argc, char **argv) {
     fprintf(stderr, "usage: live_jack_test PHONON EXAMPLE.ph OUTDIR\n");
     return 2;
   }
-  char dir[] = "/tmp/phonon-live-XXXXXX", server[64], phonon[4096], example[4096];
+  char dir[] = "/tmp/phonon-live-XXXXXX", phonon[4096], example[4096];
   if (!mkdtemp(dir) || !absolute(argv[1], phonon, sizeof phonon) || !absolute(argv[2], example, sizeof example)) return 2;
-  snprintf(server, sizeof server, "phonon-test-%d", (int)getpid());
-  setenv("JACK_DEFAULT_SERVER", server, 1);
-  setenv("JACK_NO_AUDIO_RESERVATION", "1", 1);
   setenv("PHONON_SAMPLES", "", 1); /* the built-in kit only: render and live hear the same */
   setenv("HOME", dir, 1);
   if (chdir(dir) != 0) return 2;
   live_run r = {.phonon = phonon, .example = example, .dir = dir};
   pid_t jackd;
-  if (!start_server(dir, &jackd, &r.cap)) return 77;
-  printf("jackd (dummy, 48000 Hz, period %d) as server %s\n", capture_period(r.cap), server);
+  if (!server_start(dir, 40, &jackd, &r.cap)) return 77;
   int failures = 1;
   if (capture_start(r.cap) && live_perform(&r)) {
     live_check_autoconnect(&r);

@@ -1,0 +1,15 @@
+/* A JACK server with the dummy driver for the live tests, and the capture client on it. */
+#ifndef PH_TEST_SERVER_H
+#define PH_TEST_SERVER_H
+
+#include <stdbool.h>
+#include <sys/types.h>
+
+#include "capture.h"
+
+/* Names the server after this process, starts `jackd -d dummy` at 48 kHz with a 128-frame
+ * period (real-time when the system allows it) logging to DIR/jackd.log, and opens the capture
+ * client with room for max_seconds. False, after printing the server's log, when it cannot. */
+bool server_start(const char *dir, double max_seconds, pid_t *pid, capture **cap);
+
+#endif
