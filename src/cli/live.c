@@ -171,10 +171,13 @@ static double audio_load(live_config *cfg) {
 static void print_status(live_config *cfg, bool tty) {
   ph_live_status st = ph_live_get_status(cfg->live);
   ph_audio_stats a = ph_audio_get_stats(cfg->audio);
-  fprintf(stderr, "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f%s",
+  fprintf(stderr,
+          "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f"
+          "  (by cpu time: late %llu  longest %.2f ms, at %.1f s)%s",
           tty ? "\r" : "", st.cps, st.cycle, 100.0 * audio_load(cfg), st.voices, cfg->reloads,
           (unsigned long long)a.xruns, (unsigned long long)a.late, a.longest_ms,
-          1e3 * ph_audio_buffer(cfg->audio) / ph_audio_rate(cfg->audio), tty ? "   " : "\n");
+          1e3 * ph_audio_buffer(cfg->audio) / ph_audio_rate(cfg->audio), (unsigned long long)a.late_cpu,
+          a.longest_cpu_ms, a.longest_cpu_at, tty ? "   " : "\n");
 }
 
 /* A line that is only hush[N], unhush[N], solo N, unsolo, mute N or unmute N acts on the

@@ -18,6 +18,9 @@ ph_audio *ph_audio_open(const ph_audio_options *opt, ph_error *err) {
   atomic_init(&a->xruns, 0);
   atomic_init(&a->late, 0);
   atomic_init(&a->longest_ns, 0);
+  atomic_init(&a->late_cpu, 0);
+  atomic_init(&a->longest_cpu_ns, 0);
+  atomic_init(&a->longest_cpu_at_ns, 0);
   atomic_init(&a->busy_ns, 0);
   atomic_init(&a->played_ns, 0);
   atomic_init(&a->lost, false);
@@ -54,27 +57,42 @@ int ph_audio_rate(const ph_audio *a) { return a->rate; }
 int ph_audio_buffer(const ph_audio *a) { return a->buffer; }
 int ph_audio_channels(const ph_audio *a) { return a->channels; }
 const char *ph_audio_name(const ph_audio *a) { return a->name; }
-static int64_t now_ns(void) {
+static int64_t now_ns(clockid_t clock) {
   struct timespec t;
-  clock_gettime(CLOCK_MONOTONIC, &t);
+  clock_gettime(clock, &t);
   return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
+/* True when this is the longest so far. */
+static bool note_duration(atomic_uint_fast64_t *longest, atomic_uint_fast64_t *late, uint64_t took, double period_ns) {
+  if ((double)took > period_ns) atomic_fetch_add_explicit(late, 1, memory_order_relaxed);
+  if (took <= atomic_load_explicit(longest, memory_order_relaxed)) return false;
+  atomic_store_explicit(longest, took, memory_order_relaxed);
+  return true;
+}
+
 void ph_audio_run(ph_audio *a, float *const *outs, int frames) {
-  int64_t t0 = now_ns();
+  int64_t t0 = now_ns(CLOCK_MONOTONIC), c0 = now_ns(CLOCK_THREAD_CPUTIME_ID);
   a->process(a->ctx, outs, a->channels, frames);
-  uint64_t took = (uint64_t)(now_ns() - t0);
-  if (took > atomic_load_explicit(&a->longest_ns, memory_order_relaxed))
-    atomic_store_explicit(&a->longest_ns, took, memory_order_relaxed);
+  uint64_t took = (uint64_t)(now_ns(CLOCK_MONOTONIC) - t0), computed = (uint64_t)(now_ns(CLOCK_THREAD_CPUTIME_ID) - c0);
   double period_ns = 1e9 * frames / a->rate;
-  if ((double)took > period_ns) atomic_fetch_add_explicit(&a->late, 1, memory_order_relaxed);
+  note_duration(&a->longest_ns, &a->late, took, period_ns);
+  if (note_duration(&a->longest_cpu_ns, &a->late_cpu, computed, period_ns))
+    atomic_store_explicit(&a->longest_cpu_at_ns, atomic_load_explicit(&a->played_ns, memory_order_relaxed),
+                          memory_order_relaxed);
   atomic_fetch_add_explicit(&a->busy_ns, took, memory_order_relaxed);
   atomic_fetch_add_explicit(&a->played_ns, (uint64_t)period_ns, memory_order_relaxed);
 }
 
 ph_audio_stats ph_audio_get_stats(const ph_audio *a) {
-  return (ph_audio_stats){atomic_load(&a->xruns), atomic_load(&a->late), atomic_load(&a->longest_ns) * 1e-6,
-                          atomic_load(&a->busy_ns), atomic_load(&a->played_ns)};
+  return (ph_audio_stats){.xruns = atomic_load(&a->xruns),
+                          .late = atomic_load(&a->late),
+                          .longest_ms = atomic_load(&a->longest_ns) * 1e-6,
+                          .late_cpu = atomic_load(&a->late_cpu),
+                          .longest_cpu_ms = atomic_load(&a->longest_cpu_ns) * 1e-6,
+                          .longest_cpu_at = atomic_load(&a->longest_cpu_at_ns) * 1e-9,
+                          .busy_ns = atomic_load(&a->busy_ns),
+                          .played_ns = atomic_load(&a->played_ns)};
 }
 bool ph_audio_lost(const ph_audio *a) { return atomic_load(&a->lost); }
 

@@ -49,6 +49,10 @@ typedef struct {
   uint64_t xruns;    /* reported by the backend (JACK: the server's, whoever caused them) */
   uint64_t late;     /* process calls that took longer than their period: xruns of our making */
   double longest_ms; /* the longest process call */
+  /* The same by the audio thread's own CPU time: what computing took, without the time the
+   * system gave to others while the call ran (which `late` includes). */
+  uint64_t late_cpu;
+  double longest_cpu_ms, longest_cpu_at; /* and when, in seconds of audio from the start */
   uint64_t busy_ns;   /* time spent in process calls, in all */
   uint64_t played_ns; /* the audio time they produced: busy/played between two looks is the load */
 } ph_audio_stats;

@@ -21,7 +21,7 @@ struct ph_audio {
   char name[160];
   ph_audio_process_fn process;
   void *ctx;
-  atomic_uint_fast64_t xruns, late, longest_ns;
+  atomic_uint_fast64_t xruns, late, longest_ns, late_cpu, longest_cpu_ns, longest_cpu_at_ns;
   atomic_uint_fast64_t busy_ns, played_ns; /* time spent in process, audio time it produced */
   atomic_bool lost;
 };

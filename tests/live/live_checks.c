@@ -25,8 +25,8 @@ typedef struct {
   int64_t taken[RELOADS + 8], handed[RELOADS + 8]; /* phonon's samples: swap, and hand-over */
   double compile_ms[RELOADS + 8];
   int nswaps, reloads;
-  unsigned long long xruns, late;
-  double longest_ms, period_ms;
+  unsigned long long xruns, late, late_cpu;
+  double longest_ms, period_ms, longest_cpu_ms;
   bool error_placed; /* the syntax error printed with file:line:col and a caret */
 } live_log;
 
@@ -49,8 +49,8 @@ static live_log read_log(const char *path) {
       g.taken[g.nswaps] = taken, g.handed[g.nswaps] = handed, g.compile_ms[g.nswaps++] = ms;
     }
     if ((at = strstr(line, "reloads ")))
-      sscanf(at, "reloads %d  xruns %llu  late %llu  longest %lf ms of %lf", &g.reloads, &g.xruns, &g.late,
-             &g.longest_ms, &g.period_ms);
+      sscanf(at, "reloads %d  xruns %llu  late %llu  longest %lf ms of %lf  (by cpu time: late %llu  longest %lf", &g.reloads,
+             &g.xruns, &g.late, &g.longest_ms, &g.period_ms, &g.late_cpu, &g.longest_cpu_ms);
     if (strstr(line, "track.ph:2:") && strstr(line, "syntax error")) g.error_placed = true;
   }
   free(text);
@@ -173,10 +173,15 @@ static void check_reloads(const live_run *r, const live_log *g, const recording 
   live_check(to_db(excess) < CLICK_DBFS, "(d) no click", "the second difference exceeds the 660 Hz tone's by %.1f dBFS",
              to_db(excess));
   if (to_db(excess) >= CLICK_DBFS) list_clicks(rec, from, to, steady);
-  live_check(g->late == 0 && g->longest_ms > 0 && g->longest_ms < g->period_ms, "(d) no xrun of phonon's making",
-             "%llu process calls longer than their period; the longest took %.3f ms of %.3f; the server counted %.1f "
-             "xruns/s during the reloads, %.1f/s before them (the dummy driver's own timing)",
-             g->late, g->longest_ms, g->period_ms, r->xrun_rate_during, r->xrun_rate_before);
+  /* By the audio thread's CPU time: on a shared machine a call can be preempted for longer
+   * than a period, which says nothing of what phonon computed. */
+  live_check(g->late_cpu == 0 && g->longest_cpu_ms > 0 && g->longest_cpu_ms < g->period_ms,
+             "(d) no xrun of phonon's making",
+             "%llu process calls computed longer than their period, the longest %.3f ms of %.3f (by the wall clock, "
+             "preemption included: %llu, the longest %.3f ms); the server counted %.1f xruns/s during the reloads, "
+             "%.1f/s before them (the dummy driver's own timing)",
+             g->late_cpu, g->longest_cpu_ms, g->period_ms, g->late, g->longest_ms, r->xrun_rate_during,
+             r->xrun_rate_before);
   long growth = r->rss_late - r->rss_early;
 #ifdef __SANITIZE_ADDRESS__
   growth = 0; /* ASan keeps freed memory in quarantine; there the leak check at exit is the test */
