@@ -217,10 +217,45 @@ static void test_numbered_outputs_on_their_own_pairs(void **state) {
   ph_live_destroy(l);
 }
 
+/* Run-time mute and solo (OSC, REPL): from the next block, fading over the crossfade time on
+ * the mix and on the output's own pair alike, without a click; a save clears them. */
+static void test_run_time_mute_and_solo(void **state) {
+  ph_error err = {0};
+  ph_live *l = ph_live_create_multi(RATE, BLOCK, PH_LIVE_FADE_SECONDS, 3, &err);
+  assert_non_null(l);
+  assert_true(ph_live_publish(l, compile("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\n")));
+  enum { N = 8192, FADE = (int)(PH_LIVE_FADE_SECONDS * RATE) };
+  static float ch[6][N];
+  float *outs[6] = {ch[0], ch[1], ch[2], ch[3], ch[4], ch[5]};
+  ph_live_process(l, outs, 6, N);
+  double steady = steady_d2(ch[0] + N / 2, N / 2);
+  ph_live_control_output(l, PH_LIVE_HUSH, 2); /* mute 2 */
+  ph_live_process(l, outs, 6, N);
+  assert_true(measure_rms(ch[4] + FADE + BLOCK, N - FADE - BLOCK) == 0.0); /* o2's pair: silent after the fade */
+  assert_true(measure_rms(ch[4], BLOCK) > 0.05);                          /* fading, not cut */
+  assert_true(measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 660.0) <
+              measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 440.0) - 40.0); /* gone from the mix */
+  assert_float_equal(measure_rms(ch[2] + N / 2, N / 2), 0.3 / sqrt(2.0), 0.01); /* o1 untouched */
+  assert_true(20 * log10(fmax(click_excess(ch[0], N, steady), 1e-12)) < CLICK_DBFS);
+  assert_true(20 * log10(fmax(click_excess(ch[4], N, steady), 1e-12)) < CLICK_DBFS);
+  ph_live_control_output(l, PH_LIVE_UNHUSH, 2);
+  ph_live_control_output(l, PH_LIVE_SOLO, 2); /* solo 2: only o2 */
+  ph_live_process(l, outs, 6, N);
+  assert_true(measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 440.0) <
+              measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 660.0) - 40.0);
+  assert_true(measure_rms(ch[2] + N / 2, N / 2) == 0.0);
+  ph_live_clear_controls(l);
+  ph_live_process(l, outs, 6, N);
+  double both = measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 440.0);
+  assert_float_equal(measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 660.0), both, 1.0);
+  ph_live_destroy(l);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_an_unchanged_reverb_rings_on),
       cmocka_unit_test(test_numbered_outputs_on_their_own_pairs),
+      cmocka_unit_test(test_run_time_mute_and_solo),
       cmocka_unit_test(test_plays_what_render_writes),
       cmocka_unit_test(test_silence_until_a_song_comes),
       cmocka_unit_test(test_new_song_continues_the_cycle),
