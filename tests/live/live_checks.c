@@ -188,6 +188,9 @@ static void check_reloads(const live_run *r, const live_log *g, const recording 
 #endif
   live_check(r->rss_early > 0 && growth < 1024, "(d) no growth", "resident heap %ld kB after 20 reloads, %ld kB after %d",
              r->rss_early, r->rss_late, RELOADS);
+  live_check(r->fds_early > 0 && r->fds_late == r->fds_early && r->threads_late == r->threads_early,
+             "(d) no file or thread left behind", "%d open files and %d threads after 20 reloads, %d and %d after %d",
+             r->fds_early, r->threads_early, r->fds_late, r->threads_late, RELOADS);
   live_check(r->exit_status == 0, "clean exit", "phonon live exited with status %d on SIGTERM (ASan: no leak)", r->exit_status);
 }
 

@@ -108,10 +108,14 @@ bool live_perform(live_run *r) {
    * merged: the last one wins). */
   for (int k = 0; k < RELOADS; k++) {
     save_tone(r, k % 2 ? 660 : 550, &r->s_reload[k]);
-    if (k == 20) r->rss_early = proc_status_kb(pid, "RssAnon");
+    if (k == 20) {
+      r->rss_early = proc_status_kb(pid, "RssAnon");
+      r->fds_early = proc_count(pid, "fd"), r->threads_early = proc_count(pid, "task");
+    }
     proc_wait_for(swapped, &(log_wait){r->log, 3 + k + 1}, 2.0);
   }
   r->rss_late = proc_status_kb(pid, "RssAnon");
+  r->fds_late = proc_count(pid, "fd"), r->threads_late = proc_count(pid, "task");
   r->xrun_rate_during = (double)(capture_xruns(r->cap) - x0) / (now() - t0);
   proc_sleep(0.5);
   r->exit_status = proc_stop(pid);

@@ -18,6 +18,7 @@ typedef struct {
   /* phonon's resident heap (RssAnon; JACK's locked shared memory is most of VmRSS) after 20
    * reloads and after all */
   long rss_early, rss_late;
+  int fds_early, fds_late, threads_early, threads_late; /* the same moments */
   int exit_status;
   double xrun_rate_before, xrun_rate_during; /* the server's xruns per second */
 } live_run;

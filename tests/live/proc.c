@@ -1,5 +1,6 @@
 #include "proc.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -57,6 +58,17 @@ long proc_status_kb(pid_t pid, const char *field) {
     if (!strncmp(line, field, strlen(field)) && line[strlen(field)] == ':') kb = atol(line + strlen(field) + 1);
   if (f) fclose(f);
   return kb;
+}
+
+int proc_count(pid_t pid, const char *what) {
+  char path[64];
+  snprintf(path, sizeof path, "/proc/%d/%s", (int)pid, what);
+  DIR *d = opendir(path);
+  if (!d) return -1;
+  int n = 0;
+  for (struct dirent *e; (e = readdir(d));) n += e->d_name[0] != '.';
+  closedir(d);
+  return n;
 }
 
 void proc_sleep(double seconds) {

@@ -15,6 +15,8 @@ int proc_stop(pid_t pid);
 bool proc_alive(pid_t pid);
 /* A size from /proc/PID/status ("VmRSS", "RssAnon": the heap's share) in kB; -1 when unknown. */
 long proc_status_kb(pid_t pid, const char *field);
+/* Entries of /proc/PID/WHAT: "fd" (open files), "task" (threads); -1 when unknown. */
+int proc_count(pid_t pid, const char *what);
 void proc_sleep(double seconds);
 /* Polls ready(ctx) every 10 ms for up to timeout seconds. */
 bool proc_wait_for(bool (*ready)(void *ctx), void *ctx, double timeout);
