@@ -9,13 +9,19 @@
  * allpass: out = buf[i] − in;  buf[i] = in + buf[i]·0.5
  * Delay lengths are Freeverb's tunings at 44.1 kHz scaled to the sample rate; the lines are
  * the tail of the state. ROOM, DAMP and MIX are read per sample. Written samples below 1e-15
- * are flushed (the tail decays into denormals otherwise); a non-finite input clears the lines. */
+ * are flushed (the tail decays into denormals otherwise); a non-finite input clears the lines.
+ *
+ * The block runs in chunks no longer than the shortest line, so in a chunk each line is read
+ * before anything is written over what it reads: a line's chunk is copied out, computed and
+ * copied back as whole runs. The one recursion, the combs' damping filter, runs four combs at
+ * a time in vector lanes; everything else is a loop over the chunk. Each sample is computed
+ * with the same operations, in the same order, as the one-sample-at-a-time form above. */
 #include <math.h>
 #include <string.h>
 
 #include "dsp/unit.h"
 
-enum { NCOMB = 8, NALLPASS = 4, NLINE = 2 * (NCOMB + NALLPASS), SPREAD = 23 };
+enum { NCOMB = 8, NALLPASS = 4, NLINE = 2 * (NCOMB + NALLPASS), SPREAD = 23, CHUNK = 128, LANES = 4 };
 
 static const int comb_tuning[NCOMB] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
 static const int allpass_tuning[NALLPASS] = {556, 441, 341, 225};
@@ -28,8 +34,12 @@ typedef struct {
 typedef struct {
   line lines[NLINE]; /* combs L, combs R, allpasses L, allpasses R */
   uint32_t total;    /* floats in the tail */
+  int chunk;         /* samples per chunk: at most CHUNK and the shortest line */
   float buf[];
 } reverb_state;
+
+typedef float v4f __attribute__((vector_size(16)));
+typedef int32_t v4i __attribute__((vector_size(16)));
 
 static uint32_t scaled(int tuning, double sr) {
   double n = floor(tuning * sr / 44100.0 + 0.5);
@@ -63,54 +73,187 @@ static void reverb_init(void *state, const ph_dsp_config *cfg) {
   reverb_state *s = state;
   uint32_t len[NLINE];
   s->total = line_lengths(cfg, len);
+  s->chunk = CHUNK;
   uint32_t offset = 0;
   for (int k = 0; k < NLINE; k++) {
     s->lines[k] = (line){offset, len[k], 0, 0.0f};
     offset += len[k];
+    if (len[k] < (uint32_t)s->chunk) s->chunk = (int)len[k];
   }
   reverb_reset(s);
 }
 
 static inline float denormal_free(float v) { return fabsf(v) < 1e-15f ? 0.0f : v; }
 
-static inline float comb(float *buf, line *l, float in, float fb, float damp) {
-  float out = buf[l->offset + l->pos];
-  l->store = denormal_free(out * (1.0f - damp) + l->store * damp);
-  buf[l->offset + l->pos] = denormal_free(in + l->store * fb);
-  if (++l->pos == l->length) l->pos = 0;
-  return out;
+static inline v4f denormal_free4(v4f v) {
+  const v4f tiny = {1e-15f, 1e-15f, 1e-15f, 1e-15f};
+  v4f magnitude = (v4f)((v4i)v & 0x7fffffff);
+  return (v4f)((v4i)v & ~(v4i)(magnitude < tiny));
 }
 
-static inline float allpass(float *buf, line *l, float in) {
-  float delayed = buf[l->offset + l->pos];
-  buf[l->offset + l->pos] = denormal_free(in + delayed * 0.5f);
-  if (++l->pos == l->length) l->pos = 0;
-  return delayed - in;
+/* The n samples of a line from its position, as one or two runs of the ring. */
+static void line_read(const float *buf, const line *l, int n, float *restrict dst) {
+  uint32_t first = l->length - l->pos < (uint32_t)n ? l->length - l->pos : (uint32_t)n;
+  memcpy(dst, buf + l->offset + l->pos, sizeof(float) * first);
+  memcpy(dst + first, buf + l->offset, sizeof(float) * ((uint32_t)n - first));
+}
+
+/* Writes n samples at the line's position and moves it on. */
+static void line_write(float *buf, line *l, int n, const float *restrict src) {
+  uint32_t first = l->length - l->pos < (uint32_t)n ? l->length - l->pos : (uint32_t)n;
+  memcpy(buf + l->offset + l->pos, src, sizeof(float) * first);
+  memcpy(buf + l->offset, src + first, sizeof(float) * ((uint32_t)n - first));
+  l->pos = (l->pos + (uint32_t)n) % l->length;
+}
+
+/* The per-sample values of a chunk: feed, fb, damping d and 1 − d. */
+typedef struct {
+  float feed[CHUNK], fb[CHUNK], d[CHUNK], keep[CHUNK];
+  bool const_damp;
+} chunk_params;
+
+/* Rows (four samples of each of four combs) to columns (the four combs at each sample); the
+ * same function turns them back. */
+static inline void transpose4(v4f *r) {
+#if defined(__has_builtin)
+#if __has_builtin(__builtin_shufflevector)
+#define PH_REVERB_SHUFFLE 1
+#endif
+#endif
+#ifdef PH_REVERB_SHUFFLE
+  v4f t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 1, 5), t1 = __builtin_shufflevector(r[0], r[1], 2, 6, 3, 7);
+  v4f t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 1, 5), t3 = __builtin_shufflevector(r[2], r[3], 2, 6, 3, 7);
+  r[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);
+  r[1] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);
+  r[2] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);
+  r[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
+#else
+  v4f c[4];
+  for (int j = 0; j < 4; j++) c[j] = (v4f){r[0][j], r[1][j], r[2][j], r[3][j]};
+  for (int j = 0; j < 4; j++) r[j] = c[j];
+#endif
+}
+
+static inline v4f load4(const float *p) {
+  v4f v;
+  memcpy(&v, p, sizeof v);
+  return v;
+}
+
+/* Four combs: their outputs added to acc (in comb order), their lines fed. Each line is read
+ * and written in place, or through `spill` where its chunk wraps around the ring's end. */
+static inline __attribute__((always_inline)) void combs4_run(reverb_state *s, line *l, int n, const chunk_params *p,
+                                                             float *restrict acc, bool const_damp) {
+  float spill[LANES][CHUNK];
+  float *ring[LANES];
+  for (int c = 0; c < LANES; c++) {
+    bool wraps = l[c].length - l[c].pos < (uint32_t)n;
+    ring[c] = wraps ? spill[c] : s->buf + l[c].offset + l[c].pos;
+    if (wraps) line_read(s->buf, &l[c], n, spill[c]);
+    for (int i = 0; i < n; i++) acc[i] += ring[c][i];
+  }
+  v4f f = {l[0].store, l[1].store, l[2].store, l[3].store};
+  float keep = p->keep[0], d = p->d[0];
+  int i = 0;
+  for (; i + 4 <= n; i += 4) {
+    v4f x[4];
+    for (int c = 0; c < LANES; c++) x[c] = load4(ring[c] + i);
+    transpose4(x); /* x[j]: the combs' outputs at sample i + j */
+    for (int j = 0; j < 4; j++) {
+      if (!const_damp) keep = p->keep[i + j], d = p->d[i + j];
+      x[j] = f = denormal_free4(x[j] * keep + f * d);
+    }
+    transpose4(x); /* x[c]: comb c's filter at samples i .. i + 3 */
+    v4f feed = load4(p->feed + i), fb = load4(p->fb + i);
+    for (int c = 0; c < LANES; c++) {
+      v4f in = denormal_free4(feed + x[c] * fb);
+      memcpy(ring[c] + i, &in, sizeof in);
+    }
+  }
+  for (; i < n; i++) {
+    v4f out = {ring[0][i], ring[1][i], ring[2][i], ring[3][i]};
+    if (!const_damp) keep = p->keep[i], d = p->d[i];
+    f = denormal_free4(out * keep + f * d);
+    v4f in = denormal_free4(p->feed[i] + f * p->fb[i]);
+    for (int c = 0; c < LANES; c++) ring[c][i] = in[c];
+  }
+  for (int c = 0; c < LANES; c++) {
+    l[c].store = f[c];
+    if (ring[c] == spill[c]) line_write(s->buf, &l[c], n, spill[c]);
+    else l[c].pos = (l[c].pos + (uint32_t)n) % l[c].length;
+  }
+}
+
+static void combs4(reverb_state *s, line *l, int n, const chunk_params *p, float *restrict acc) {
+  if (p->const_damp) combs4_run(s, l, n, p, acc, true);
+  else combs4_run(s, l, n, p, acc, false);
+}
+
+/* One allpass over the chunk, x in place. */
+static void allpass(reverb_state *s, line *l, int n, float *restrict x) {
+  float spill[CHUNK];
+  bool wraps = l->length - l->pos < (uint32_t)n;
+  float *restrict ring = wraps ? spill : s->buf + l->offset + l->pos;
+  if (wraps) line_read(s->buf, l, n, spill);
+  for (int i = 0; i < n; i++) {
+    float delayed = ring[i];
+    ring[i] = denormal_free(x[i] + delayed * 0.5f);
+    x[i] = delayed - x[i];
+  }
+  if (wraps) line_write(s->buf, l, n, spill);
+  else l->pos = (l->pos + (uint32_t)n) % l->length;
+}
+
+static void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi, float *restrict dst) {
+  if (!c->buf) {
+    float v = ph_dsp_clampf(c->constant, lo, hi);
+    for (int i = 0; i < n; i++) dst[i] = v;
+    return;
+  }
+  for (int i = 0; i < n; i++) dst[i] = ph_dsp_clampf(c->buf[start + i], lo, hi);
+}
+
+/* Samples [start, start + n) of the block; returns the sum of the wet samples. */
+static float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start, int n, float *restrict yl,
+                          float *restrict yr) {
+  const ph_cable *x = &in->params[0], *room = &in->params[1], *damp = &in->params[2], *mix = &in->params[3];
+  chunk_params p;
+  float dry[CHUNK], m[CHUNK], wet[2][CHUNK];
+  cable_chunk(x, start, n, -1e6f, 1e6f, dry);
+  cable_chunk(room, start, n, 0.0f, 1.0f, p.fb);
+  cable_chunk(damp, start, n, 0.0f, 1.0f, p.d);
+  cable_chunk(mix, start, n, 0.0f, 1.0f, m);
+  p.const_damp = !damp->buf;
+  for (int i = 0; i < n; i++) {
+    p.feed[i] = dry[i] * 0.03f;
+    p.fb[i] = 0.7f + 0.28f * p.fb[i];
+    p.d[i] = 0.4f * p.d[i];
+    p.keep[i] = 1.0f - p.d[i];
+  }
+  for (int ch = 0; ch < 2; ch++) {
+    float *acc = wet[ch];
+    memset(acc, 0, sizeof(float) * (size_t)n);
+    for (int c = 0; c < NCOMB; c += LANES) combs4(s, &s->lines[ch * NCOMB + c], n, &p, acc);
+    for (int a = 0; a < NALLPASS; a++) allpass(s, &s->lines[2 * NCOMB + ch * NALLPASS + a], n, acc);
+  }
+  float check = 0.0f;
+  for (int i = 0; i < n; i++) {
+    yl[i] = (1.0f - m[i]) * dry[i] + m[i] * 3.0f * wet[0][i];
+    yr[i] = (1.0f - m[i]) * dry[i] + m[i] * 3.0f * wet[1][i];
+    check += wet[0][i] + wet[1][i];
+  }
+  return check;
 }
 
 static void reverb_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   reverb_state *s = state;
-  const ph_cable *x = &in->params[0], *room = &in->params[1], *damp = &in->params[2], *mix = &in->params[3];
-  float *yl = out[0], *yr = out[1];
   float check = 0.0f;
-  for (int i = 0; i < frames; i++) {
-    float dry = ph_dsp_clampf(ph_cable_at(x, i), -1e6f, 1e6f);
-    float fb = 0.7f + 0.28f * ph_dsp_clampf(ph_cable_at(room, i), 0.0f, 1.0f);
-    float d = 0.4f * ph_dsp_clampf(ph_cable_at(damp, i), 0.0f, 1.0f);
-    float m = ph_dsp_clampf(ph_cable_at(mix, i), 0.0f, 1.0f);
-    float feed = dry * 0.03f, wet[2];
-    for (int ch = 0; ch < 2; ch++) {
-      float acc = 0.0f;
-      for (int c = 0; c < NCOMB; c++) acc += comb(s->buf, &s->lines[ch * NCOMB + c], feed, fb, d);
-      for (int a = 0; a < NALLPASS; a++) acc = allpass(s->buf, &s->lines[2 * NCOMB + ch * NALLPASS + a], acc);
-      wet[ch] = acc;
-    }
-    yl[i] = (1.0f - m) * dry + m * 3.0f * wet[0];
-    yr[i] = (1.0f - m) * dry + m * 3.0f * wet[1];
-    check += wet[0] + wet[1];
+  for (int start = 0; start < frames; start += s->chunk) {
+    int n = frames - start < s->chunk ? frames - start : s->chunk;
+    check += reverb_chunk(s, in, start, n, out[0] + start, out[1] + start);
   }
   if (!isfinite(check)) {
-    for (int i = 0; i < frames; i++) yl[i] = yr[i] = 0.0f;
+    for (int i = 0; i < frames; i++) out[0][i] = out[1][i] = 0.0f;
     reverb_reset(s);
   }
 }
