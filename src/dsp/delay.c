@@ -52,31 +52,63 @@ static inline float hermite(float p0, float p1, float p2, float p3, float t) {
   return ((c3 * t + c2) * t + c1) * t + p1;
 }
 
+/* The delay in samples for TIME seconds. */
+static double delay_samples(double time, double sr) {
+  double d = ph_dsp_clamp(time * sr, 2.0, sr * 1.0); /* line_length leaves room for the neighbours */
+  /* a time like 0.1 s is not exact in float: within 1/1000 of a sample, take the sample */
+  double whole = floor(d + 0.5);
+  return fabs(d - whole) < 1e-3 ? whole : d;
+}
+
+/* The line read d samples behind w. */
+static inline float delay_read(const float *line, uint32_t mask, uint32_t w, double d) {
+  double pos = (double)w - d + (double)(mask + 1);
+  uint32_t i1 = (uint32_t)pos;
+  float t = (float)(pos - (double)i1);
+  return hermite(line[(i1 - 1) & mask], line[i1 & mask], line[(i1 + 1) & mask], line[(i1 + 2) & mask], t);
+}
+
+/* TIME, FB and MIX constant over the block: clamped once. Returns the sum of what was written. */
+static float delay_constant(delay_state *s, const ph_dsp_inputs *in, float *restrict y, int frames) {
+  const ph_cable *x = &in->params[0];
+  float *restrict line = s->line;
+  uint32_t mask = s->mask, w = s->write;
+  double d = delay_samples(in->params[1].constant, s->sample_rate);
+  float g = ph_dsp_clampf(in->params[2].constant, -0.99f, 0.99f), m = ph_dsp_clampf(in->params[3].constant, 0.0f, 1.0f);
+  float dry_share = 1.0f - m, check = 0.0f;
+  for (int i = 0; i < frames; i++) {
+    float wet = delay_read(line, mask, w, d), dry = ph_cable_at(x, i);
+    float v = dry + g * wet;
+    line[w] = v;
+    check += v;
+    w = (w + 1) & mask;
+    y[i] = dry_share * dry + m * wet;
+  }
+  s->write = w;
+  return check;
+}
+
 static void delay_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   delay_state *s = state;
   const ph_cable *x = &in->params[0], *time = &in->params[1], *fb = &in->params[2], *mix = &in->params[3];
   float *y = out[0], *line = s->line;
   uint32_t mask = s->mask, w = s->write;
-  double sr = s->sample_rate, max_d = sr * 1.0; /* line_length leaves room for the neighbours */
   float check = 0.0f;
-  for (int i = 0; i < frames; i++) {
-    double d = ph_dsp_clamp(ph_cable_at(time, i) * sr, 2.0, max_d);
-    /* a time like 0.1 s is not exact in float: within 1/1000 of a sample, take the sample */
-    double whole = floor(d + 0.5);
-    if (fabs(d - whole) < 1e-3) d = whole;
-    double pos = (double)w - d + (double)(mask + 1);
-    uint32_t i1 = (uint32_t)pos;
-    float t = (float)(pos - (double)i1);
-    float wet = hermite(line[(i1 - 1) & mask], line[i1 & mask], line[(i1 + 1) & mask], line[(i1 + 2) & mask], t);
-    float dry = ph_cable_at(x, i);
-    float g = ph_dsp_clampf(ph_cable_at(fb, i), -0.99f, 0.99f), m = ph_dsp_clampf(ph_cable_at(mix, i), 0.0f, 1.0f);
-    float v = dry + g * wet;
-    line[w] = v;
-    check += v;
-    w = (w + 1) & mask;
-    y[i] = (1.0f - m) * dry + m * wet;
+  if (!time->buf && !fb->buf && !mix->buf) {
+    check = delay_constant(s, in, y, frames);
+  } else {
+    for (int i = 0; i < frames; i++) {
+      float wet = delay_read(line, mask, w, delay_samples(ph_cable_at(time, i), s->sample_rate));
+      float dry = ph_cable_at(x, i);
+      float g = ph_dsp_clampf(ph_cable_at(fb, i), -0.99f, 0.99f), m = ph_dsp_clampf(ph_cable_at(mix, i), 0.0f, 1.0f);
+      float v = dry + g * wet;
+      line[w] = v;
+      check += v;
+      w = (w + 1) & mask;
+      y[i] = (1.0f - m) * dry + m * wet;
+    }
+    s->write = w;
   }
-  s->write = w;
   if (!isfinite(check)) {
     for (int i = 0; i < frames; i++) y[i] = 0.0f;
     delay_reset(s);
