@@ -43,11 +43,37 @@ static void compute_coefs(ph_biquad_state *s, ph_biquad_kind kind, float cutoff,
   s->a2 = (1.0 - alpha) * inv_a0;
 }
 
-void ph_biquad_process(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inputs *in,
-                       float *const *out, int frames) {
+/* CUTOFF and Q constant over the block: the coefficients held in locals. */
+static void run_constant(const ph_biquad_state *s, const ph_cable *x, float *restrict y, int frames, double *z) {
+  const double b0 = s->b0, b1 = s->b1, b2 = s->b2, a1 = s->a1, a2 = s->a2;
+  double z1 = z[0], z2 = z[1];
+  if (x->buf) {
+    const float *restrict xs = x->buf;
+    for (int i = 0; i < frames; i++) {
+      double xi = xs[i];
+      double yi = b0 * xi + z1;
+      z1 = b1 * xi - a1 * yi + z2;
+      z2 = b2 * xi - a2 * yi;
+      y[i] = (float)yi;
+    }
+  } else {
+    const double xi = x->constant;
+    for (int i = 0; i < frames; i++) {
+      double yi = b0 * xi + z1;
+      z1 = b1 * xi - a1 * yi + z2;
+      z2 = b2 * xi - a2 * yi;
+      y[i] = (float)yi;
+    }
+  }
+  z[0] = z1;
+  z[1] = z2;
+}
+
+/* Cutoff and Q changing within the block: coefficients recomputed where they change. */
+static void run_modulated(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inputs *in, float *y, int frames,
+                          double *z) {
   const ph_cable *x = &in->params[0], *cutoff = &in->params[1], *q = &in->params[2];
-  float *y = out[0];
-  double z1 = s->z1, z2 = s->z2;
+  double z1 = z[0], z2 = z[1];
   for (int i = 0; i < frames; i++) {
     float c = ph_cable_at(cutoff, i), r = ph_cable_at(q, i);
     /* a NaN parameter never equals the last one: it recomputes (to the clamp) each sample */
@@ -58,11 +84,27 @@ void ph_biquad_process(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inp
     z2 = s->b2 * xi - s->a2 * yi;
     y[i] = (float)yi;
   }
-  if (!isfinite(z1) || !isfinite(z2)) {
+  z[0] = z1;
+  z[1] = z2;
+}
+
+void ph_biquad_process(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inputs *in,
+                       float *const *out, int frames) {
+  const ph_cable *cutoff = &in->params[1], *q = &in->params[2];
+  float *y = out[0];
+  double z[2] = {s->z1, s->z2};
+  float c = cutoff->constant, r = q->constant;
+  if (!cutoff->buf && !q->buf && c == c && r == r) {
+    if (!s->have_coefs || c != s->last_cutoff || r != s->last_q) compute_coefs(s, kind, c, r);
+    run_constant(s, &in->params[0], y, frames, z);
+  } else {
+    run_modulated(s, kind, in, y, frames, z);
+  }
+  if (!isfinite(z[0]) || !isfinite(z[1])) {
     /* a non-finite input or a blow-up: this block and the state fall back to silence */
     for (int i = 0; i < frames; i++) y[i] = 0.0f;
-    z1 = z2 = 0.0;
+    z[0] = z[1] = 0.0;
   }
-  s->z1 = ph_dsp_flush(z1);
-  s->z2 = ph_dsp_flush(z2);
+  s->z1 = ph_dsp_flush(z[0]);
+  s->z2 = ph_dsp_flush(z[1]);
 }
