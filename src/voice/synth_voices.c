@@ -114,24 +114,70 @@ static void start(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int 
   v->releasing = false;
 }
 
-/* One sample of voice k into the outputs at i. */
-static void tick(synth_voice *v, float *const *out, int k, int i, int64_t now) {
-  float *ratio = out[4 * k], *level = out[4 * k + 1], *pan = out[4 * k + 2];
-  if (v->on) {
-    if (!v->releasing && now >= v->release_at) v->releasing = true;
-    if (v->releasing) {
-      v->level -= v->release_step;
-      if (v->level <= 0.0) v->level = 0.0, v->on = false;
-    } else if (!v->decaying) {
-      v->level = fmin(1.0, v->level + v->attack_step);
-      v->decaying = v->level >= 1.0;
-    } else if (v->level > v->sustain) {
-      v->level = fmax(v->sustain, v->level - v->decay_step);
+static void fill(float *restrict y, int from, int to, float v) {
+  for (int i = from; i < to; i++) y[i] = v;
+}
+
+/* Voice v's envelope over samples [from, to) of the block that starts at sample `start`:
+ * attack to 1, decay to the sustain level, held until release_at, released to 0. Each phase
+ * is a loop of its own; the level steps exactly as one sample at a time would. */
+static void run_voice(synth_voice *v, float *restrict level, int from, int to, int64_t start) {
+  const double gain = v->gain;
+  double lv = v->level;
+  int i = from;
+  if (v->on && !v->releasing) {
+    int64_t until = v->release_at - start;
+    int held_to = until < from ? from : until > to ? to : (int)until;
+    for (; i < held_to && !v->decaying; i++) {
+      lv = fmin(1.0, lv + v->attack_step);
+      v->decaying = lv >= 1.0;
+      level[i] = (float)(lv * gain);
+    }
+    for (; i < held_to && lv > v->sustain; i++) {
+      lv = fmax(v->sustain, lv - v->decay_step);
+      level[i] = (float)(lv * gain);
+    }
+    fill(level, i, held_to, (float)(lv * gain));
+    i = held_to;
+    if (i < to) v->releasing = true;
+  }
+  if (v->on && v->releasing) {
+    for (; i < to; i++) {
+      lv -= v->release_step;
+      if (lv <= 0.0) {
+        lv = 0.0, v->on = false;
+        level[i++] = (float)(lv * gain);
+        break;
+      }
+      level[i] = (float)(lv * gain);
     }
   }
-  ratio[i] = (float)v->ratio;
-  level[i] = (float)(v->level * v->gain);
-  pan[i] = v->pan;
+  fill(level, i, to, (float)(lv * gain));
+  v->level = lv;
+}
+
+/* Samples [from, to) of every voice: the envelopes run, pitch and pan held. */
+static void run_voices(synth_state *s, float *const *out, int from, int to, int64_t start) {
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) {
+    synth_voice *v = &s->voices[k];
+    fill(out[4 * k], from, to, (float)v->ratio);
+    run_voice(v, out[4 * k + 1], from, to, start);
+    fill(out[4 * k + 2], from, to, v->pan);
+  }
+}
+
+/* The notes of event e, started at sample i of the block. */
+static void start_event(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, float *const *out, int i, int64_t now) {
+  double ratio[PH_CHORD_MAX_NOTES];
+  int n = ratios_of(s, e, in, i, ratio);
+  for (int t = 0; t < n; t++) {
+    start(s, e, in, i, now, ratio[t], 1.0 / sqrt(n));
+    /* the trigger of the voice just taken */
+    int k = 0;
+    for (int j = 1; j < PH_SYNTH_VOICES; j++)
+      if (s->voices[j].serial > s->voices[k].serial) k = j;
+    out[4 * k + 3][i] = 1.0f;
+  }
 }
 
 static void synth_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
@@ -146,28 +192,19 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
     haps = ph_pat_query_span(s->b.controls.controls, &s->queries, ph_clock_block_span(c, start_sample, frames), &s->err);
     ph_haps_sort(&haps);
   }
-  size_t next = 0;
-  for (int i = 0; i < frames; i++) {
-    int64_t now = start_sample + i;
-    for (; next < haps.count; next++) {
-      const ph_hap *e = &haps.items[next];
-      if (!ph_hap_has_onset(e) || !plays(s, e)) continue;
-      int64_t at = ph_clock_sample_of(c, e->whole.begin) - start_sample;
-      if (at < 0 || at >= frames) continue;
-      if (at > i) break;
-      double ratio[PH_CHORD_MAX_NOTES];
-      int n = ratios_of(s, e, in, i, ratio);
-      for (int t = 0; t < n; t++) {
-        start(s, e, in, i, now, ratio[t], 1.0 / sqrt(n));
-        /* the trigger of the voice just taken */
-        int k = 0;
-        for (int j = 1; j < PH_SYNTH_VOICES; j++)
-          if (s->voices[j].serial > s->voices[k].serial) k = j;
-        out[4 * k + 3][i] = 1.0f;
-      }
-    }
-    for (int k = 0; k < PH_SYNTH_VOICES; k++) tick(&s->voices[k], out, k, i, now);
+  /* The voices run up to each onset; the onset's notes start on its sample. */
+  int done = 0;
+  for (size_t next = 0; next < haps.count; next++) {
+    const ph_hap *e = &haps.items[next];
+    if (!ph_hap_has_onset(e) || !plays(s, e)) continue;
+    int64_t at = ph_clock_sample_of(c, e->whole.begin) - start_sample;
+    if (at < 0 || at >= frames) continue;
+    if (at < done) at = done;
+    run_voices(s, out, done, (int)at, start_sample);
+    done = (int)at;
+    start_event(s, e, in, out, done, start_sample + done);
   }
+  run_voices(s, out, done, frames, start_sample);
 }
 
 const ph_unit_def ph_unit_synth_voices = {
