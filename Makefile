@@ -6,8 +6,11 @@ JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
 FUZZ_BUILD ?= build-fuzz-clang
 FUZZ_SECONDS ?= 30
+FUZZ_LONG_BUILD ?= build-fuzz-long
+FUZZ_EXECS ?= 10000000
+FUZZ_SANITIZERS ?= undefined
 
-.PHONY: all deps build test test-asan valgrind demo bench fuzz clean
+.PHONY: all deps build test test-asan valgrind demo bench fuzz fuzz-long clean
 
 all: build
 
@@ -45,6 +48,12 @@ fuzz:
 	@bash scripts/deps.sh fuzz
 	@JOBS=$(JOBS) bash fuzz/run.sh $(FUZZ_BUILD) $(FUZZ_SECONDS)
 
+# The long campaign (fuzz/README.md): every target at once until each has run FUZZ_EXECS inputs,
+# under FUZZ_SANITIZERS (address,undefined for the ASan build); hours, not minutes.
+fuzz-long:
+	@bash scripts/deps.sh fuzz
+	@JOBS=$(JOBS) EXECS=$(FUZZ_EXECS) SANITIZERS=$(FUZZ_SANITIZERS) bash fuzz/long.sh $(FUZZ_LONG_BUILD)
+
 # The benchmark suite (bench/run.sh, bench/README.md) on a Release build, against every other
 # engine installed; the table is also written to bench/results/latest.md. RUNS=1 for a quick one.
 bench:
@@ -55,4 +64,4 @@ bench:
 	@bash bench/run.sh $(BENCH_BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(BENCH_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(FUZZ_LONG_BUILD) $(BENCH_BUILD)

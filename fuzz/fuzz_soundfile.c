@@ -20,9 +20,10 @@ static void check_sample(const ph_sample *s) {
 static void ignore_warning(void *ctx, const char *message) {}
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
-  int fd = memfd_create("fuzz-sample", 0);
-  if (fd < 0) abort();
-  if (size && write(fd, data, size) != (ssize_t)size) abort();
+  static int fd = -1; /* one in-memory file for every input */
+  if (fd < 0 && (fd = memfd_create("fuzz-sample", 0)) < 0) abort();
+  if (ftruncate(fd, 0) != 0) abort();
+  if (size && pwrite(fd, data, size, 0) != (ssize_t)size) abort();
   char path[64];
   snprintf(path, sizeof path, "/proc/self/fd/%d", fd);
 
@@ -32,7 +33,5 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   ph_sample *s = ph_samples_read(path, 44100, &opt, &out_of_memory);
   if (s) check_sample(s);
   ph_sample_destroy(s);
-
-  close(fd);
   return 0;
 }
