@@ -8,7 +8,9 @@
 #include "cli/cli.h"
 #include "graph/song.h"
 #include "graph/parallel.h"
+#include "graph/song_report.h"
 #include "io/soundfile.h"
+#include "lang/parser.h"
 #include "voice/sampler.h"
 
 char *ph_cli_read_file(const char *path, ph_error *err) {
@@ -19,7 +21,8 @@ char *ph_cli_read_file(const char *path, ph_error *err) {
   }
   size_t cap = 4096, len = 0;
   char *buf = malloc(cap);
-  for (size_t n; buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0;) {
+  /* Past the language's limit one byte is enough for the parser to report it. */
+  for (size_t n; buf && len <= PH_LANG_MAX_SOURCE_BYTES && (n = fread(buf + len, 1, cap - len - 1, f)) > 0;) {
     len += n;
     if (cap - len < 2) {
       char *grown = realloc(buf, cap *= 2);
@@ -165,6 +168,7 @@ int ph_cli_render(int argc, char **argv) {
     goto done;
   }
   w = NULL;
+  ph_song_report_faults(&song, stderr);
   if (song.limited)
     fprintf(stderr, "%s: the safety limiter reduced %lld samples (peak %.1f dBFS before it)\n", in,
             (long long)song.limited, 20 * log10(song.peak));

@@ -14,6 +14,7 @@ typedef enum {
   PH_ERR_OVERFLOW, /* rational time left the 64-bit range */
   PH_ERR_MEMORY,   /* an allocation failed or an arena was exhausted */
   PH_ERR_IO,
+  PH_WARNING, /* not an error: something was done about a problem (printed as a warning) */
 } ph_status;
 
 typedef struct {
@@ -30,6 +31,9 @@ void ph_error_clear(ph_error *e);
 /* Sets the error unless one is already set: the first error is the one reported. */
 void ph_error_set(ph_error *e, ph_status status, const char *source, size_t offset, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
+/* Gives an error raised where no source was at hand (a pattern's argument, a graph limit) the
+ * place it belongs to, unless it has one already. */
+void ph_error_place(ph_error *e, const char *source, size_t offset);
 /* file:line:col: message, then the source line and a caret under the column. */
 void ph_error_print(const ph_error *e, FILE *out);
 const char *ph_status_name(ph_status s);

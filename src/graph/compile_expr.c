@@ -37,6 +37,7 @@ static ph_sig channel(ph_sig s, int ch) {
 int ph_compile_add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
   int n = ph_graph_add(&c->song->graph, def, c->err);
   if (n < 0) ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
+  else c->song->graph.nodes[n].origin = (long)offset;
   return n;
 }
 
@@ -479,14 +480,30 @@ static bool call_user_fn(ph_compiler *c, const ph_stmt *fn, const ph_ast *n, con
   if (given != fn->nparams)
     return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' takes %zu argument%s, got %zu", fn->name, fn->nparams,
                            fn->nparams == 1 ? "" : "s", given);
-  if (c->depth >= 64)
-    return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' calls itself more than 64 deep", fn->name);
+  if (!ph_compile_enter(c, n->offset, fn->name)) return false;
   ph_fn_frame frame = {fn, (const ph_ast *const *)n->args, c->frame};
   c->frame = &frame;
-  c->depth++;
   bool ok = ph_compile_expr(c, fn->expr, out);
-  c->depth--;
   c->frame = frame.caller;
+  ph_compile_leave(c);
+  return ok;
+}
+
+bool ph_compile_enter(ph_compiler *c, size_t offset, const char *name) {
+  if (c->depth >= PH_COMPILE_MAX_DEPTH)
+    return ph_compile_fail(c, offset, PH_ERR_ARGUMENT, "'%s' calls itself more than %d deep (definitions nest at most %d deep)",
+                           name, PH_COMPILE_MAX_DEPTH, PH_COMPILE_MAX_DEPTH);
+  c->depth++;
+  return true;
+}
+
+void ph_compile_leave(ph_compiler *c) { c->depth--; }
+
+/* A definition expanded in place: a modifier bus, a bus defined by an effect, a template. */
+static bool splice_definition(ph_compiler *c, const ph_ast *target, const ph_ast *def, const ph_sig *input, ph_sig *out) {
+  if (!ph_compile_enter(c, target->offset, target->text)) return false;
+  bool ok = ph_compile_splice(c, def, input, out);
+  ph_compile_leave(c);
   return ok;
 }
 
@@ -506,17 +523,17 @@ bool ph_compile_splice(ph_compiler *c, const ph_ast *target, const ph_sig *input
   }
   case PH_AST_BUS: {
     const ph_stmt *mod = ph_compile_find_def(c, PH_STMT_BUS_MOD, target->text + 1);
-    if (mod) return ph_compile_splice(c, mod->expr, input, out);
+    if (mod) return splice_definition(c, target, mod->expr, input, out);
     ph_bus_entry *b = ph_compile_find_bus(c, target->text);
     if (b && b->def && (b->def->expr->kind == PH_AST_CALL || b->def->expr->kind == PH_AST_CHAIN))
-      return ph_compile_splice(c, b->def->expr, input, out);
+      return splice_definition(c, target, b->def->expr, input, out);
     if (b) return ph_compile_fail(c, target->offset, PH_ERR_ARGUMENT, "'%s' is not an effect: define it as %s $ lpf 300 0.5 or %s # lpf 300 0.5", target->text, target->text, target->text);
     return ph_compile_fail(c, target->offset, PH_ERR_NAME, "unknown bus '%s'", target->text);
   }
   case PH_AST_TEMPLATE: {
     const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, target->text + 1);
     if (!t) return ph_compile_fail(c, target->offset, PH_ERR_NAME, "unknown template '%s'", target->text);
-    return ph_compile_splice(c, t->expr, input, out);
+    return splice_definition(c, target, t->expr, input, out);
   }
   default: return ph_compile_fail(c, target->offset, PH_ERR_ARGUMENT, "after '#' comes a function such as lpf 800 0.7");
   }
@@ -597,7 +614,18 @@ static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   return ok;
 }
 
+static bool compile_node(ph_compiler *c, const ph_ast *n, ph_sig *out);
+
+/* An error raised below without a place (a pattern's argument, a graph limit) is placed at
+ * the innermost expression it came from. */
 bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
+  if (compile_node(c, n, out)) return true;
+  ph_error_place(c->err, c->source, n->offset);
+  if (ph_error_is_set(c->err)) c->err->file = c->file;
+  return false;
+}
+
+static bool compile_node(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   if (ph_error_is_set(c->err)) return false;
   switch (n->kind) {
   case PH_AST_NUM: *out = konst((float)n->value); return true;
@@ -641,7 +669,10 @@ bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   case PH_AST_TEMPLATE: {
     const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, n->text + 1);
     if (!t) return ph_compile_fail(c, n->offset, PH_ERR_NAME, "unknown template '%s'", n->text);
-    return ph_compile_expr(c, t->expr, out);
+    if (!ph_compile_enter(c, n->offset, n->text)) return false;
+    bool ok = ph_compile_expr(c, t->expr, out);
+    ph_compile_leave(c);
+    return ok;
   }
   case PH_AST_PATVAR:
     return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "'%s' is a pattern variable: use it as a transform's argument (fast %s)", n->text, n->text);

@@ -9,6 +9,9 @@
 #define MAX_BUSES 256
 #define MAX_VOICE_NESTING 3
 #define MAX_XFORMS 32
+/* User functions, templates and modifier buses used inside one another (recursion has no base
+ * case in this language, so deeper is an error). */
+#define PH_COMPILE_MAX_DEPTH 64
 
 /* A compiled expression: a constant, or one output (mono) or two (stereo: port is the left
  * channel, right the right one; for mono both are the same). */
@@ -59,7 +62,7 @@ typedef struct {
   int nsampled;
   /* An effect section met in the transform being compiled: every 3 (# lpf 300). */
   const ph_ast *section;
-  int depth; /* of user function calls, to stop runaway recursion */
+  int depth; /* of user definitions being expanded, to stop runaway recursion */
   /* Pattern nodes that sample buses, with where they were written, to place a loop's error. */
   struct {
     int node;
@@ -94,6 +97,10 @@ const ph_stmt *ph_compile_find_def(ph_compiler *c, ph_stmt_kind kind, const char
 bool ph_compile_fail(ph_compiler *c, size_t offset, ph_status status, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 bool ph_compile_expr(ph_compiler *c, const ph_ast *n, ph_sig *out);
+/* Around the expansion of the user definition `name` used at offset: enter is false, with an
+ * error, past PH_COMPILE_MAX_DEPTH; each successful enter is followed by one leave. */
+bool ph_compile_enter(ph_compiler *c, size_t offset, const char *name);
+void ph_compile_leave(ph_compiler *c);
 /* Whether an expression is stereo: a two-output unit in it, or a stereo bus (decided for all
  * buses before anything is compiled, so forward references and loops know their width). */
 bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n);

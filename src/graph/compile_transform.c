@@ -183,7 +183,10 @@ const ph_func *ph_compile_transform(ph_compiler *c, const ph_ast *n) {
       ph_compile_fail(c, n->offset, PH_ERR_NAME, "unknown template '%s'", n->text);
       return NULL;
     }
-    return ph_compile_transform(c, t->expr);
+    if (!ph_compile_enter(c, n->offset, n->text)) return NULL;
+    const ph_func *f = ph_compile_transform(c, t->expr);
+    ph_compile_leave(c);
+    return f;
   }
   if (n->kind != PH_AST_IDENT && n->kind != PH_AST_CALL) {
     ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "expected a transform such as fast 2 or rev");

@@ -14,7 +14,19 @@ void ph_graph_destroy(ph_graph *g) {
   memset(g, 0, sizeof *g);
 }
 
+/* Each node its own seed, so two noise sources are two different noises, the same in every
+ * render of the program. */
+static ph_dsp_config node_config(const ph_graph *g, int index) {
+  ph_dsp_config cfg = g->cfg;
+  cfg.seed = g->cfg.seed ^ (uint32_t)((uint32_t)(index + 1) * 2654435761u);
+  return cfg;
+}
+
 int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
+  if (g->count >= PH_GRAPH_MAX_NODES) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "the program needs more than %d unit generators", PH_GRAPH_MAX_NODES);
+    return -1;
+  }
   if (g->count == g->cap) {
     int cap = g->cap ? g->cap * 2 : 16;
     ph_graph_node *nodes = ph_arena_realloc(&g->arena, g->nodes, (size_t)g->cap * sizeof *nodes,
@@ -32,16 +44,14 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
   memset(n, 0, sizeof *n);
   n->def = def;
   n->loop = -1;
+  n->origin = -1;
   n->inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, def->nparams ? def->nparams : 1);
   if (!n->inputs) goto oom;
   for (int i = 0; i < def->nparams; i++) n->inputs[i] = (ph_graph_input){-1, 0, def->params[i].def};
   size_t size = def->state_size(&g->cfg);
   n->state = ph_arena_zalloc(&g->arena, size ? size : 1);
   if (!n->state) goto oom;
-  /* Each node its own seed, so two noise sources are two different noises, the same in
-   * every render of the program. */
-  ph_dsp_config cfg = g->cfg;
-  cfg.seed = g->cfg.seed ^ (uint32_t)((uint32_t)(g->count + 1) * 2654435761u);
+  ph_dsp_config cfg = node_config(g, g->count);
   def->init(n->state, &cfg);
   if (def->nparams > g->max_params) g->max_params = def->nparams;
   g->prepared = false;
@@ -298,6 +308,59 @@ static void run_loop(ph_graph *g, ph_cable *cables, const ph_graph_step *step, i
   }
 }
 
+/* Whether every sample is below PH_GRAPH_BLOWUP in magnitude (NaN and infinity are not: the
+ * bits of a float's magnitude, as an integer, order the same way as it, NaN above all). */
+static bool block_sane(const float *x, int frames) {
+  static const float blowup = PH_GRAPH_BLOWUP;
+  uint32_t limit, worst = 0;
+  memcpy(&limit, &blowup, sizeof limit);
+  for (int i = 0; i < frames; i++) {
+    uint32_t bits;
+    memcpy(&bits, &x[i], sizeof bits);
+    bits &= 0x7fffffffu;
+    worst = bits > worst ? bits : worst;
+  }
+  return worst < limit;
+}
+
+static bool node_sane(const ph_graph_node *node, int frames) {
+  for (int o = 0; o < node->def->noutputs; o++)
+    if (!block_sane(node->out[o], frames)) return false;
+  return true;
+}
+
+/* Back to silence: its block zeroed, its state as init left it (a unit bound to a pattern or a
+ * bank keeps its binding: only its own reset may touch it). */
+static void reset_node(ph_graph *g, int index, int frames) {
+  ph_graph_node *node = &g->nodes[index];
+  for (int o = 0; o < node->def->noutputs; o++) {
+    memset(node->out[o], 0, sizeof(float) * (size_t)frames);
+    node->last[o] = 0;
+  }
+  if (node->def->reset) {
+    node->def->reset(node->state);
+  } else if (!node->def->bound) {
+    ph_dsp_config cfg = node_config(g, index);
+    node->def->init(node->state, &cfg);
+  }
+}
+
+/* A blow-up stops where it appears: a node that gave NaN, infinity or PH_GRAPH_BLOWUP is
+ * silenced and reset before any other reads it (a loop as a whole, its states being
+ * entangled), and counted. */
+static void guard_step(ph_graph *g, const ph_graph_step *step, int frames) {
+  bool faulty = false;
+  for (int k = 0; k < step->count; k++) {
+    ph_graph_node *node = &g->nodes[g->order[step->first + k]];
+    if (node_sane(node, frames)) continue;
+    faulty = true;
+    atomic_store_explicit(&node->faults, atomic_load_explicit(&node->faults, memory_order_relaxed) + 1,
+                          memory_order_relaxed);
+  }
+  if (faulty)
+    for (int k = 0; k < step->count; k++) reset_node(g, g->order[step->first + k], frames);
+}
+
 void ph_graph_run_step(ph_graph *g, int s, int frames, int thread) {
   const ph_graph_step *step = &g->steps[s];
   ph_cable *cables = g->cables + (size_t)thread * (size_t)(g->max_params ? g->max_params : 1);
@@ -305,6 +368,7 @@ void ph_graph_run_step(ph_graph *g, int s, int frames, int thread) {
     run_loop(g, cables, step, frames);
   else
     run_block(g, cables, &g->nodes[g->order[step->first]], frames);
+  guard_step(g, step, frames);
 }
 
 void ph_graph_process(ph_graph *g, int frames) {

@@ -6,6 +6,7 @@
 #ifndef PH_GRAPH_GRAPH_H
 #define PH_GRAPH_GRAPH_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 
 #include "core/arena.h"
@@ -13,6 +14,11 @@
 #include "dsp/unit.h"
 
 #define PH_GRAPH_MAX_OUTPUTS 32
+/* A magnitude no sound or control signal comes near (units clamp theirs to 1e9): a node whose
+ * output reaches it has blown up (a feedback loop with gain, a product of huge numbers). */
+#define PH_GRAPH_BLOWUP 1e15f
+/* Nodes in one program's graph: more would not play in real time, and is refused when built. */
+#define PH_GRAPH_MAX_NODES 8192
 
 typedef struct {
   int node; /* -1: no signal (silence) */
@@ -34,6 +40,12 @@ typedef struct {
   int loop;                         /* index of its feedback loop, -1 when in none */
   int loop_pos;                     /* its place in the loop's sample-by-sample order */
   bool feedback_point;              /* in a loop, readers of this node get its previous sample */
+  /* Blocks in which it (or its loop) blew up: gave NaN, infinity or a magnitude of at least
+   * PH_GRAPH_BLOWUP. Its outputs were silenced and its state reset before anything read them.
+   * Written by the thread that ran it, read after. */
+  _Atomic unsigned faults;
+  bool fault_reported; /* the control side's: it has said so */
+  long origin;         /* where in the source the node was written, -1 when unknown */
 } ph_graph_node;
 
 typedef struct {

@@ -15,6 +15,9 @@ typedef struct {
   size_t nerrors;
 } ph_program;
 
+/* A longer program is refused with an error placed where it crosses the limit. */
+#define PH_LANG_MAX_SOURCE_BYTES ((size_t)1 << 20)
+
 /* Never fails on any text: a statement with an error is reported and left out, the others
  * are kept. Returns NULL only when the arena is exhausted. */
 ph_program *ph_parse_program(ph_arena *a, const char *source, const char *file);

@@ -320,6 +320,16 @@ ph_program *ph_parse_program(ph_arena *a, const char *source, const char *file) 
   ph_program *prog = PH_ARENA_NEW(a, ph_program);
   ph_token_list tl;
   ph_stmt_ranges ranges;
+  if (prog && strnlen(source, PH_LANG_MAX_SOURCE_BYTES + 1) > PH_LANG_MAX_SOURCE_BYTES) {
+    prog->file = file;
+    prog->source = source;
+    if (!(prog->errors = PH_ARENA_NEW(a, ph_error))) return NULL;
+    ph_error_set(prog->errors, PH_ERR_ARGUMENT, source, PH_LANG_MAX_SOURCE_BYTES, "the program is longer than %zu bytes",
+                 PH_LANG_MAX_SOURCE_BYTES);
+    prog->errors->file = file;
+    prog->nerrors = 1;
+    return prog;
+  }
   if (!prog || !ph_lex(a, source, &tl) || !ph_split_statements(a, &tl, &ranges)) return NULL;
   prog->file = file;
   prog->source = source;

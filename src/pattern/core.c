@@ -134,23 +134,85 @@ ph_pat *ph_fastcat(ph_arena *a, ph_pat *const *pats, int n) {
   return ph_pat_with_steps(a, ph_fast_c(a, ph_rat_int(n), p), ph_rat_int(n));
 }
 
+/* A sequence's parts, each squeezed into its place in the cycle, [starts[i], starts[i + 1]). */
+typedef struct {
+  list_data parts;
+  ph_rat *starts; /* parts.n + 1 of them, increasing, from 0 to 1 */
+} timecat_data;
+
+/* The first part whose place ends at or after t (a position in the cycle, closed intervals). */
+static int first_ending_from(const timecat_data *d, ph_rat t) {
+  int lo = 0, hi = d->parts.n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (ph_rat_lt(d->starts[mid + 1], t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* One past the last part whose place starts at or before t. */
+static int last_starting_by(const timecat_data *d, ph_rat t) {
+  int lo = 0, hi = d->parts.n;
+  while (lo < hi) {
+    int mid = lo + (hi - lo) / 2;
+    if (ph_rat_le(d->starts[mid], t)) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/* The same events in the same order as stacking the squeezed parts, but a span shorter than
+ * a cycle asks only the parts whose places it touches (found by bisection), so a sequence of
+ * 100000 steps costs what a short one does. */
+static void query_timecat(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out) {
+  const timecat_data *d = self->data;
+  ph_rat cycle = ph_rat_floor(span.begin);
+  ph_rat from = ph_rat_sub(span.begin, cycle), to = ph_rat_sub(span.end, cycle);
+  if (!ph_rat_ok(to) || ph_rat_ge(ph_rat_sub(to, from), ph_rat_int(1))) {
+    for (int i = 0; i < d->parts.n; i++) ph_pat_query(d->parts.pats[i], q, span, out);
+    return;
+  }
+  /* Parts touched in this cycle ([from, to]) and in the next one ([from - 1, to - 1]). */
+  ph_rat one = ph_rat_int(1);
+  int ranges[2][2] = {{first_ending_from(d, ph_rat_sub(from, one)), last_starting_by(d, ph_rat_sub(to, one))},
+                      {first_ending_from(d, from), last_starting_by(d, to)}};
+  int next = ranges[0][0];
+  for (int r = 0; r < 2; r++)
+    for (int i = ranges[r][0] > next ? ranges[r][0] : next; i < ranges[r][1]; i++, next = i)
+      ph_pat_query(d->parts.pats[i], q, span, out);
+}
+
 ph_pat *ph_timecat(ph_arena *a, const ph_rat *weights, ph_pat *const *pats, int n) {
   ph_rat total = ph_rat_int(0);
   int kept = 0;
-  for (int i = 0; i < n; i++) total = ph_rat_add(total, weights[i]);
+  bool increasing = true;
+  for (int i = 0; i < n; i++) {
+    total = ph_rat_add(total, weights[i]);
+    increasing = increasing && !ph_rat_lt(weights[i], ph_rat_int(0));
+  }
   if (!ph_rat_ok(total)) return NULL;
   if (n == 1) return pats[0];
   ph_pat **parts = PH_ARENA_ARRAY(a, ph_pat *, n > 0 ? n : 1);
-  if (!parts) return NULL;
+  ph_rat *starts = PH_ARENA_ARRAY(a, ph_rat, n + 1);
+  if (!parts || !starts) return NULL;
   ph_rat begin = ph_rat_int(0);
+  starts[0] = begin;
   for (int i = 0; i < n; i++) {
     if (ph_rat_is_zero(weights[i])) continue;
     ph_rat end = ph_rat_add(begin, weights[i]);
     parts[kept++] = ph_compress_c(a, ph_rat_div(begin, total), ph_rat_div(end, total), pats[i]);
     if (!parts[kept - 1]) return NULL;
+    starts[kept] = ph_rat_div(end, total);
     begin = end;
   }
-  return ph_pat_with_steps(a, ph_stack(a, parts, kept), total);
+  if (!increasing || !ph_rat_gt(total, ph_rat_int(0))) return ph_pat_with_steps(a, ph_stack(a, parts, kept), total);
+  timecat_data *d;
+  ph_pat *p = ph_pat_new_with(a, query_timecat, sizeof *d, (void **)&d);
+  if (!p) return NULL;
+  *d = (timecat_data){{kept, parts, NULL}, starts};
+  p->steps = steps_lcm(parts, kept);
+  return ph_pat_with_steps(a, p, total);
 }
 
 /* ---------------------------------------------------------------- time */

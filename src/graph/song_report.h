@@ -1,0 +1,15 @@
+/* What a song's safety net did while it played, said off the audio thread: whoever plays a
+ * song calls this between blocks (render at the end, live from its control loop). */
+#ifndef PH_GRAPH_SONG_REPORT_H
+#define PH_GRAPH_SONG_REPORT_H
+
+#include <stdio.h>
+
+#include "graph/song.h"
+
+/* Each node that gave NaN or infinity (and was silenced and reset, graph.h), once in the
+ * song's life: a warning at the expression that made it, with its line and a caret. Returns
+ * how many it wrote. */
+int ph_song_report_faults(ph_song *s, FILE *out);
+
+#endif

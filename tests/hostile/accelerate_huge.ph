@@ -1,0 +1,1 @@
+out $ s "bd*4" # accelerate 1e30

@@ -1,0 +1,1 @@
+out $ sine 440 * adsr 0 0 0 0

@@ -1,0 +1,1 @@
+out $ impulse 4 # allpass 1e9

@@ -1,0 +1,1 @@
+out $ sine 440 # bitcrush 0 0

@@ -1,0 +1,2 @@
+bpm: 1e308
+out $ s "bd"

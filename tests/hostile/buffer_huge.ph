@@ -1,0 +1,2 @@
+buffer: 1e12
+out $ sine 440

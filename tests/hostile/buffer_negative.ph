@@ -1,0 +1,2 @@
+buffer: -5
+out $ sine 440

@@ -1,0 +1,1 @@
+out $ impulse 4 # comb 440 50

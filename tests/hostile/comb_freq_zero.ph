@@ -1,0 +1,1 @@
+out $ impulse 4 # comb 0 0.999

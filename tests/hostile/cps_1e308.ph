@@ -1,0 +1,2 @@
+tempo: 1e308
+out $ s "bd sn"

@@ -1,0 +1,1 @@
+out $ degradeBy 1e9 $ s "bd*16"

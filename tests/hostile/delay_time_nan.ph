@@ -1,0 +1,1 @@
+out $ impulse 4 # delay nan nan nan

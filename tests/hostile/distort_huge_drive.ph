@@ -1,0 +1,1 @@
+out $ sine 440 # distort 1e30 1

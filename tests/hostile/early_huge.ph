@@ -1,0 +1,1 @@
+out $ early 1e300 $ s "bd sn"

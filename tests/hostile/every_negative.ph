@@ -1,0 +1,1 @@
+out $ every -3 (fast 2) $ s "bd sn"

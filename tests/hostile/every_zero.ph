@@ -1,0 +1,1 @@
+out $ every 0 (fast 2) $ s "bd sn"

@@ -1,0 +1,1 @@
+out $ fast 1e308 $ s "bd"

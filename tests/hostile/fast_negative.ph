@@ -1,0 +1,1 @@
+out $ fast -2 $ s "bd sn"

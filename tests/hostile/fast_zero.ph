@@ -1,0 +1,1 @@
+out $ fast 0 $ s "bd sn"

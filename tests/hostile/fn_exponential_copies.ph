@@ -1,0 +1,2 @@
+fn d x = x + x
+out $ d (d (d (d (d (d (d (d (d (d (d (d (d (d (d (d (d (d (d (d (sine 440))))))))))))))))))))

@@ -1,0 +1,2 @@
+fn f x = f x
+out $ f (sine 440)

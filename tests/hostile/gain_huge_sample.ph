@@ -1,0 +1,1 @@
+out $ s "bd*8" # gain 1e30

@@ -1,0 +1,1 @@
+out $ sine inf * 0.2

@@ -1,0 +1,1 @@
+out $ jux (jux (jux (jux (jux rev)))) $ s "bd sn"

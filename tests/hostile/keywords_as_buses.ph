@@ -1,0 +1,3 @@
+~out $ ~tempo
+~hush $ ~panic
+out $ ~out

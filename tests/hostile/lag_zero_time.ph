@@ -1,0 +1,1 @@
+out $ sine 440 # lag 0

@@ -1,0 +1,1 @@
+out $ sine (mtof 1e9) * 0.2

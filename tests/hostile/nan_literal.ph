@@ -1,0 +1,1 @@
+out $ sine nan * 0.2

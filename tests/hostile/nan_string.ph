@@ -1,0 +1,1 @@
+out $ sine "nan inf -inf" * 0.2

@@ -1,0 +1,1 @@
+out $ s "superpiano" # note 1e30

@@ -1,0 +1,2 @@
+nudge 1e30
+out $ s "bd"

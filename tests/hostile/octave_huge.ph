@@ -1,0 +1,1 @@
+out $ s "superpiano" # note "c2147483648"

@@ -1,0 +1,1 @@
+out $ s "bd*4" # pan 1e30

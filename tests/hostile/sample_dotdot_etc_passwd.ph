@@ -1,0 +1,1 @@
+out $ s "../../etc/passwd"

@@ -1,0 +1,1 @@
+out $ s "bd*16" # loop 1e9

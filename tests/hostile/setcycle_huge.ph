@@ -1,0 +1,2 @@
+setCycle 1e300
+out $ s "bd sn"

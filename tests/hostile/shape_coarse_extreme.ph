@@ -1,0 +1,1 @@
+out $ s "bd*4" # shape 1e9 # coarse -1e9

@@ -1,0 +1,1 @@
+out $ slow 1e308 $ s "bd"

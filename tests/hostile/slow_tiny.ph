@@ -1,0 +1,1 @@
+out $ slow 1e-300 $ s "bd"

@@ -1,0 +1,1 @@
+out $ s "bd" # speed -1e30

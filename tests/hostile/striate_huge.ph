@@ -1,0 +1,1 @@
+out $ striate 1000000000 $ s "bd"

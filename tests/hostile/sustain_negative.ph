@@ -1,0 +1,1 @@
+out $ s "bd*16" # sustain -1

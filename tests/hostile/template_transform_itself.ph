@@ -1,0 +1,2 @@
+@t: fast 2 $ @t
+out $ s "bd sn" $ @t

@@ -1,0 +1,2 @@
+tempo: 0
+out $ sine 440

@@ -1,0 +1,2 @@
+tempo: -1
+out $ sine 440

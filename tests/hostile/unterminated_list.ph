@@ -1,0 +1,1 @@
+out $ stack [s "bd", s "sn"

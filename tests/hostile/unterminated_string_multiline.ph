@@ -1,0 +1,4 @@
+out $ s "bd sn
+hh cp
+
+out $ sine 440

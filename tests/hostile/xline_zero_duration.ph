@@ -1,0 +1,1 @@
+out $ sine 440 * xline 0 1 0
