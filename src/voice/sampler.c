@@ -20,6 +20,7 @@ typedef struct {
   double sample_rate;
   uint64_t serial;
   int sounding; /* voices on at the end of the last block */
+  int used;     /* every slot from this one on is free */
   ph_error err;
   ph_arena queries;
   ph_voice voices[PH_SAMPLER_SLOTS];
@@ -32,6 +33,7 @@ static void sampler_reset(void *state) {
   sampler_state *s = state;
   for (int i = 0; i < PH_SAMPLER_SLOTS; i++) s->voices[i].state = PH_VOICE_FREE;
   s->serial = 0;
+  s->used = 0;
 }
 
 static void sampler_init(void *state, const ph_dsp_config *cfg) {
@@ -132,7 +134,7 @@ static int chord_of(const ph_hap *e, double *tones) {
 static void start_voice(sampler_state *s, const ph_voice_params *p) {
   double fade = FADE_SECONDS * s->sample_rate;
   int sounding = 0, oldest = -1, free_slot = -1, oldest_fading = -1;
-  for (int i = 0; i < PH_SAMPLER_SLOTS; i++) {
+  for (int i = 0; i < s->used; i++) {
     ph_voice *v = &s->voices[i];
     if (v->state == PH_VOICE_ON && p->cut > 0 && v->p.cut == p->cut) ph_voice_fade(v, fade);
     if (v->state == PH_VOICE_ON) {
@@ -145,16 +147,18 @@ static void start_voice(sampler_state *s, const ph_voice_params *p) {
     }
   }
   if (sounding >= PH_SAMPLER_POLYPHONY && oldest >= 0) ph_voice_fade(&s->voices[oldest], fade);
+  if (free_slot < 0 && s->used < PH_SAMPLER_SLOTS) free_slot = s->used;
   /* every slot busy: the fade nearest its end gives way */
   int slot = free_slot >= 0 ? free_slot : oldest_fading;
   if (slot < 0) return;
   ph_voice_start(&s->voices[slot], p, ++s->serial);
+  if (slot >= s->used) s->used = slot + 1;
 }
 
 /* Each voice into the pair of its orbit. */
 static void render_voices(sampler_state *s, float *const *out, int from, int to) {
   if (to <= from) return;
-  for (int i = 0; i < PH_SAMPLER_SLOTS; i++) {
+  for (int i = 0; i < s->used; i++) {
     ph_voice *v = &s->voices[i];
     if (v->state != PH_VOICE_FREE) ph_voice_render(v, out[2 * v->p.orbit] + from, out[2 * v->p.orbit + 1] + from, to - from);
   }
@@ -188,8 +192,9 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
     }
   }
   render_voices(s, out, done, frames);
+  while (s->used > 0 && s->voices[s->used - 1].state == PH_VOICE_FREE) s->used--;
   int on = 0;
-  for (int i = 0; i < PH_SAMPLER_SLOTS; i++) on += s->voices[i].state == PH_VOICE_ON;
+  for (int i = 0; i < s->used; i++) on += s->voices[i].state == PH_VOICE_ON;
   s->sounding = on;
 }
 

@@ -21,7 +21,13 @@ void ph_voice_fade(ph_voice *v, double samples) {
   v->state = PH_VOICE_FADING;
 }
 
-/* Catmull-Rom between frames, zero outside the sample. */
+/* Catmull-Rom through y0..y3 at t in [0, 1) between y1 and y2. */
+static inline float catmull_rom(float y0, float y1, float y2, float y3, float t) {
+  float a = 0.5f * (y3 - y0) + 1.5f * (y1 - y2), b = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3, c = 0.5f * (y2 - y0);
+  return ((a * t + b) * t + c) * t + y1;
+}
+
+/* Zero outside the sample. */
 static inline float frame_at(const ph_sample *s, int64_t i, int ch) {
   if (i < 0 || (size_t)i >= s->frames) return 0.0f;
   return s->data[(size_t)i * (size_t)s->channels + (size_t)ch];
@@ -31,55 +37,135 @@ static inline float read_at(const ph_sample *s, double pos, int ch) {
   double fl = floor(pos);
   int64_t i = (int64_t)fl;
   float t = (float)(pos - fl);
-  float y0 = frame_at(s, i - 1, ch), y1 = frame_at(s, i, ch), y2 = frame_at(s, i + 1, ch), y3 = frame_at(s, i + 2, ch);
-  float a = 0.5f * (y3 - y0) + 1.5f * (y1 - y2), b = y0 - 2.5f * y1 + 2.0f * y2 - 0.5f * y3, c = 0.5f * (y2 - y0);
-  return ((a * t + b) * t + c) * t + y1;
+  return catmull_rom(frame_at(s, i - 1, ch), frame_at(s, i, ch), frame_at(s, i + 1, ch), frame_at(s, i + 2, ch), t);
 }
 
 static inline float shaped(float x, float k) { return k > 0.0f ? x * (1.0f + k) / (1.0f + k * fabsf(x)) : x; }
 
-void ph_voice_render(ph_voice *v, float *restrict l, float *restrict r, int frames) {
+/* One sample with everything a voice can do; false when the voice ended instead. */
+static bool render_sample(ph_voice *v, float *l, float *r, float k, int right) {
   const ph_voice_params *p = &v->p;
   const ph_sample *s = p->sample;
-  double span = p->end - p->begin;
+  if (v->fall == 0.0 && p->length >= 0.0 && v->elapsed >= p->length)
+    v->fall = v->level / (p->release < 1.0 ? 1.0 : p->release);
+  if (v->fall > 0.0) {
+    v->level -= v->fall;
+    if (v->level <= 0.0) return false;
+  }
+  if (p->rate >= 0 ? v->pos >= p->end : v->pos < p->begin) {
+    double span = p->end - p->begin;
+    if (!p->loop || span <= 0.0) return false;
+    double into = p->rate >= 0 ? v->pos - p->end : p->begin - v->pos;
+    into = fmod(into, span);
+    v->pos = p->rate >= 0 ? p->begin + into : p->end - into - 1e-9;
+  }
+  if (v->held_for <= 0) {
+    v->held_l = shaped(read_at(s, v->pos, 0), k);
+    v->held_r = right ? shaped(read_at(s, v->pos, 1), k) : v->held_l;
+    v->held_for = p->coarse;
+  }
+  v->held_for--;
+  double env = v->level;
+  if (p->attack > 0.0 && v->elapsed < p->attack) {
+    env *= (v->elapsed + 1.0) / (p->attack + 1.0);
+  } else if (p->level < 1.0f) {
+    double into = v->elapsed - p->attack;
+    env *= into < p->decay ? 1.0 - (1.0 - p->level) * (into + 1.0) / (p->decay + 1.0) : p->level;
+  }
+  *l += (float)(v->held_l * v->gain_l * env);
+  *r += (float)(v->held_r * v->gain_r * env);
+  double progress = v->elapsed < v->nominal ? v->elapsed / v->nominal : 1.0;
+  v->pos += p->rate * (1.0 + p->accelerate * progress);
+  v->elapsed += 1.0;
+  return true;
+}
+
+/* The frames themselves, at rate 1 from a whole frame (where the interpolation gives them
+ * exactly), at most n, before the segment's end; how many. */
+__attribute__((target_clones("avx2", "default")))
+static int copy_frames(ph_voice *v, float *restrict l, float *restrict r, int n) {
+  const ph_sample *s = v->p.sample;
+  double last = v->p.end < (double)s->frames ? v->p.end : (double)s->frames;
+  double room = ceil(last - v->pos);
+  if (!(v->pos >= 0.0) || room < 1.0) return 0;
+  if (room < n) n = (int)room;
+  float gl = v->gain_l, gr = v->gain_r;
+  size_t at = (size_t)v->pos;
+  if (s->channels == 2) {
+    const float *restrict f = s->data + 2 * at;
+    for (int i = 0; i < n; i++) {
+      l[i] += f[2 * i] * gl;
+      r[i] += f[2 * i + 1] * gr;
+    }
+    v->held_l = f[2 * n - 2];
+    v->held_r = f[2 * n - 1];
+  } else {
+    const float *restrict f = s->data + at;
+    for (int i = 0; i < n; i++) {
+      l[i] += f[i] * gl;
+      r[i] += f[i] * gr;
+    }
+    v->held_l = v->held_r = f[n - 1];
+  }
+  v->pos += n;
+  return n;
+}
+
+/* Interpolated frames at any forward rate, at most n, while the position is before the
+ * segment's end and its four frames inside the sample; how many. */
+static int interpolate_frames(ph_voice *v, float *restrict l, float *restrict r, int n) {
+  const ph_sample *s = v->p.sample;
+  double pos = v->pos, rate = v->p.rate, hi = (double)s->frames - 2.0;
+  if (v->p.end < hi) hi = v->p.end;
+  if (!(pos >= 1.0)) return 0;
+  float gl = v->gain_l, gr = v->gain_r, yl = v->held_l, yr = v->held_r;
+  int ch = s->channels, i = 0;
+  for (; i < n && pos < hi; i++) {
+    int64_t at = (int64_t)pos; /* floor: pos >= 1 */
+    float t = (float)(pos - (double)at);
+    const float *f = s->data + (size_t)(at - 1) * (size_t)ch;
+    yl = catmull_rom(f[0], f[ch], f[2 * ch], f[3 * ch], t);
+    yr = ch == 2 ? catmull_rom(f[1], f[3], f[5], f[7], t) : yl;
+    l[i] += yl * gl;
+    r[i] += yr * gr;
+    pos += rate;
+  }
+  v->held_l = yl;
+  v->held_r = yr;
+  v->pos = pos;
+  return i;
+}
+
+/* Renders what it can of the next n samples while the voice needs nothing but reading
+ * forwards at full level (no attack, decay, release, fade, acceleration, shaping or coarse
+ * holds: render_sample would multiply by 1 and add 0); how many. */
+static int render_plain(ph_voice *v, float *restrict l, float *restrict r, int n) {
+  const ph_voice_params *p = &v->p;
+  if (v->fall != 0.0 || v->level != 1.0 || v->held_for > 0 || v->elapsed < p->attack) return 0;
+  if (p->length >= 0.0) {
+    double room = p->length - v->elapsed; /* the release starts when elapsed reaches length */
+    if (room < n + 1.0) n = room > 1.0 ? (int)room - 1 : 0;
+  }
+  if (n <= 0) return 0;
+  bool whole = v->pos == (double)(int64_t)v->pos; /* pos >= 0: reading forwards from begin */
+  n = p->rate == 1.0 && whole ? copy_frames(v, l, r, n) : interpolate_frames(v, l, r, n);
+  v->elapsed += n;
+  return n;
+}
+
+void ph_voice_render(ph_voice *v, float *restrict l, float *restrict r, int frames) {
+  const ph_voice_params *p = &v->p;
   float k = p->shape > 0.0f ? 2.0f * p->shape / (1.0f - p->shape) : 0.0f;
-  int right = s->channels == 2 ? 1 : 0;
-  for (int i = 0; i < frames && v->state != PH_VOICE_FREE; i++) {
-    if (v->fall == 0.0 && p->length >= 0.0 && v->elapsed >= p->length)
-      v->fall = v->level / (p->release < 1.0 ? 1.0 : p->release);
-    if (v->fall > 0.0) {
-      v->level -= v->fall;
-      if (v->level <= 0.0) {
-        v->state = PH_VOICE_FREE;
-        break;
-      }
+  int right = p->sample->channels == 2 ? 1 : 0;
+  bool may_be_plain = p->rate > 0.0 && p->accelerate == 0.0 && p->coarse == 1 && !(p->shape > 0.0f) && !(p->level < 1.0f);
+  int i = 0;
+  while (i < frames) {
+    if (may_be_plain) i += render_plain(v, l + i, r + i, frames - i);
+    if (i == frames) break;
+    if (!render_sample(v, l + i, r + i, k, right)) {
+      v->state = PH_VOICE_FREE;
+      break;
     }
-    if (p->rate >= 0 ? v->pos >= p->end : v->pos < p->begin) {
-      if (!p->loop || span <= 0.0) {
-        v->state = PH_VOICE_FREE;
-        break;
-      }
-      double into = p->rate >= 0 ? v->pos - p->end : p->begin - v->pos;
-      into = fmod(into, span);
-      v->pos = p->rate >= 0 ? p->begin + into : p->end - into - 1e-9;
-    }
-    if (v->held_for <= 0) {
-      v->held_l = shaped(read_at(s, v->pos, 0), k);
-      v->held_r = right ? shaped(read_at(s, v->pos, 1), k) : v->held_l;
-      v->held_for = p->coarse;
-    }
-    v->held_for--;
-    double env = v->level;
-    if (p->attack > 0.0 && v->elapsed < p->attack) {
-      env *= (v->elapsed + 1.0) / (p->attack + 1.0);
-    } else if (p->level < 1.0f) {
-      double into = v->elapsed - p->attack;
-      env *= into < p->decay ? 1.0 - (1.0 - p->level) * (into + 1.0) / (p->decay + 1.0) : p->level;
-    }
-    l[i] += (float)(v->held_l * v->gain_l * env);
-    r[i] += (float)(v->held_r * v->gain_r * env);
-    double progress = v->elapsed < v->nominal ? v->elapsed / v->nominal : 1.0;
-    v->pos += p->rate * (1.0 + p->accelerate * progress);
-    v->elapsed += 1.0;
+    i++;
   }
 }
