@@ -41,7 +41,9 @@ static inline float finite_or_zero(float x) { return fabsf(x) <= 3.4028234663852
         y[i] = finite_or_zero(EXPR);                                                        \
       }                                                                                     \
   }                                                                                         \
-  const ph_unit_def ph_unit_##NAME = {#NAME, NULL, DOC, operands, 2, 1, no_state, no_init, NAME##_process, NULL, false};
+  const ph_unit_def ph_unit_##NAME = {                                                      \
+      .name = #NAME, .doc = DOC, .params = operands, .nparams = 2, .noutputs = 1,           \
+      .state_size = no_state, .init = no_init, .process = NAME##_process};
 
 ARITH_UNIT(add, a + b, "a + b, sample by sample")
 ARITH_UNIT(sub, a - b, "a - b, sample by sample")
@@ -55,4 +57,5 @@ static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out,
   for (int i = 0; i < n; i++) out[0][i] = ph_cable_at(c, i);
 }
 
-const ph_unit_def ph_unit_bus = {"bus", NULL, "a named signal", bus_params, 1, 1, no_state, no_init, bus_process, NULL, false};
+const ph_unit_def ph_unit_bus = {.name = "bus", .doc = "a named signal", .params = bus_params, .nparams = 1, .noutputs = 1,
+                                  .state_size = no_state, .init = no_init, .process = bus_process};
