@@ -597,7 +597,7 @@ static bool compile_apply_in_scope(ph_compiler *c, const ph_ast *n, ph_sig *out)
   c->section = outer_section;
   if (!f) return false;
   if (section) return effect_conditional(c, n, f, section, out);
-  if (c->nxforms == MAX_XFORMS) return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "transforms nested too deeply");
+  if (c->nxforms == MAX_XFORMS) return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "transforms nested too deeply (at most %d)", MAX_XFORMS);
   c->xforms[c->nxforms++] = f;
   bool ok = ph_compile_expr(c, n->args[1], out);
   c->nxforms--;

@@ -18,6 +18,11 @@ static bool ident_char(char c) { return isalnum((unsigned char)c) || c == '_' ||
 static bool comment_at(const char *s) { return (s[0] == '-' && s[1] == '-') || (s[0] == '/' && s[1] == '/'); }
 
 static bool push(lexer *lx, ph_token_kind kind, size_t start, size_t len, const char *message) {
+  bool named = kind == PH_TK_IDENT || kind == PH_TK_BUS || kind == PH_TK_TEMPLATE || kind == PH_TK_PATVAR;
+  if (named && len > PH_LANG_MAX_NAME) {
+    kind = PH_TK_ERROR;
+    message = "a name is at most " PH_LANG_MAX_NAME_TEXT " characters long";
+  }
   if (lx->count == lx->cap) {
     size_t cap = lx->cap ? lx->cap * 2 : 64;
     ph_token *t = ph_arena_realloc(lx->arena, lx->tokens, lx->cap * sizeof *t, cap * sizeof *t);

@@ -9,6 +9,10 @@
 
 #include "core/arena.h"
 
+/* Names (of functions, buses, templates, pattern variables) longer than this are an error. */
+#define PH_LANG_MAX_NAME 100
+#define PH_LANG_MAX_NAME_TEXT "100"
+
 typedef enum {
   PH_TK_EOF,
   PH_TK_ERROR,    /* a character or literal the language has no place for; see message */

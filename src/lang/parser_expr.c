@@ -8,7 +8,7 @@
 #include "lang/parser_internal.h"
 #include "lang/source.h"
 
-enum { MAX_DEPTH = 400 }; /* counted twice per parenthesis */
+enum { MAX_DEPTH = 400 }; /* levels of operators and calls; a parenthesis counts twice */
 
 const ph_token *ph_peek_at(ph_parser *p, size_t ahead) {
   size_t i = p->pos + ahead;
@@ -172,7 +172,7 @@ static ph_ast *parse_argument(ph_parser *p) {
     if (!text) return NULL;
     if (!starts_argument(p) || ph_peek(p)->kind == PH_TK_COLON)
       return ph_fail(p, ph_peek(p), "expected a value after the keyword argument ':%s'", text);
-    if (++p->depth > MAX_DEPTH) return ph_fail(p, t, "expression nested too deeply");
+    if (++p->depth > MAX_DEPTH) return ph_fail(p, t, "expression nested too deeply (at most %d levels; a parenthesis counts as two)", MAX_DEPTH);
     /* as in the original, a keyword's value may be a call without parentheses */
     ph_ast *v = ph_peek(p)->kind == PH_TK_IDENT ? parse_application(p) : parse_argument(p);
     p->depth--;
@@ -273,7 +273,7 @@ static ph_ast *parse_paren(ph_parser *p) {
   const ph_token *t = ph_peek(p);
   ph_ast *e;
   if (t->kind == PH_TK_RPAREN) return ph_fail(p, t, "expected an expression after '('");
-  if (++p->depth > MAX_DEPTH) return ph_fail(p, open, "expression nested too deeply");
+  if (++p->depth > MAX_DEPTH) return ph_fail(p, open, "expression nested too deeply (at most %d levels; a parenthesis counts as two)", MAX_DEPTH);
   if (t->kind == PH_TK_HASH || (t->kind == PH_TK_OP && !is_op(p, t, "-"))) e = parse_section(p, open);
   else e = ph_parse_expr(p);
   p->depth--;
@@ -312,7 +312,7 @@ static ph_ast *parse_unary(ph_parser *p) {
   if (!is_op(p, t, "-")) return parse_application(p);
   ph_advance(p);
   if (ph_peek(p)->kind == PH_TK_NUMBER) return number(p, ph_advance(p), true);
-  if (++p->depth > MAX_DEPTH) return ph_fail(p, t, "expression nested too deeply");
+  if (++p->depth > MAX_DEPTH) return ph_fail(p, t, "expression nested too deeply (at most %d levels; a parenthesis counts as two)", MAX_DEPTH);
   ph_ast *x = parse_unary(p);
   p->depth--;
   if (!x) return NULL;
@@ -419,7 +419,7 @@ static ph_ast *parse_dollar(ph_parser *p) {
 }
 
 ph_ast *ph_parse_expr(ph_parser *p) {
-  if (++p->depth > MAX_DEPTH) return ph_fail(p, ph_peek(p), "expression nested too deeply");
+  if (++p->depth > MAX_DEPTH) return ph_fail(p, ph_peek(p), "expression nested too deeply (at most %d levels; a parenthesis counts as two)", MAX_DEPTH);
   ph_ast *l = parse_dollar(p);
   while (l && ph_peek(p)->kind == PH_TK_HASH) {
     ph_advance(p);
