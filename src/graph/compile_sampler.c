@@ -263,6 +263,18 @@ static bool build(ph_compiler *c, sampler_build *b, const ph_ast *n) {
 
 static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset, ph_sig *out);
 
+/* Nodes [first, last), a copy of an instrument, run only where its voice sounds (the copy
+ * waits, its state kept, between notes): unless one is bound to the clock (a pattern, voices
+ * of its own), which reads whole blocks. `shared` is the program's one cycle_phase when it was
+ * made there, first needed. */
+static void gate_copy(ph_compiler *c, int alloc, const ph_gate *sounding, int first, int last, int shared) {
+  ph_graph *g = &c->song->graph;
+  for (int n = first; n < last; n++)
+    if (n != shared && g->nodes[n].def->bound) return;
+  for (int n = first; n < last; n++)
+    if (n != shared) ph_graph_gate(g, n, alloc, sounding);
+}
+
 /* The voices of one synth: its allocator, a copy of the expression per voice with its
  * oscillators following the voice's pitch, each copy times its level, panned, summed. */
 static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
@@ -278,6 +290,8 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
     ph_compile_feed(c, alloc, p, sig);
   }
   const ph_unit_def *pan2 = ph_dsp_unit_find("pan2");
+  ph_gate *sounding = ph_arena_zalloc(&c->song->arena, sizeof(ph_gate) * (size_t)(h->voices > 0 ? h->voices : 1));
+  if (!sounding) return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
   ph_compiler saved = *c;
   c->in_voice = true;
   c->voice_node = alloc;
@@ -287,6 +301,7 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
   for (int k = 0; k < h->voices && ok; k++) {
     c->voice_k = k;
     c->audio_path = true;
+    int first = c->song->graph.count, phase_before = c->cycle_phase;
     ph_sig voice, level = {false, 0, {alloc, 4 * k + 1}, {alloc, 4 * k + 1}, false}, shaped;
     ok = ph_compile_expr(c, b->synth_exprs[which], &voice) && ph_compile_arith(c, &ph_unit_mul, voice, level, offset, &shaped);
     if (ok && !b->mono && !shaped.stereo && !shaped.is_const) {
@@ -298,6 +313,7 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
         shaped = (ph_sig){false, 0, {pn, 0}, {pn, 1}, true};
       }
     }
+    if (ok) gate_copy(c, alloc, &sounding[k], first, c->song->graph.count, c->cycle_phase != phase_before ? c->cycle_phase - 1 : -1);
     if (ok) ok = ph_compile_arith(c, &ph_unit_add, *sum, shaped, offset, sum);
   }
   float root = c->voice_root;
@@ -310,7 +326,7 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
   if (!ok) return false;
   ph_synth_binding binding = {{b->pat, &c->song->clock, &c->song->block_start},
                               b->synth_names[which] ? b->synth_names[which] : NULL,
-                              root == root && root > 0 ? root : 261.6255653};
+                              root == root && root > 0 ? root : 261.6255653, sounding};
   h->bind_synth(ph_graph_state(&c->song->graph, alloc), &binding);
   return true;
 }

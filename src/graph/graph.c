@@ -44,6 +44,7 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
   memset(n, 0, sizeof *n);
   n->def = def;
   n->loop = -1;
+  n->gate_node = -1;
   n->origin = -1;
   n->inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, def->nparams ? def->nparams : 1);
   if (!n->inputs) goto oom;
@@ -76,6 +77,16 @@ void ph_graph_connect(ph_graph *g, int node, int param, ph_port from) {
 
 void *ph_graph_state(ph_graph *g, int node) { return g->nodes[node].state; }
 
+void ph_graph_gate(ph_graph *g, int node, int gate_node, const ph_gate *gate) {
+  g->nodes[node].gate_node = gate_node;
+  g->nodes[node].gate = gate;
+  g->prepared = false;
+}
+
+/* What a node waits for: its inputs (0 .. nparams - 1), then its gate's node (-1: none). */
+static int node_deps(const ph_graph_node *n) { return n->def->nparams + 1; }
+static int node_dep(const ph_graph_node *n, int d) { return d < n->def->nparams ? n->inputs[d].from : n->gate_node; }
+
 void ph_graph_mark_feedback_point(ph_graph *g, int node) {
   g->nodes[node].feedback_point = true;
   g->prepared = false;
@@ -102,8 +113,8 @@ static void strongconnect(ph_graph *g, tarjan *t, int root, int *out_order, int 
   while (depth >= 0) {
     int v = t->frame_node[depth];
     ph_graph_node *n = &g->nodes[v];
-    if (t->frame_param[depth] < n->def->nparams) {
-      int w = n->inputs[t->frame_param[depth]++].from;
+    if (t->frame_param[depth] < node_deps(n)) {
+      int w = node_dep(n, t->frame_param[depth]++);
       if (w < 0) continue;
       if (t->index[w] < 0) {
         t->index[w] = t->low[w] = t->next_index++;
@@ -186,8 +197,8 @@ static bool link_steps(ph_graph *g) {
       g->steps[s].npred = 0;
       for (int k = 0; k < g->steps[s].count; k++) {
         const ph_graph_node *node = &g->nodes[g->order[g->steps[s].first + k]];
-        for (int p = 0; p < node->def->nparams; p++) {
-          int from = node->inputs[p].from;
+        for (int p = 0; p < node_deps(node); p++) {
+          int from = node_dep(node, p);
           if (from < 0 || step_of[from] == s || mark[step_of[from]] == s) continue;
           int t = step_of[from];
           mark[t] = s;
@@ -242,8 +253,11 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     }
     if (loop && !order_loop(g, g->order + i, j - i, t.comp)) goto oom;
     for (int k = i; k < j; k++) {
-      g->nodes[g->order[k]].loop = loop ? g->nsteps : -1;
-      g->nodes[g->order[k]].loop_pos = k - i;
+      ph_graph_node *member = &g->nodes[g->order[k]];
+      member->loop = loop ? g->nsteps : -1;
+      member->loop_pos = k - i;
+      member->gated = !loop && member->gate_node >= 0 && member->gate;
+      member->silent = true; /* its buffers are made zeroed below */
     }
     g->steps[g->nsteps++] = (ph_graph_step){.first = i, .count = j - i, .is_loop = loop};
     i = j;
@@ -265,7 +279,51 @@ oom:
 
 /* ---------------------------------------------------------------- processing */
 
+static void zero_outputs(ph_graph_node *node, int from, int to) {
+  for (int o = 0; o < node->def->noutputs; o++) memset(node->out[o] + from, 0, sizeof(float) * (size_t)(to - from));
+}
+
+/* A gated node starting anew: initialised again, with a seed of its own for this start. */
+static void wake(ph_graph *g, ph_graph_node *node) {
+  ph_dsp_config cfg = g->cfg;
+  uint32_t index = (uint32_t)(node - g->nodes), n = ++node->wakes;
+  cfg.seed = g->cfg.seed ^ ((index + 1u) * 2654435761u) ^ (n * 0x9E3779B9u);
+  node->def->init(node->state, &cfg);
+}
+
+/* A gated node: run on each span of its gate, its outputs zero between them. */
+static void run_gated(ph_graph *g, ph_cable *cables, ph_graph_node *node, int frames) {
+  const ph_gate *gate = node->gate;
+  if (gate->count == 0) {
+    if (!node->silent) zero_outputs(node, 0, g->cfg.max_block);
+    node->silent = true;
+    return;
+  }
+  node->silent = false;
+  int at = 0;
+  for (int s = 0; s < gate->count; s++) {
+    int begin = gate->span[s].begin, end = gate->span[s].end < frames ? gate->span[s].end : frames;
+    if (begin < at || end <= begin) continue;
+    zero_outputs(node, at, begin);
+    if (gate->span[s].fresh) wake(g, node);
+    for (int p = 0; p < node->def->nparams; p++) {
+      const ph_graph_input *in = &node->inputs[p];
+      cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output] + begin, 0};
+    }
+    float *outs[PH_GRAPH_MAX_OUTPUTS];
+    for (int o = 0; o < node->def->noutputs; o++) outs[o] = node->out[o] + begin;
+    ph_dsp_inputs inputs = {cables, node->def->nparams};
+    node->def->process(node->state, &inputs, outs, end - begin);
+    at = end;
+  }
+  zero_outputs(node, at, frames);
+}
+
 static void run_block(ph_graph *g, ph_cable *cables, ph_graph_node *node, int frames) {
+  if (node->gated) {
+    run_gated(g, cables, node, frames);
+    return;
+  }
   for (int p = 0; p < node->def->nparams; p++) {
     const ph_graph_input *in = &node->inputs[p];
     cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output], 0};

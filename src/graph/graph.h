@@ -25,6 +25,17 @@ typedef struct {
   int output;
 } ph_port;
 
+/* Where something sounds in a block: up to PH_GATE_SPANS runs of samples [begin, end), in
+ * order (more are merged into the last); `fresh` when it starts anew there, from silence. */
+#define PH_GATE_SPANS 8
+typedef struct {
+  int count;
+  struct {
+    int begin, end;
+    bool fresh;
+  } span[PH_GATE_SPANS];
+} ph_gate;
+
 typedef struct {
   int from; /* node index, or -1 for the constant */
   int output;
@@ -40,6 +51,11 @@ typedef struct {
   int loop;                         /* index of its feedback loop, -1 when in none */
   int loop_pos;                     /* its place in the loop's sample-by-sample order */
   bool feedback_point;              /* in a loop, readers of this node get its previous sample */
+  int gate_node;                    /* runs after it, where `gate` says; -1: always */
+  const ph_gate *gate;
+  bool gated;                       /* gate_node set and the node in no loop (prepare decides) */
+  bool silent;                      /* gated and its outputs all zero (max_block samples) */
+  uint32_t wakes;                   /* spans it started afresh */
   /* Blocks in which it (or its loop) blew up: gave NaN, infinity or a magnitude of at least
    * PH_GRAPH_BLOWUP. Its outputs were silenced and its state reset before anything read them.
    * Written by the thread that ran it, read after. */
@@ -83,6 +99,11 @@ void ph_graph_connect(ph_graph *g, int node, int param, ph_port from);
 /* In a loop, the one-sample delay goes where this node is read (a bus read inside its own
  * definition hears the bus's previous sample); elsewhere it changes nothing. */
 void ph_graph_mark_feedback_point(ph_graph *g, int node);
+/* The node runs after gate_node, in each block only in the samples `gate` gives (which
+ * gate_node writes as it runs); elsewhere its outputs are zero. Where a span is fresh the
+ * node starts anew: as its init leaves it, with a seed of its own for each such start (a
+ * noise plays new noise). A node in a feedback loop runs always. */
+void ph_graph_gate(ph_graph *g, int node, int gate_node, const ph_gate *gate);
 /* The node's state, to bind what its table cannot carry (a pattern, a clock). */
 void *ph_graph_state(ph_graph *g, int node);
 

@@ -7,6 +7,7 @@
 
 #include "dsp/unit.h"
 #include "graph/clock.h"
+#include "graph/graph.h"
 #include "pattern/pattern.h"
 
 typedef struct {
@@ -16,11 +17,13 @@ typedef struct {
 } ph_sampler_binding;
 
 /* A synth allocator's share of the controls: the events whose `s` is its name (NULL: all),
- * and the frequency a note name replaces (the bus's root). */
+ * the frequency a note name replaces (the bus's root), and where it writes, each block, the
+ * samples in which each voice sounded (NULL: nowhere), the gate of that voice's copy. */
 typedef struct {
   ph_sampler_binding controls;
   const char *name;
   double root_hz;
+  ph_gate *sounding; /* one per voice */
 } ph_synth_binding;
 
 typedef struct ph_voice_hooks_s {

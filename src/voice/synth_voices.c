@@ -20,6 +20,7 @@ typedef struct {
   int64_t release_at; /* the sample the release starts */
   float gain, pan;
   bool releasing;
+  bool woke; /* started from silence: its copy of the instrument starts anew */
 } synth_voice;
 
 typedef struct {
@@ -37,6 +38,7 @@ static size_t synth_size(const ph_dsp_config *cfg) { return sizeof(synth_state) 
 static void synth_reset(void *state) {
   synth_state *s = state;
   memset(s->voices, 0, sizeof s->voices);
+  if (s->b.sounding) memset(s->b.sounding, 0, sizeof(ph_gate) * PH_SYNTH_VOICES);
   s->serial = 0;
 }
 
@@ -100,6 +102,7 @@ static void start(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int 
   double gain = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_GAIN, at, NULL), 1.0), 0.0, 10.0) *
                 ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_VELOCITY, at, NULL), 1.0), 0.0, 10.0);
   double pan = ph_dsp_clamp(ph_control_or(ph_control(m, in, PH_CTL_PAN, at, NULL), 0.5), 0.0, 1.0);
+  v->woke = !v->on;
   v->on = true;
   v->serial = ++s->serial;
   v->ratio = ratio;
@@ -114,6 +117,19 @@ static void start(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int 
   v->releasing = false;
 }
 
+/* Samples [begin, end) sound, from silence when fresh: joined to the last span when they
+ * follow it. */
+static void sounds(ph_gate *g, int begin, int end, bool fresh) {
+  if (end <= begin) return;
+  if ((g->count && g->span[g->count - 1].end == begin && !fresh) || g->count == PH_GATE_SPANS) {
+    g->span[g->count - 1].end = end;
+    return;
+  }
+  g->span[g->count].begin = begin;
+  g->span[g->count].end = end;
+  g->span[g->count++].fresh = fresh;
+}
+
 static void fill(float *restrict y, int from, int to, float v) {
   for (int i = from; i < to; i++) y[i] = v;
 }
@@ -121,8 +137,11 @@ static void fill(float *restrict y, int from, int to, float v) {
 /* Voice v's envelope over samples [from, to) of the block that starts at sample `start`:
  * attack to 1, decay to the sustain level, held until release_at, released to 0. Each phase
  * is a loop of its own; the level steps exactly as one sample at a time would. */
-static void run_voice(synth_voice *v, float *restrict level, int from, int to, int64_t start) {
+static void run_voice(synth_voice *v, float *restrict level, ph_gate *sounding, int from, int to, int64_t start) {
+  if (from >= to) return;
   const double gain = v->gain;
+  bool was_on = v->on, fresh = v->woke;
+  v->woke = false;
   double lv = v->level;
   int i = from;
   if (v->on && !v->releasing) {
@@ -152,6 +171,7 @@ static void run_voice(synth_voice *v, float *restrict level, int from, int to, i
       level[i] = (float)(lv * gain);
     }
   }
+  if (was_on && sounding) sounds(sounding, from, i, fresh);
   fill(level, i, to, (float)(lv * gain));
   v->level = lv;
 }
@@ -161,7 +181,7 @@ static void run_voices(synth_state *s, float *const *out, int from, int to, int6
   for (int k = 0; k < PH_SYNTH_VOICES; k++) {
     synth_voice *v = &s->voices[k];
     fill(out[4 * k], from, to, (float)v->ratio);
-    run_voice(v, out[4 * k + 1], from, to, start);
+    run_voice(v, out[4 * k + 1], s->b.sounding ? &s->b.sounding[k] : NULL, from, to, start);
     fill(out[4 * k + 2], from, to, v->pan);
   }
 }
@@ -182,7 +202,10 @@ static void start_event(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in
 
 static void synth_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   synth_state *s = state;
-  for (int k = 0; k < PH_SYNTH_VOICES; k++) memset(out[4 * k + 3], 0, sizeof(float) * (size_t)frames);
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) {
+    memset(out[4 * k + 3], 0, sizeof(float) * (size_t)frames);
+    if (s->b.sounding) s->b.sounding[k].count = 0;
+  }
   ph_haps haps = {0};
   int64_t start_sample = s->b.controls.block_start ? *s->b.controls.block_start : 0;
   const ph_clock *c = s->b.controls.clock;

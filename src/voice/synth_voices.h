@@ -9,7 +9,10 @@
  * A note number transposes by semitones (n adds to it); a note name sets the pitch of the
  * bus's root (its first oscillator's frequency) to that note's; a chord takes a voice per
  * tone. More notes than voices: the oldest voice takes the new note, its level continuing
- * from where it is (no click). */
+ * from where it is (no click).
+ * A copy runs only while its voice sounds (the binding's `sounding` gates it): a note that
+ * takes a silent voice starts its copy anew, as a new instrument (oscillators at their start,
+ * filters and delays empty, noise new); between notes the copy costs nothing. */
 #ifndef PH_VOICE_SYNTH_VOICES_H
 #define PH_VOICE_SYNTH_VOICES_H
 
