@@ -31,6 +31,62 @@ static void segments_init(void *state, const ph_dsp_config *cfg) {
 
 static bool given(const ph_cable *c) { return c->buf || !isnan(c->constant); }
 
+enum { CHUNK = 256 };
+
+/* The segment `when` seconds fall in: k (1 .. count-1) leading to levels[k], *when becoming
+ * the seconds into it; count past the last one, where the last level holds. */
+static int segment_at(const double *lens, int count, double *when) {
+  int k = 1;
+  for (; k < count && !(*when < lens[k]); k++) *when -= lens[k];
+  return k;
+}
+
+static double level_at(const double *levels, const double *lens, int count, double when) {
+  int k = segment_at(lens, count, &when);
+  return k < count ? levels[k - 1] + (levels[k] - levels[k - 1]) * (when / lens[k]) : levels[count - 1];
+}
+
+/* The straight line of segment k at the times e[0..n) (the same arithmetic as level_at, a
+ * vectorised pass per step). */
+__attribute__((target_clones("avx2", "default")))
+static void line_of(const double *levels, const double *lens, int k, double *restrict e, float *restrict y, int n) {
+  for (int m = 1; m < k; m++)
+    for (int i = 0; i < n; i++) e[i] -= lens[m];
+  double from = levels[k - 1], rise = levels[k] - levels[k - 1], len = lens[k];
+  for (int i = 0; i < n; i++) y[i] = (float)(from + rise * (e[i] / len));
+}
+
+/* Breakpoints constant over the block: its times a chunk at a time, each chunk inside one
+ * segment drawn as a line (all but the chunks where a segment ends). */
+static void constant_segments(segments_state *s, const double *levels, const double *lens, int count, float *y, int frames) {
+  double dt = 1.0 / s->sample_rate, e[CHUNK];
+  for (int at = 0; at < frames; at += CHUNK) {
+    int n = frames - at < CHUNK ? frames - at : CHUNK;
+    double elapsed = s->elapsed;
+    if (elapsed + 2.0 * n * dt < 1e9) { /* far from where elapsed stops */
+      for (int i = 0; i < n; i++) {
+        e[i] = elapsed;
+        elapsed += dt;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        e[i] = elapsed;
+        if (elapsed < 1e9) elapsed += dt;
+      }
+    }
+    s->elapsed = elapsed;
+    double first = e[0], last = e[n - 1];
+    int k = segment_at(lens, count, &first);
+    if (k == count) {
+      for (int i = 0; i < n; i++) y[at + i] = (float)levels[count - 1];
+    } else if (k == segment_at(lens, count, &last)) {
+      line_of(levels, lens, k, e, y + at, n);
+    } else {
+      for (int i = 0; i < n; i++) y[at + i] = (float)level_at(levels, lens, count, e[i]);
+    }
+  }
+}
+
 static void segments_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   segments_state *s = state;
   const ph_cable *level = &in->params[0], *time = &in->params[MAX_LEVELS - 1], *trig = &in->params[2 * MAX_LEVELS - 1];
@@ -47,22 +103,11 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
       levels[k] = ph_dsp_signal(level[k].constant);
       lens[k] = k ? ph_dsp_clamp(time[k].constant, 0.0, 1e6) : 0.0;
     }
-    for (int i = 0; i < frames; i++) {
-      float t = trig->constant;
-      if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;
-      s->prev_trig = t;
-      double when = s->elapsed, from = levels[0], y = from;
-      for (int k = 1; k < count; k++) {
-        if (when < lens[k]) {
-          y = from + (levels[k] - from) * (when / lens[k]);
-          break;
-        }
-        when -= lens[k];
-        y = from = levels[k];
-      }
-      out[0][i] = (float)y;
-      if (s->elapsed < 1e9) s->elapsed += dt;
-    }
+    if (frames <= 0) return;
+    float t = trig->constant; /* a constant trigger rises at most at the block's first sample */
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;
+    s->prev_trig = t;
+    constant_segments(s, levels, lens, count, out[0], frames);
     return;
   }
   for (int i = 0; i < frames; i++) {
