@@ -370,15 +370,14 @@ static void run_loop(ph_graph *g, ph_cable *cables, const ph_graph_step *step, i
  * bits of a float's magnitude, as an integer, order the same way as it, NaN above all). */
 static bool block_sane(const float *x, int frames) {
   static const float blowup = PH_GRAPH_BLOWUP;
-  uint32_t limit, worst = 0;
+  int32_t limit, over = 0;
   memcpy(&limit, &blowup, sizeof limit);
   for (int i = 0; i < frames; i++) {
-    uint32_t bits;
+    int32_t bits;
     memcpy(&bits, &x[i], sizeof bits);
-    bits &= 0x7fffffffu;
-    worst = bits > worst ? bits : worst;
+    over |= (bits & 0x7fffffff) >= limit; /* signed compares vectorise (SSE2 has no unsigned max) */
   }
-  return worst < limit;
+  return !over;
 }
 
 static bool node_sane(const ph_graph_node *node, int frames) {
@@ -410,7 +409,7 @@ static void guard_step(ph_graph *g, const ph_graph_step *step, int frames) {
   bool faulty = false;
   for (int k = 0; k < step->count; k++) {
     ph_graph_node *node = &g->nodes[g->order[step->first + k]];
-    if (node_sane(node, frames)) continue;
+    if ((node->gated && node->silent) || node_sane(node, frames)) continue;
     faulty = true;
     atomic_store_explicit(&node->faults, atomic_load_explicit(&node->faults, memory_order_relaxed) + 1,
                           memory_order_relaxed);
