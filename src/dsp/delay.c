@@ -68,6 +68,71 @@ static inline float delay_read(const float *line, uint32_t mask, uint32_t w, dou
   return hermite(line[(i1 - 1) & mask], line[i1 & mask], line[(i1 + 1) & mask], line[(i1 + 2) & mask], t);
 }
 
+enum { RUN = 128 };
+
+/* Whether every read position of a block d samples behind the writes is exact in double: d a
+ * whole number of 2^-26 samples (any float TIME at an audio rate is), the line under 2^20. Then
+ * all reads share one fraction and step one sample at a time along the line. */
+static bool reads_exact(double d, uint32_t mask) {
+  double scaled = d * 67108864.0;
+  return d < 1048576.0 && mask < (1u << 20) && scaled == floor(scaled);
+}
+
+/* n reads at fraction t from the line p (no wrap: p[0 .. n + 2] are in it). */
+static void read_run(const float *restrict p, float t, float *restrict wet, int n) {
+  for (int i = 0; i < n; i++) wet[i] = hermite(p[i], p[i + 1], p[i + 2], p[i + 3], t);
+}
+
+/* n samples written at p (no wrap); returns whether they are all finite. */
+static bool write_run(float *restrict p, const float *restrict dry, const float *restrict wet, float g, float m,
+                      float *restrict y, int n) {
+  int bad = 0;
+  float dry_share = 1.0f - m;
+  for (int i = 0; i < n; i++) {
+    float v = dry[i] + g * wet[i];
+    p[i] = v;
+    bad |= !(fabsf(v) <= 3.4028234663852886e38f);
+    y[i] = dry_share * dry[i] + m * wet[i];
+  }
+  return !bad;
+}
+
+/* TIME, FB and MIX constant, reads exact and never of what this block writes (d at least
+ * frames + 2): the block's reads as one pass, its writes as another, both vectorised. The same
+ * samples as delay_constant. Returns whether all it wrote is finite. */
+static bool delay_runs(delay_state *s, const float *dry, double d, float g, float m, float *y, int frames) {
+  float *line = s->line;
+  uint32_t mask = s->mask, w = s->write;
+  double pos = (double)w - d + (double)(mask + 1);
+  uint32_t i1 = (uint32_t)pos;
+  float t = (float)(pos - (double)i1);
+  bool ok = true;
+  for (int start = 0; start < frames; start += RUN) {
+    int n = frames - start < RUN ? frames - start : RUN;
+    float wet[RUN];
+    for (int i = 0; i < n;) {
+      uint32_t first = (i1 + (uint32_t)(start + i) - 1u) & mask;
+      int room = (int)(mask + 1u - first) - 3; /* reads before the four taps wrap */
+      if (room <= 0) {
+        wet[i] = hermite(line[first], line[(first + 1) & mask], line[(first + 2) & mask], line[(first + 3) & mask], t);
+        i++;
+        continue;
+      }
+      int k = n - i < room ? n - i : room;
+      read_run(line + first, t, wet + i, k);
+      i += k;
+    }
+    for (int i = 0; i < n;) {
+      uint32_t at = (w + (uint32_t)(start + i)) & mask;
+      int k = n - i < (int)(mask + 1u - at) ? n - i : (int)(mask + 1u - at);
+      ok &= write_run(line + at, dry + start + i, wet + i, g, m, y + start + i, k);
+      i += k;
+    }
+  }
+  s->write = (w + (uint32_t)frames) & mask;
+  return ok;
+}
+
 /* TIME, FB and MIX constant over the block: clamped once. Returns the sum of what was written. */
 static float delay_constant(delay_state *s, const ph_dsp_inputs *in, float *restrict y, int frames) {
   const ph_cable *x = &in->params[0];
@@ -94,7 +159,11 @@ static void delay_process(void *state, const ph_dsp_inputs *in, float *const *ou
   float *y = out[0], *line = s->line;
   uint32_t mask = s->mask, w = s->write;
   float check = 0.0f;
-  if (!time->buf && !fb->buf && !mix->buf) {
+  double d = time->buf ? 0.0 : delay_samples(time->constant, s->sample_rate);
+  if (!time->buf && !fb->buf && !mix->buf && x->buf && d >= frames + 2.0 && reads_exact(d, mask)) {
+    float g = ph_dsp_clampf(fb->constant, -0.99f, 0.99f), m = ph_dsp_clampf(mix->constant, 0.0f, 1.0f);
+    check = delay_runs(s, x->buf, d, g, m, y, frames) ? 0.0f : NAN;
+  } else if (!time->buf && !fb->buf && !mix->buf) {
     check = delay_constant(s, in, y, frames);
   } else {
     for (int i = 0; i < frames; i++) {
