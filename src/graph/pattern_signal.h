@@ -30,6 +30,10 @@ typedef struct {
 #define PH_PATSIG_QUERY_BYTES (256u << 10) /* each pattern node's query memory */
 
 void ph_patsig_bind(void *state, const ph_patsig_binding *b);
+/* Blocks whose query failed (too many events for the node's query memory, a range too long,
+ * time overflow): they played the held value. *first is the first failure's message. Safe to
+ * call from another thread while the node plays. */
+unsigned ph_patsig_failures(const void *state, const char **first);
 
 /* Hz of a note name (c4 = 261.63, a4 = 440, octave 4 when missing; s/# sharp, b/f flat). */
 bool ph_note_to_hz(const char *name, double *hz);

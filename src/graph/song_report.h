@@ -7,9 +7,10 @@
 
 #include "graph/song.h"
 
-/* Each node that gave NaN or infinity (and was silenced and reset, graph.h), once in the
- * song's life: a warning at the expression that made it, with its line and a caret. Returns
- * how many it wrote. */
+/* Each node that blew up (and was silenced and reset, graph.h), and each pattern whose queries
+ * failed (too many events in a block, a range too long: pattern_signal.h), once in the song's
+ * life: a warning at the expression that made it, with its line and a caret. Returns how many
+ * it wrote. */
 int ph_song_report_faults(ph_song *s, FILE *out);
 
 #endif

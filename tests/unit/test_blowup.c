@@ -102,11 +102,26 @@ static void test_limiter_counts_what_it_reduces(void **state) {
   unplay(&p);
 }
 
+static void test_pattern_too_big_to_query_is_reported_once(void **state) {
+  /* A hundred million values in one cycle: each block's query is refused at once (not after
+   * minutes), the tone holds its last value (silence here), and the song says why, where. */
+  played p;
+  play(&p, "out $ sine \"0 .. 100000000\" * 0.5\n", 0.5);
+  assert_true(measure_rms(p.left, p.frames) < 1e-6);
+  char text[4096];
+  assert_int_equal(report(&p.song, text, sizeof text), 1);
+  assert_non_null(strstr(text, "blowup.ph:1:12: warning:"));
+  assert_non_null(strstr(text, "more than 4096 values"));
+  assert_int_equal(report(&p.song, text, sizeof text), 0);
+  unplay(&p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_feedback_gain_10_is_finite_limited_and_reported),
       cmocka_unit_test(test_node_blowing_up_is_silenced_and_the_rest_heard),
       cmocka_unit_test(test_limiter_counts_what_it_reduces),
+      cmocka_unit_test(test_pattern_too_big_to_query_is_reported_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
