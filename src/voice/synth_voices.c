@@ -23,13 +23,25 @@ typedef struct {
   bool woke; /* started from silence: its copy of the instrument starts anew */
 } synth_voice;
 
+/* What an output buffer already holds from earlier blocks: `value` in [0, to). A voice at rest
+ * keeps its outputs as they are instead of writing the same numbers again every block. */
+typedef struct {
+  float value;
+  int to;
+} held;
+
+enum { RATIO, LEVEL, PAN, HELD_OUTPUTS };
+
 typedef struct {
   ph_synth_binding b;
   double sample_rate;
+  int max_block;
   uint64_t serial;
   ph_error err;
   ph_arena queries;
   synth_voice voices[PH_SYNTH_VOICES];
+  held outputs[PH_SYNTH_VOICES][HELD_OUTPUTS];
+  bool triggered[PH_SYNTH_VOICES]; /* a trigger output holds a 1 from the last block */
   _Alignas(16) unsigned char query_memory[];
 } synth_state;
 
@@ -38,6 +50,8 @@ static size_t synth_size(const ph_dsp_config *cfg) { return sizeof(synth_state) 
 static void synth_reset(void *state) {
   synth_state *s = state;
   memset(s->voices, 0, sizeof s->voices);
+  memset(s->outputs, 0, sizeof s->outputs);
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) s->triggered[k] = true;
   if (s->b.sounding) memset(s->b.sounding, 0, sizeof(ph_gate) * PH_SYNTH_VOICES);
   s->serial = 0;
 }
@@ -46,6 +60,7 @@ static void synth_init(void *state, const ph_dsp_config *cfg) {
   synth_state *s = state;
   memset(&s->b, 0, sizeof s->b);
   s->sample_rate = cfg->sample_rate;
+  s->max_block = cfg->max_block;
   ph_error_clear(&s->err);
   ph_arena_init_over(&s->queries, s->query_memory, QUERY_BYTES);
   synth_reset(s);
@@ -134,16 +149,33 @@ static void fill(float *restrict y, int from, int to, float v) {
   for (int i = from; i < to; i++) y[i] = v;
 }
 
+static bool same(float a, float b) { return !memcmp(&a, &b, sizeof a); }
+
+/* Samples from `from` on are being written otherwise. */
+static void unhold(held *h, int from) {
+  if (h->to > from) h->to = from;
+}
+
+/* y[from, to) = v, unless y holds v there already. */
+static void fill_held(float *restrict y, held *h, int from, int to, float v) {
+  if (to <= h->to && same(v, h->value)) return;
+  fill(y, from, to, v);
+  if (from <= h->to && same(v, h->value)) h->to = to;
+  else if (from == 0) *h = (held){v, to};
+  else unhold(h, from);
+}
+
 /* Voice v's envelope over samples [from, to) of the block that starts at sample `start`:
  * attack to 1, decay to the sustain level, held until release_at, released to 0. Each phase
  * is a loop of its own; the level steps exactly as one sample at a time would. */
-static void run_voice(synth_voice *v, float *restrict level, ph_gate *sounding, int from, int to, int64_t start) {
+static void run_voice(synth_voice *v, float *restrict level, held *h, ph_gate *sounding, int from, int to, int64_t start) {
   if (from >= to) return;
   const double gain = v->gain;
   bool was_on = v->on, fresh = v->woke;
   v->woke = false;
   double lv = v->level;
   int i = from;
+  if (v->on) unhold(h, from);
   if (v->on && !v->releasing) {
     int64_t until = v->release_at - start;
     int held_to = until < from ? from : until > to ? to : (int)until;
@@ -172,7 +204,7 @@ static void run_voice(synth_voice *v, float *restrict level, ph_gate *sounding, 
     }
   }
   if (was_on && sounding) sounds(sounding, from, i, fresh);
-  fill(level, i, to, (float)(lv * gain));
+  fill_held(level, h, i, to, (float)(lv * gain));
   v->level = lv;
 }
 
@@ -180,9 +212,10 @@ static void run_voice(synth_voice *v, float *restrict level, ph_gate *sounding, 
 static void run_voices(synth_state *s, float *const *out, int from, int to, int64_t start) {
   for (int k = 0; k < PH_SYNTH_VOICES; k++) {
     synth_voice *v = &s->voices[k];
-    fill(out[4 * k], from, to, (float)v->ratio);
-    run_voice(v, out[4 * k + 1], s->b.sounding ? &s->b.sounding[k] : NULL, from, to, start);
-    fill(out[4 * k + 2], from, to, v->pan);
+    held *h = s->outputs[k];
+    fill_held(out[4 * k], &h[RATIO], from, to, (float)v->ratio);
+    run_voice(v, out[4 * k + 1], &h[LEVEL], s->b.sounding ? &s->b.sounding[k] : NULL, from, to, start);
+    fill_held(out[4 * k + 2], &h[PAN], from, to, v->pan);
   }
 }
 
@@ -197,13 +230,15 @@ static void start_event(synth_state *s, const ph_hap *e, const ph_dsp_inputs *in
     for (int j = 1; j < PH_SYNTH_VOICES; j++)
       if (s->voices[j].serial > s->voices[k].serial) k = j;
     out[4 * k + 3][i] = 1.0f;
+    s->triggered[k] = true;
   }
 }
 
 static void synth_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   synth_state *s = state;
   for (int k = 0; k < PH_SYNTH_VOICES; k++) {
-    memset(out[4 * k + 3], 0, sizeof(float) * (size_t)frames);
+    if (s->triggered[k]) memset(out[4 * k + 3], 0, sizeof(float) * (size_t)s->max_block);
+    s->triggered[k] = false;
     if (s->b.sounding) s->b.sounding[k].count = 0;
   }
   ph_haps haps = {0};
