@@ -8,6 +8,7 @@
 #define PH_DSP_OSC_H
 
 #include <math.h>
+#include <stdint.h>
 
 #include "dsp/unit.h"
 
@@ -51,6 +52,13 @@ static inline bool ph_osc_constant_step(ph_osc_state *s, const ph_cable *freq, c
   if (freq->buf || semi->buf) return false;
   *dt = ph_osc_step(s, freq, semi, 0);
   return true;
+}
+
+/* A step dt (cycles per sample, |dt| <= 1/2) for a 64-bit integer phase, cycles × 2^64: dt × 2^64
+ * modulo 2^64 (a negative step wraps). */
+static inline uint64_t ph_osc_fixed_step(double dt) {
+  double x = dt * 0x1p64;
+  return x >= 0.0 ? (uint64_t)x : (uint64_t)0 - (uint64_t)-x;
 }
 
 /* phase + dt, back into [0, 1): the same value as ph_osc_wrap for |dt| <= 1/2, cheaper. */

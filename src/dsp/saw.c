@@ -8,7 +8,6 @@
  * where q wraps: the sample before and the sample after, found by division, not by a test
  * per sample. */
 #include <math.h>
-#include <stdint.h>
 
 #include "dsp/osc.h"
 
@@ -29,12 +28,6 @@ static void saw_init(void *state, const ph_dsp_config *cfg) {
   saw_state *s = state;
   ph_osc_init(&s->osc, cfg);
   s->phase = 0;
-}
-
-/* dt (cycles per sample, |dt| <= 1/2) × 2^64, modulo 2^64. */
-static inline uint64_t step_of(double dt) {
-  double x = dt * 0x1p64;
-  return x >= 0.0 ? (uint64_t)x : (uint64_t)0 - (uint64_t)-x;
 }
 
 /* 2·q − 1 without the correction: the high half of the phase, signed. */
@@ -86,7 +79,7 @@ static void saw_process(void *state, const ph_dsp_inputs *in, float *const *out,
   uint64_t phase = s->phase;
   double dt;
   if (ph_osc_constant_step(&s->osc, freq, semi, &dt)) {
-    uint64_t step = step_of(dt);
+    uint64_t step = ph_osc_fixed_step(dt);
     if (dt > 0.0 && step > 0) {
       constant_forward(phase, step, y, frames);
       phase += (uint64_t)frames * step;
@@ -96,7 +89,7 @@ static void saw_process(void *state, const ph_dsp_inputs *in, float *const *out,
     }
   } else {
     for (int i = 0; i < frames; i++) {
-      uint64_t step = step_of(ph_osc_step(&s->osc, freq, semi, i));
+      uint64_t step = ph_osc_fixed_step(ph_osc_step(&s->osc, freq, semi, i));
       y[i] = saw_at(phase, (int64_t)step < 0 ? (uint64_t)0 - step : step);
       phase += step;
     }
