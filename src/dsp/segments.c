@@ -9,8 +9,10 @@
 
 enum { MAX_LEVELS = 8 };
 
+/* The time since the start is samples × 1/rate (not a running sum), so that a block's times
+ * are computed side by side, and the same whichever way the parameters come. */
 typedef struct {
-  double elapsed; /* seconds since the start */
+  double samples; /* since the start, a whole number */
   double sample_rate;
   float prev_trig;
 } segments_state;
@@ -19,7 +21,7 @@ static size_t segments_size(const ph_dsp_config *cfg) { return sizeof(segments_s
 
 static void segments_reset(void *state) {
   segments_state *s = state;
-  s->elapsed = 0.0;
+  s->samples = 0.0;
   s->prev_trig = 0.0f;
 }
 
@@ -32,6 +34,7 @@ static void segments_init(void *state, const ph_dsp_config *cfg) {
 static bool given(const ph_cable *c) { return c->buf || !isnan(c->constant); }
 
 enum { CHUNK = 256 };
+#define STOP 1e9 /* seconds after which the time stands still */
 
 /* The segment `when` seconds fall in: k (1 .. count-1) leading to levels[k], *when becoming
  * the seconds into it; count past the last one, where the last level holds. */
@@ -46,43 +49,41 @@ static double level_at(const double *levels, const double *lens, int count, doub
   return k < count ? levels[k - 1] + (levels[k] - levels[k - 1]) * (when / lens[k]) : levels[count - 1];
 }
 
-/* The straight line of segment k at the times e[0..n) (the same arithmetic as level_at, a
- * vectorised pass per step). */
+/* The straight line of segment k at the times (c + i) / rate, i < n (the same arithmetic as
+ * level_at, a vectorised pass per step). */
 __attribute__((target_clones("avx2", "default")))
-static void line_of(const double *levels, const double *lens, int k, double *restrict e, float *restrict y, int n) {
+static void line_of(const double *levels, const double *lens, int k, double c, double dt, float *restrict y, int n) {
+  double e[CHUNK];
+  for (int i = 0; i < n; i++) e[i] = (c + i) * dt;
   for (int m = 1; m < k; m++)
     for (int i = 0; i < n; i++) e[i] -= lens[m];
   double from = levels[k - 1], rise = levels[k] - levels[k - 1], len = lens[k];
   for (int i = 0; i < n; i++) y[i] = (float)(from + rise * (e[i] / len));
 }
 
-/* Breakpoints constant over the block: its times a chunk at a time, each chunk inside one
- * segment drawn as a line (all but the chunks where a segment ends). */
+/* Breakpoints constant over the block, a chunk at a time: each chunk inside one segment
+ * drawn as a line (all but the chunks where a segment ends). */
 static void constant_segments(segments_state *s, const double *levels, const double *lens, int count, float *y, int frames) {
-  double dt = 1.0 / s->sample_rate, e[CHUNK];
+  double dt = 1.0 / s->sample_rate;
   for (int at = 0; at < frames; at += CHUNK) {
     int n = frames - at < CHUNK ? frames - at : CHUNK;
-    double elapsed = s->elapsed;
-    if (elapsed + 2.0 * n * dt < 1e9) { /* far from where elapsed stops */
+    double c = s->samples, first = c * dt, last = (c + (n - 1)) * dt;
+    if ((c + 2.0 * n) * dt >= STOP) { /* near where the time stops: sample by sample */
       for (int i = 0; i < n; i++) {
-        e[i] = elapsed;
-        elapsed += dt;
+        double now = s->samples * dt;
+        y[at + i] = (float)level_at(levels, lens, count, now);
+        if (now < STOP) s->samples += 1.0;
       }
-    } else {
-      for (int i = 0; i < n; i++) {
-        e[i] = elapsed;
-        if (elapsed < 1e9) elapsed += dt;
-      }
+      continue;
     }
-    s->elapsed = elapsed;
-    double first = e[0], last = e[n - 1];
+    s->samples = c + n;
     int k = segment_at(lens, count, &first);
     if (k == count) {
       for (int i = 0; i < n; i++) y[at + i] = (float)levels[count - 1];
     } else if (k == segment_at(lens, count, &last)) {
-      line_of(levels, lens, k, e, y + at, n);
+      line_of(levels, lens, k, c, dt, y + at, n);
     } else {
-      for (int i = 0; i < n; i++) y[at + i] = (float)level_at(levels, lens, count, e[i]);
+      for (int i = 0; i < n; i++) y[at + i] = (float)level_at(levels, lens, count, (c + i) * dt);
     }
   }
 }
@@ -105,16 +106,16 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
     }
     if (frames <= 0) return;
     float t = trig->constant; /* a constant trigger rises at most at the block's first sample */
-    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
     s->prev_trig = t;
     constant_segments(s, levels, lens, count, out[0], frames);
     return;
   }
   for (int i = 0; i < frames; i++) {
     float t = ph_cable_at(trig, i);
-    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->elapsed = 0.0;
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
     s->prev_trig = t;
-    double when = s->elapsed, from = ph_dsp_signal(ph_cable_at(&level[0], i)), y = from;
+    double now = s->samples * dt, when = now, from = ph_dsp_signal(ph_cable_at(&level[0], i)), y = from;
     for (int k = 1; k < count; k++) {
       double to = ph_dsp_signal(ph_cable_at(&level[k], i)), len = ph_dsp_clamp(ph_cable_at(&time[k], i), 0.0, 1e6);
       if (when < len) {
@@ -125,7 +126,7 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
       y = from = to;
     }
     out[0][i] = (float)y;
-    if (s->elapsed < 1e9) s->elapsed += dt;
+    if (now < STOP) s->samples += 1.0;
   }
 }
 
