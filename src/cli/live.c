@@ -14,6 +14,7 @@
 #include "cli/cli.h"
 #include "cli/live_bank.h"
 #include "cli/live_inbox.h"
+#include "graph/song_report.h"
 #include "io/audio.h"
 #include "io/live.h"
 #include "io/osc.h"
@@ -30,6 +31,7 @@ typedef struct {
   bool playing;    /* a program has been handed to the audio thread */
   live_bank *banks;
   ph_bank *latest; /* the bank of the program handed over last: its missing names are reported */
+  ph_live_song *playing_song; /* the song handed over last: alive until a later one is collected */
   int multi;       /* numbered outputs on their own port pairs */
   const char *osc_port; /* NULL: no OSC server */
   bool repl;
@@ -172,9 +174,9 @@ static void print_status(live_config *cfg, bool tty) {
   ph_live_status st = ph_live_get_status(cfg->live);
   ph_audio_stats a = ph_audio_get_stats(cfg->audio);
   fprintf(stderr,
-          "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f"
+          "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  limited %lld  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f"
           "  (by cpu time: late %llu  longest %.2f ms, at %.1f s)%s",
-          tty ? "\r" : "", st.cps, st.cycle, 100.0 * audio_load(cfg), st.voices, cfg->reloads,
+          tty ? "\r" : "", st.cps, st.cycle, 100.0 * audio_load(cfg), st.voices, (long long)st.limited, cfg->reloads,
           (unsigned long long)a.xruns, (unsigned long long)a.late, a.longest_ms,
           1e3 * ph_audio_buffer(cfg->audio) / ph_audio_rate(cfg->audio), (unsigned long long)a.late_cpu,
           a.longest_cpu_ms, a.longest_cpu_at, tty ? "   " : "\n");
@@ -261,6 +263,7 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
       published_at = ph_live_get_status(live).position;
       if (s && ph_live_publish(live, s)) {
         cfg->latest = s->bank;
+        cfg->playing_song = s;
         cfg->playing = true;
       } else {
         if (!s && evaluated) cfg->overlay[cfg->evaluated_from] = 0; /* code that does not compile is dropped */
@@ -269,6 +272,7 @@ static void perform(live_config *cfg, ph_live *live, ph_audio *audio, ph_watch *
     }
     ph_live_collect(live);
     if (cfg->latest) ph_cli_report_missing(cfg->latest, cfg->path);
+    if (cfg->playing_song && ph_song_report_faults(&cfg->playing_song->song, stderr) && tty) fputc('\n', stderr);
     ph_live_status st = ph_live_get_status(live);
     if (st.swaps != swaps_seen) {
       cfg->reloads += swaps_seen > 0;
@@ -330,7 +334,7 @@ int ph_cli_live(int argc, char **argv) {
     ph_live_song_free(first);
     goto done;
   }
-  if (first && (cfg.playing = ph_live_publish(live, first))) cfg.latest = first->bank;
+  if (first && (cfg.playing = ph_live_publish(live, first))) cfg.latest = first->bank, cfg.playing_song = first;
   else ph_live_song_free(first);
   struct sigaction sa = {.sa_handler = on_signal};
   sigemptyset(&sa.sa_mask);

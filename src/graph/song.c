@@ -391,11 +391,12 @@ static float limit_gain(ph_song *s, float a, float release) {
   s->limiter_env = a > decayed ? a : decayed;
   if (s->limiter_env <= 1.0f) return 1.0f;
   s->limited++;
-  return 1.0f / s->limiter_env;
+  return PH_SONG_CEILING / s->limiter_env;
 }
 
-/* The limiter's x * (1 / x) can round to just above 1. */
-static float full_scale(float x) { return x > 1 ? 1 : x < -1 ? -1 : x; }
+static float within(float x, float bound) { return x > bound ? bound : x < -bound ? -bound : x; }
+
+static float full_scale(float x) { return within(x, 1.0f); }
 
 void ph_song_process(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
@@ -433,8 +434,9 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
     /* One gain for both channels, so the limiter never moves the stereo image. */
     float a = fmaxf(fabsf(sum[0]), fabsf(sum[1]));
     float g = limit_gain(s, a, release);
-    stereo[2 * i] = full_scale(sum[0] * g);
-    stereo[2 * i + 1] = full_scale(sum[1] * g);
+    float bound = g < 1.0f ? PH_SONG_CEILING : 1.0f; /* x * (c / x) can round to just above c */
+    stereo[2 * i] = within(sum[0] * g, bound);
+    stereo[2 * i + 1] = within(sum[1] * g, bound);
   }
   s->block_start += frames;
 }

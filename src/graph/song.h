@@ -12,6 +12,10 @@
 
 #define PH_SONG_MAX_OUTPUTS 64
 
+/* The output limiter: signals up to full scale pass untouched; louder ones are brought down
+ * to this ceiling (-0.1 dBFS), so what it limits never reaches full scale. */
+#define PH_SONG_CEILING 0.98855309f
+
 typedef enum { PH_OUTMIX_NONE, PH_OUTMIX_GAIN, PH_OUTMIX_SQRT, PH_OUTMIX_TANH, PH_OUTMIX_HARD } ph_outmix;
 
 typedef struct {

@@ -31,6 +31,8 @@ struct ph_live {
   _Atomic double status_cycle, status_cps, status_swap_cycle;
   _Atomic uint64_t status_swaps;
   atomic_int status_voices;
+  _Atomic int64_t status_limited;
+  int64_t limited_before; /* by the songs played before the current one */
   /* Run-time controls: outputs silenced and soloed (bit N = output N). */
   _Atomic uint64_t silenced, soloed;
 };
@@ -100,7 +102,8 @@ int ph_live_collect(ph_live *l) {
 ph_live_status ph_live_get_status(const ph_live *l) {
   return (ph_live_status){atomic_load(&l->status_position), atomic_load(&l->status_cycle), atomic_load(&l->status_cps),
                           atomic_load(&l->status_swaps), atomic_load(&l->status_swap_at),
-                          atomic_load(&l->status_swap_cycle), atomic_load(&l->status_voices)};
+                          atomic_load(&l->status_swap_cycle), atomic_load(&l->status_voices),
+                          atomic_load(&l->status_limited)};
 }
 
 static bool retired_has_room(ph_live *l) {
@@ -133,6 +136,7 @@ static void take_pending(ph_live *l) {
   ph_live_song *next = atomic_exchange_explicit(&l->pending, NULL, memory_order_acq_rel);
   if (!next) return;
   if (l->current) {
+    l->limited_before += l->current->song.limited;
     continue_clock(&l->current->song, &next->song);
     /* what did not change goes on: a reverb tail, a delay line, an oscillator's phase */
     ph_song_match(&next->song, &l->current->song);
@@ -230,6 +234,7 @@ static void compute_block(ph_live *l) {
                           memory_order_relaxed);
     atomic_store_explicit(&l->status_cps, ph_rat_to_double(s->clock.cps), memory_order_relaxed);
     atomic_store_explicit(&l->status_voices, ph_voices_sounding(&s->graph), memory_order_relaxed);
+    atomic_store_explicit(&l->status_limited, l->limited_before + s->limited, memory_order_relaxed);
   } else {
     memset(l->mix, 0, sizeof(float) * 2 * (size_t)l->block);
     memset(l->outs, 0, sizeof(float) * 2 * (size_t)l->block * (size_t)(l->pairs - 1));

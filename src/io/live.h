@@ -41,6 +41,7 @@ typedef struct {
   int64_t swap_at;    /* the sample where the last one began */
   double swap_cycle;  /* and its cycle */
   int voices;         /* sample and synth voices sounding */
+  int64_t limited;    /* samples the output limiter brought down, since the start */
 } ph_live_status;
 
 typedef struct ph_live ph_live;
