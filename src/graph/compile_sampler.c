@@ -12,6 +12,7 @@
 #include "dsp/catalog.h"
 #include "graph/arith.h"
 #include "graph/compile_internal.h"
+#include "graph/voice_mix.h"
 #include "pattern/ops.h"
 
 static const char *const controls[] = {
@@ -275,6 +276,28 @@ static void gate_copy(ph_compiler *c, int alloc, const ph_gate *sounding, int fi
     if (n != shared) ph_graph_gate(g, n, alloc, sounding);
 }
 
+static ph_sig side(ph_sig s, int ch) {
+  if (s.is_const || !s.stereo) return s;
+  ph_port p = ch ? s.right : s.port;
+  return (ph_sig){false, 0, p, p, false};
+}
+
+/* sum + the copies, each added where its voice sounds (one voice_mix node). */
+static bool mix_voices(ph_compiler *c, const ph_gate *sounding, const ph_sig *copies, int n, size_t offset, ph_sig *sum) {
+  bool wide = !sum->is_const && sum->stereo;
+  for (int k = 0; k < n; k++) wide |= !copies[k].is_const && copies[k].stereo;
+  int mix = ph_compile_add_node(c, &ph_unit_voice_mix, offset);
+  if (mix < 0) return false;
+  for (int ch = 0; ch < 2; ch++) {
+    ph_compile_feed(c, mix, ch, side(*sum, ch));
+    for (int k = 0; k < n; k++) ph_compile_feed(c, mix, 2 + 2 * k + ch, side(copies[k], ch));
+  }
+  ph_voice_mix_bind(ph_graph_state(&c->song->graph, mix), sounding, n, wide);
+  ph_port left = {mix, 0}, right = {mix, 1};
+  *sum = wide ? (ph_sig){false, 0, left, right, true} : (ph_sig){false, 0, left, left, false};
+  return true;
+}
+
 /* The voices of one synth: its allocator, a copy of the expression per voice with its
  * oscillators following the voice's pitch, each copy times its level, panned, summed. */
 static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
@@ -292,6 +315,8 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
   const ph_unit_def *pan2 = ph_dsp_unit_find("pan2");
   ph_gate *sounding = ph_arena_zalloc(&c->song->arena, sizeof(ph_gate) * (size_t)(h->voices > 0 ? h->voices : 1));
   if (!sounding) return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
+  ph_sig copies[PH_VOICE_MIX_MAX];
+  bool mixed = h->voices <= PH_VOICE_MIX_MAX;
   ph_compiler saved = *c;
   c->in_voice = true;
   c->voice_node = alloc;
@@ -314,8 +339,10 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
       }
     }
     if (ok) gate_copy(c, alloc, &sounding[k], first, c->song->graph.count, c->cycle_phase != phase_before ? c->cycle_phase - 1 : -1);
-    if (ok) ok = ph_compile_arith(c, &ph_unit_add, *sum, shaped, offset, sum);
+    if (ok && mixed) copies[k] = shaped;
+    else if (ok) ok = ph_compile_arith(c, &ph_unit_add, *sum, shaped, offset, sum);
   }
+  if (ok && mixed) ok = mix_voices(c, sounding, copies, h->voices, offset, sum);
   float root = c->voice_root;
   c->in_voice = saved.in_voice;
   c->voice_node = saved.voice_node;
