@@ -27,6 +27,11 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
     ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "the program needs more than %d unit generators", PH_GRAPH_MAX_NODES);
     return -1;
   }
+  size_t size = def->state_size(&g->cfg);
+  if (g->arena.used_total + size > (size_t)PH_GRAPH_MAX_MIB << 20) {
+    ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "the program's unit generators need more than %d MiB", PH_GRAPH_MAX_MIB);
+    return -1;
+  }
   if (g->count == g->cap) {
     int cap = g->cap ? g->cap * 2 : 16;
     ph_graph_node *nodes = ph_arena_realloc(&g->arena, g->nodes, (size_t)g->cap * sizeof *nodes,
@@ -49,7 +54,6 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
   n->inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, def->nparams ? def->nparams : 1);
   if (!n->inputs) goto oom;
   for (int i = 0; i < def->nparams; i++) n->inputs[i] = (ph_graph_input){-1, 0, def->params[i].def};
-  size_t size = def->state_size(&g->cfg);
   n->state = ph_arena_zalloc(&g->arena, size ? size : 1);
   if (!n->state) goto oom;
   ph_dsp_config cfg = node_config(g, g->count);

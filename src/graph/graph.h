@@ -19,6 +19,9 @@
 #define PH_GRAPH_BLOWUP 1e15f
 /* Nodes in one program's graph: more would not play in real time, and is refused when built. */
 #define PH_GRAPH_MAX_NODES 8192
+/* Memory of one program's graph, mostly its units' states (a sampler's is over 1 MiB, and voices
+ * played inside voices copy theirs for each voice): more is refused when built. */
+#define PH_GRAPH_MAX_MIB 256
 
 typedef struct {
   int node; /* -1: no signal (silence) */
