@@ -335,6 +335,12 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   if (!read_settings(c, prog, &cps, &block)) return false;
   s->block = opt->block > 0 ? opt->block : block;
   s->fade_step = 1.0f;
+  s->mix_left = ph_arena_zalloc(&s->arena, sizeof(float) * (size_t)s->block);
+  s->mix_right = ph_arena_zalloc(&s->arena, sizeof(float) * (size_t)s->block);
+  if (!s->mix_left || !s->mix_right) {
+    ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
+    return false;
+  }
   ph_graph_init(&s->graph, &(ph_dsp_config){s->rate, s->block, 1});
   ph_clock_init(&s->clock, s->rate, ph_rat_from_double(cps));
   /* Pass 1: every bus exists before any expression refers to one (forward references and
@@ -398,6 +404,26 @@ static float within(float x, float bound) { return x > bound ? bound : x < -boun
 
 static float full_scale(float x) { return within(x, 1.0f); }
 
+/* Adds an output's block into a sum, at its level ramped from `from` to `to`; the non-finite
+ * samples it holds are heard as silence, and counted. */
+static int64_t add_output(const float *restrict x, float *restrict sum, int frames, float from, float to) {
+  int64_t bad = 0;
+  if (from == to) {
+    for (int i = 0; i < frames; i++) {
+      bool finite = fabsf(x[i]) <= FLT_MAX;
+      bad += !finite;
+      sum[i] += (finite ? x[i] : 0.0f) * from;
+    }
+    return bad;
+  }
+  for (int i = 0; i < frames; i++) {
+    bool finite = fabsf(x[i]) <= FLT_MAX;
+    bad += !finite;
+    sum[i] += (finite ? x[i] : 0.0f) * (from + (to - from) * (float)(i + 1) / (float)frames);
+  }
+  return bad;
+}
+
 void ph_song_process(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
   s->block_frames = frames;
@@ -410,21 +436,17 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
   float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
               : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
   float release = expf(-1.0f / (0.05f * (float)s->rate));
+  float *mix[2] = {s->mix_left, s->mix_right};
+  memset(mix[0], 0, sizeof(float) * (size_t)frames);
+  memset(mix[1], 0, sizeof(float) * (size_t)frames);
+  for (int k = 0; k < s->noutputs; k++) {
+    const ph_song_output *o = &s->outputs[k];
+    if (from[k] == 0 && to[k] == 0) continue;
+    s->nonfinite += add_output(ph_graph_output(&s->graph, o->left), mix[0], frames, from[k], to[k]);
+    s->nonfinite += add_output(ph_graph_output(&s->graph, o->right), mix[1], frames, from[k], to[k]);
+  }
   for (int i = 0; i < frames; i++) {
-    float sum[2] = {0, 0};
-    for (int k = 0; k < s->noutputs; k++) {
-      const ph_song_output *o = &s->outputs[k];
-      if (from[k] == 0 && to[k] == 0) continue;
-      float gain = from[k] == to[k] ? from[k] : from[k] + (to[k] - from[k]) * (float)(i + 1) / (float)frames;
-      for (int ch = 0; ch < 2; ch++) {
-        float v = ph_graph_output(&s->graph, ch ? o->right : o->left)[i];
-        if (!isfinite(v)) {
-          s->nonfinite++;
-          v = 0;
-        }
-        sum[ch] += v * gain;
-      }
-    }
+    float sum[2] = {mix[0][i], mix[1][i]};
     for (int ch = 0; ch < 2; ch++) {
       float x = sum[ch] * scale;
       if (s->outmix == PH_OUTMIX_TANH) x = tanhf(x);

@@ -54,6 +54,7 @@ typedef struct ph_song_s {
    * statements. An output whose audibility changes moves its level by fade_step a block (1:
    * at once) and is ramped within each block. */
   uint64_t held_silent, held_solo;
+  float *mix_left, *mix_right; /* a block each: the outputs summed */
   float fade_step;
   bool levels_set;
   /* the safety limiter: samples it had to reduce, non-finite samples replaced, peak seen */
