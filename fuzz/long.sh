@@ -6,7 +6,8 @@
 # A run that stops on a crash, hang or OOM leaves its input in BUILD/long/TARGET/artifacts/ and
 # is followed by a new one, at most $RESTARTS times (default 3).
 #   long.sh --report BUILD   prints the table of fuzz/README.md: executions so far (the run in
-#                            progress by its last status line), fuzzing time, exec/s, crashes.
+#                            progress by its last status line), fuzzing time, exec/s, crashes
+#                            (not counting slow-unit-*: inputs over 10 s, kept but not failures).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 
@@ -30,7 +31,7 @@ report() {
       execs=$((execs + $(execs_of "$log")))
       seconds=$((seconds + $(stat -c %Y "$log") - $(sed -n '1s/^# started //p' "$log")))
     done
-    found=$(find "$dir/artifacts" -type f | wc -l)
+    found=$(find "$dir/artifacts" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) | wc -l)
     printf '| %s | %d | %dh%02dm | %d | %s | %d inputs | %d |\n' "$t" "$execs" $((seconds / 3600)) \
       $((seconds % 3600 / 60)) $((execs / (seconds > 0 ? seconds : 1))) "$sanitizers" \
       "$(find "$dir/corpus" -type f | wc -l)" "$found"
