@@ -151,17 +151,6 @@ static int64_t departs(const float *x, int64_t from, int64_t to, int64_t until, 
 }
 
 typedef struct {
-  const capture *cap;
-  pid_t pid;
-} listener;
-
-static bool sounding(void *ctx) {
-  const listener *who = ctx;
-  if (!proc_alive(who->pid)) return true;
-  return first_sound(capture_left(who->cap), 1, capture_frames(who->cap)) >= 0;
-}
-
-typedef struct {
   const char *log;
   int swaps;
 } log_wait;
@@ -204,22 +193,12 @@ static void wait_for_phase(const run *r, double cycles, double lo, double hi) {
 }
 
 static bool perform(run *r) {
-  char device[128];
-  snprintf(device, sizeof device, "%s:in_", capture_name(r->cap));
   snprintf(r->track, sizeof r->track, "%s/track.ph", r->dir);
   snprintf(r->log, sizeof r->log, "%s/live.log", r->dir);
   save(r, tail_before);
-  const char *argv[] = {r->phonon, "live", r->track, "--backend", "jack", "--device", device,
-                        "--osc", OSC_PORT, "--duration", "60", NULL};
-  pid_t pid = proc_spawn(argv, r->log);
-  listener who = {r->cap, pid};
-  if (!proc_wait_for(sounding, &who, 20.0) || !proc_alive(pid)) {
-    proc_stop(pid);
-    char *log = proc_read_file(r->log);
-    check(false, "phonon live plays", "nothing was heard; its log:\n%s", log ? log : "");
-    free(log);
-    return false;
-  }
+  const char *extra[] = {"--osc", OSC_PORT, "--duration", "60", NULL};
+  pid_t pid = server_play(r->cap, r->phonon, r->track, r->log, extra);
+  if (pid < 0) return false;
   r->offset = first_sound(capture_left(r->cap), 1, capture_frames(r->cap)) -
               first_sound(r->before.samples, 2, (int64_t)r->before.frames);
   /* (f): the edit lands where the source is silent and the room rings */
@@ -356,19 +335,13 @@ static void analyse(run *r) {
   check_commands(r, taken, handed, compile_ms, nswaps);
 }
 
-static bool absolute(const char *path, char *out, size_t size) {
-  char cwd[2048];
-  if (path[0] == '/') return (size_t)snprintf(out, size, "%s", path) < size;
-  return getcwd(cwd, sizeof cwd) && (size_t)snprintf(out, size, "%s/%s", cwd, path) < size;
-}
-
 int main(int argc, char **argv) {
   if (argc < 2) {
     fprintf(stderr, "usage: live_control_test PHONON\n");
     return 2;
   }
   char dir[] = "/tmp/phonon-control-XXXXXX", phonon[4096];
-  if (!mkdtemp(dir) || !absolute(argv[1], phonon, sizeof phonon)) return 2;
+  if (!mkdtemp(dir) || !proc_absolute(argv[1], phonon, sizeof phonon)) return 2;
   setenv("PHONON_SAMPLES", "", 1);
   setenv("HOME", dir, 1);
   if (chdir(dir) != 0) return 2;

@@ -20,20 +20,13 @@
 #include "proc.h"
 #include "server.h"
 
-/* The test works in its own folder: paths given relative to where it started are made whole. */
-static bool absolute(const char *path, char *out, size_t size) {
-  char cwd[2048];
-  if (path[0] == '/') return (size_t)snprintf(out, size, "%s", path) < size;
-  return getcwd(cwd, sizeof cwd) && (size_t)snprintf(out, size, "%s/%s", cwd, path) < size;
-}
-
 int main(int argc, char **argv) {
   if (argc < 4) {
     fprintf(stderr, "usage: live_jack_test PHONON EXAMPLE.ph OUTDIR\n");
     return 2;
   }
   char dir[] = "/tmp/phonon-live-XXXXXX", phonon[4096], example[4096];
-  if (!mkdtemp(dir) || !absolute(argv[1], phonon, sizeof phonon) || !absolute(argv[2], example, sizeof example)) return 2;
+  if (!mkdtemp(dir) || !proc_absolute(argv[1], phonon, sizeof phonon) || !proc_absolute(argv[2], example, sizeof example)) return 2;
   setenv("PHONON_SAMPLES", "", 1); /* the built-in kit only: render and live hear the same */
   setenv("HOME", dir, 1);
   if (chdir(dir) != 0) return 2;

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "proc.h"
+#include "server.h"
 
 int live_failures;
 
@@ -45,23 +46,6 @@ static void save_tone(const live_run *r, int hz, int64_t *when) {
 }
 
 typedef struct {
-  const capture *cap;
-  pid_t pid;
-} listener;
-
-/* Something was heard, or phonon is gone. */
-static bool sounding(void *ctx) {
-  const listener *who = ctx;
-  const capture *c = who->cap;
-  if (!proc_alive(who->pid)) return true;
-  int64_t n = capture_frames(c);
-  const float *l = capture_left(c), *rt = capture_right(c);
-  for (int64_t i = 0; i < n; i++)
-    if (l[i] != 0 || rt[i] != 0) return true;
-  return false;
-}
-
-typedef struct {
   const char *log;
   int swaps;
 } log_wait;
@@ -77,19 +61,13 @@ static bool swapped(void *ctx) {
 }
 
 bool live_perform(live_run *r) {
-  char device[128];
-  snprintf(device, sizeof device, "%s:in_", capture_name(r->cap));
   snprintf(r->track, sizeof r->track, "%s/track.ph", r->dir);
   snprintf(r->log, sizeof r->log, "%s/live.log", r->dir);
   proc_copy_file(r->example, r->track);
-  const char *argv[] = {r->phonon, "live", r->track, "--backend", "jack", "--device", device, "--duration", "120", NULL};
-  pid_t pid = proc_spawn(argv, r->log);
-  listener who = {r->cap, pid};
-  if (!proc_wait_for(sounding, &who, 20.0) || !proc_alive(pid)) {
-    proc_stop(pid);
-    char *log = proc_read_file(r->log);
-    live_check(false, "phonon live plays", "nothing was heard; its log:\n%s", log ? log : "");
-    free(log);
+  const char *extra[] = {"--duration", "120", NULL};
+  pid_t pid = server_play(r->cap, r->phonon, r->track, r->log, extra);
+  if (pid < 0) {
+    live_failures++;
     return false;
   }
   uint64_t x0 = capture_xruns(r->cap);

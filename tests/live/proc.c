@@ -108,3 +108,9 @@ bool proc_copy_file(const char *from, const char *to) {
   free(text);
   return f != NULL;
 }
+
+bool proc_absolute(const char *path, char *out, size_t size) {
+  char cwd[2048];
+  if (path[0] == '/') return (size_t)snprintf(out, size, "%s", path) < size;
+  return getcwd(cwd, sizeof cwd) && (size_t)snprintf(out, size, "%s/%s", cwd, path) < size;
+}

@@ -22,5 +22,7 @@ void proc_sleep(double seconds);
 bool proc_wait_for(bool (*ready)(void *ctx), void *ctx, double timeout);
 bool proc_copy_file(const char *from, const char *to);
 char *proc_read_file(const char *path); /* malloc'd, NUL-terminated; NULL when unreadable */
+/* path made whole against the current folder (before a test moves to its own). */
+bool proc_absolute(const char *path, char *out, size_t size);
 
 #endif

@@ -30,3 +30,35 @@ bool server_start(const char *dir, double max_seconds, pid_t *pid, capture **cap
   free(text);
   return false;
 }
+
+typedef struct {
+  const capture *cap;
+  pid_t pid;
+} listener;
+
+/* Something was heard, or phonon is gone. */
+static bool sounding(void *ctx) {
+  const listener *who = ctx;
+  if (!proc_alive(who->pid)) return true;
+  int64_t n = capture_frames(who->cap);
+  const float *l = capture_left(who->cap), *r = capture_right(who->cap);
+  for (int64_t i = 0; i < n; i++)
+    if (l[i] != 0 || r[i] != 0) return true;
+  return false;
+}
+
+pid_t server_play(const capture *cap, const char *phonon, const char *track, const char *log, const char *const *extra) {
+  char device[128];
+  snprintf(device, sizeof device, "%s:in_", capture_name(cap));
+  const char *argv[24] = {phonon, "live", track, "--backend", "jack", "--device", device};
+  int n = 7;
+  for (int i = 0; extra && extra[i] && n < 23; i++) argv[n++] = extra[i];
+  argv[n] = NULL;
+  listener who = {cap, proc_spawn(argv, log)};
+  if (proc_wait_for(sounding, &who, 20.0) && proc_alive(who.pid)) return who.pid;
+  proc_stop(who.pid);
+  char *text = proc_read_file(log);
+  printf("FAIL: phonon live plays — nothing was heard; its log:\n%s\n", text ? text : "");
+  free(text);
+  return -1;
+}

@@ -11,5 +11,9 @@
  * period (real-time when the system allows it) logging to DIR/jackd.log, and opens the capture
  * client with room for max_seconds. False, after printing the server's log, when it cannot. */
 bool server_start(const char *dir, double max_seconds, pid_t *pid, capture **cap);
+/* Starts `phonon live TRACK --backend jack --device CAPTURE:in_` with the extra arguments
+ * (NULL-terminated), its output in LOG, and waits until the capture hears it: its pid, or -1
+ * after printing the failure and the log when nothing was heard within 20 s. */
+pid_t server_play(const capture *cap, const char *phonon, const char *track, const char *log, const char *const *extra);
 
 #endif
