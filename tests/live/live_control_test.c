@@ -359,11 +359,6 @@ int main(int argc, char **argv) {
   capture_close(r.cap);
   proc_stop(jackd);
   ph_sound_free(&r.before);
-  if (failures) printf("the files are kept in %s\n", dir);
-  else {
-    char cmd[64];
-    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
-    if (system(cmd) != 0) printf("cannot remove %s\n", dir);
-  }
+  proc_leave(dir, failures > 0);
   return failures ? 1 : 0;
 }

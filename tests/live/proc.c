@@ -114,3 +114,13 @@ bool proc_absolute(const char *path, char *out, size_t size) {
   if (path[0] == '/') return (size_t)snprintf(out, size, "%s", path) < size;
   return getcwd(cwd, sizeof cwd) && (size_t)snprintf(out, size, "%s/%s", cwd, path) < size;
 }
+
+void proc_leave(const char *dir, bool keep) {
+  if (keep) {
+    printf("the files are kept in %s\n", dir);
+    return;
+  }
+  char cmd[600];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  if (system(cmd) != 0) printf("cannot remove %s\n", dir);
+}

@@ -24,5 +24,7 @@ bool proc_copy_file(const char *from, const char *to);
 char *proc_read_file(const char *path); /* malloc'd, NUL-terminated; NULL when unreadable */
 /* path made whole against the current folder (before a test moves to its own). */
 bool proc_absolute(const char *path, char *out, size_t size);
+/* A test's folder removed, or kept (and said where) when it failed. */
+void proc_leave(const char *dir, bool keep);
 
 #endif
