@@ -86,17 +86,21 @@ static bool audible(const ph_song *s, int k) {
   return !soloing || o->solo || held(s->held_solo, o->channel);
 }
 
-/* Each output's level at the start of this block (from) and at its end (to). */
-static void move_levels(ph_song *s, float *from, float *to) {
+/* Each output's level at the start of this block (from) and at its end (to); how many are
+ * to be heard. */
+static int move_levels(ph_song *s, float *from, float *to) {
+  int heard = 0;
   for (int k = 0; k < s->noutputs; k++) {
     ph_song_output *o = &s->outputs[k];
     float target = audible(s, k) ? 1.0f : 0.0f;
+    heard += target > 0;
     if (!s->levels_set) o->level = target;
     from[k] = o->level_was = o->level;
     o->level = o->level < target ? fminf(target, o->level + s->fade_step) : fmaxf(target, o->level - s->fade_step);
     to[k] = o->level;
   }
   s->levels_set = true;
+  return heard;
 }
 
 static bool number_of(ph_compiler *c, const ph_stmt *st, double *out) {
@@ -428,11 +432,8 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
   s->block_frames = frames;
   ph_graph_process_on(&s->graph, s->pool, frames);
-  int active = 0;
-  for (int k = 0; k < s->noutputs; k++)
-    if (audible(s, k)) active++;
   float from[PH_SONG_MAX_OUTPUTS], to[PH_SONG_MAX_OUTPUTS];
-  move_levels(s, from, to);
+  int active = move_levels(s, from, to);
   float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
               : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
   float release = expf(-1.0f / (0.05f * (float)s->rate));

@@ -150,24 +150,6 @@ static int64_t departs(const float *x, int64_t from, int64_t to, int64_t until, 
   return -1;
 }
 
-typedef struct {
-  const char *log;
-  int swaps;
-} log_wait;
-
-static int count_in_log(const char *log, const char *what) {
-  char *text = proc_read_file(log);
-  int n = 0;
-  for (const char *p = text; p && (p = strstr(p, what)); p++) n++;
-  free(text);
-  return n;
-}
-
-static bool swapped(void *ctx) {
-  const log_wait *w = ctx;
-  return count_in_log(w->log, "playing from cycle") >= w->swaps;
-}
-
 static bool render(const run *r, const char *program, ph_sound *out) {
   char path[600], wav[600], log[600];
   snprintf(path, sizeof path, "%s/before.ph", r->dir);
@@ -205,23 +187,23 @@ static bool perform(run *r) {
   wait_for_phase(r, 2.0, 0.25, 0.35);
   save(r, tail_edited);
   r->s_tail = capture_frames(r->cap);
-  proc_wait_for(swapped, &(log_wait){r->log, 2}, 5.0);
+  server_wait_swaps(r->log, 2, 5.0);
   proc_sleep(1.5);
   /* (g), (h) */
   save(r, tones);
-  proc_wait_for(swapped, &(log_wait){r->log, 3}, 5.0);
+  server_wait_swaps(r->log, 3, 5.0);
   proc_sleep(0.5);
   lo_address to = lo_address_new("127.0.0.1", OSC_PORT);
   for (int k = 0; k < NCOMMANDS; k++) {
     command *c = &commands[k];
-    int swaps = count_in_log(r->log, "playing from cycle"), errors = count_in_log(r->log, "(evaluated code)");
+    int swaps = server_log_count(r->log, "playing from cycle"), errors = server_log_count(r->log, "(evaluated code)");
     c->sent = capture_frames(r->cap);
     if (c->types[0] == 'i') lo_send(to, c->path, "i", c->channel);
     else if (c->types[0] == 's') lo_send(to, c->path, "s", c->code);
     else lo_send(to, c->path, "");
-    if (c->code && strstr(c->code, "0.2")) proc_wait_for(swapped, &(log_wait){r->log, swaps + 1}, 5.0);
+    if (c->code && strstr(c->code, "0.2")) server_wait_swaps(r->log, swaps + 1, 5.0);
     else if (c->code) {
-      for (int tries = 0; tries < 500 && count_in_log(r->log, "(evaluated code)") == errors; tries++) proc_sleep(0.01);
+      for (int tries = 0; tries < 500 && server_log_count(r->log, "(evaluated code)") == errors; tries++) proc_sleep(0.01);
     }
     proc_sleep(0.4);
   }
@@ -309,7 +291,7 @@ static void check_commands(const run *r, const int64_t *taken, const int64_t *ha
     }
     check(in_time && right, what, "%s; then %s", detail, amps);
   }
-  check(count_in_log(r->log, "(evaluated code):1:16: syntax error") == 1, "(h) the error is placed in the evaluated code",
+  check(server_log_count(r->log, "(evaluated code):1:16: syntax error") == 1, "(h) the error is placed in the evaluated code",
         "(evaluated code):1:16 and a caret");
 }
 

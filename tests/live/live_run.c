@@ -45,21 +45,6 @@ static void save_tone(const live_run *r, int hz, int64_t *when) {
   save(r, program, when);
 }
 
-typedef struct {
-  const char *log;
-  int swaps;
-} log_wait;
-
-/* phonon has reported this many programs playing. */
-static bool swapped(void *ctx) {
-  const log_wait *w = ctx;
-  char *text = proc_read_file(w->log);
-  int n = 0;
-  for (const char *p = text; p && (p = strstr(p, "playing from cycle")); p++) n++;
-  free(text);
-  return n >= w->swaps;
-}
-
 bool live_perform(live_run *r) {
   snprintf(r->track, sizeof r->track, "%s/track.ph", r->dir);
   snprintf(r->log, sizeof r->log, "%s/live.log", r->dir);
@@ -90,7 +75,7 @@ bool live_perform(live_run *r) {
       r->rss_early = proc_status_kb(pid, "RssAnon");
       r->fds_early = proc_count(pid, "fd"), r->threads_early = proc_count(pid, "task");
     }
-    proc_wait_for(swapped, &(log_wait){r->log, 3 + k + 1}, 2.0);
+    server_wait_swaps(r->log, 3 + k + 1, 2.0);
   }
   r->rss_late = proc_status_kb(pid, "RssAnon");
   r->fds_late = proc_count(pid, "fd"), r->threads_late = proc_count(pid, "task");

@@ -2,6 +2,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include <unistd.h>
 
 #include "proc.h"
@@ -61,4 +62,26 @@ pid_t server_play(const capture *cap, const char *phonon, const char *track, con
   printf("FAIL: phonon live plays — nothing was heard; its log:\n%s\n", text ? text : "");
   free(text);
   return -1;
+}
+
+int server_log_count(const char *log, const char *what) {
+  char *text = proc_read_file(log);
+  int n = 0;
+  for (const char *p = text; p && (p = strstr(p, what)); p++) n++;
+  free(text);
+  return n;
+}
+
+typedef struct {
+  const char *log;
+  int swaps;
+} log_wait;
+
+static bool swapped(void *ctx) {
+  const log_wait *w = ctx;
+  return server_log_count(w->log, "playing from cycle") >= w->swaps;
+}
+
+bool server_wait_swaps(const char *log, int swaps, double timeout) {
+  return proc_wait_for(swapped, &(log_wait){log, swaps}, timeout);
 }

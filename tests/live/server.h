@@ -14,6 +14,10 @@ bool server_start(const char *dir, double max_seconds, pid_t *pid, capture **cap
 /* Starts `phonon live TRACK --backend jack --device CAPTURE:in_` with the extra arguments
  * (NULL-terminated), its output in LOG, and waits until the capture hears it: its pid, or -1
  * after printing the failure and the log when nothing was heard within 20 s. */
+/* How many times `what` stands in phonon's log. */
+int server_log_count(const char *log, const char *what);
+/* Waits up to timeout seconds until phonon's log says `swaps` programs have played. */
+bool server_wait_swaps(const char *log, int swaps, double timeout);
 pid_t server_play(const capture *cap, const char *phonon, const char *track, const char *log, const char *const *extra);
 
 #endif
