@@ -155,21 +155,19 @@ ph_rat ph_rat_from_double(double x) {
     }
     if (x > m) {
       /* Several steps in the same direction at once: the largest k with x > (A+kC)/(B+kD). */
-      int64_t k = 1;
+      int64_t k = limit; /* x no further from C/D than rounding can tell: walk to the limit */
       if (x * D - C < 0) {
         double kk = floor((A - x * B) / (x * D - C));
-        if (kk > (double)limit) kk = (double)limit;
-        if (kk > 1) k = (int64_t)kk - 1;
+        k = kk > (double)limit ? limit : kk > 1 ? (int64_t)kk - 1 : 1;
       }
       if (B + k * D > limit) k = (limit - B) / D > 1 ? (limit - B) / D : 1;
       A += k * C;
       B += k * D;
     } else {
-      int64_t k = 1;
+      int64_t k = limit;
       if (x * B - A > 0) {
         double kk = floor((C - x * D) / (x * B - A));
-        if (kk > (double)limit) kk = (double)limit;
-        if (kk > 1) k = (int64_t)kk - 1;
+        k = kk > (double)limit ? limit : kk > 1 ? (int64_t)kk - 1 : 1;
       }
       if (D + k * B > limit) k = (limit - D) / B > 1 ? (limit - D) / B : 1;
       C += k * A;

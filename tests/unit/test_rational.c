@@ -75,6 +75,10 @@ static void test_from_double_matches_fraction_js(void **s) {
   assert_true(ph_rat_eq(ph_rat_from_double(1.0 / 3.0), R(1, 3)));
   assert_true(ph_rat_eq(ph_rat_from_double(-0.25), R(-1, 4)));
   assert_true(ph_rat_eq(ph_rat_from_double(0.125), R(1, 8)));
+  /* 4.6 / 10 rounds below 23/50 by less than 50 * x - 23 can show: the walk goes on to the
+   * denominator limit, which took 200,000 steps one at a time (found by fuzzing). */
+  assert_true(ph_rat_eq(ph_rat_from_double(4.6), R(23, 5)));
+  assert_true(ph_rat_eq(ph_rat_from_double(4.6), farey_reference(4.6)));
   srand(7);
   for (int i = 0; i < 2000; i++) {
     double x;
@@ -82,8 +86,9 @@ static void test_from_double_matches_fraction_js(void **s) {
     case 0: x = (double)rand() / RAND_MAX; break;
     case 1: x = (rand() % 1000) / 1000.0 * (rand() % 7 + 1); break;
     case 2: x = (double)(rand() % 97) / (rand() % 89 + 1); break;
-    default: x = 1e-6 * (rand() % 1000 + 1); break;
+    case 3: x = 1e-6 * (rand() % 1000 + 1); break;
     }
+    if (i % 10 == 9) x = (rand() % 100000) / 1000.0; /* decimals scaled by a power of ten */
     ph_rat want = farey_reference(x), got = ph_rat_from_double(x);
     if (!ph_rat_eq(want, got))
       fail_msg("%.17g: want %lld/%lld got %lld/%lld", x, (long long)want.num, (long long)want.den,
