@@ -372,6 +372,7 @@ static void run_loop(ph_graph *g, ph_cable *cables, const ph_graph_step *step, i
 
 /* Whether every sample is below PH_GRAPH_BLOWUP in magnitude (NaN and infinity are not: the
  * bits of a float's magnitude, as an integer, order the same way as it, NaN above all). */
+__attribute__((target_clones("avx2", "default")))
 static bool block_sane(const float *x, int frames) {
   static const float blowup = PH_GRAPH_BLOWUP;
   int32_t limit, over = 0;

@@ -396,7 +396,6 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
 
 /* A peak limiter: instant attack, ~50 ms release, so nothing above full scale leaves. */
 static float limit_gain(ph_song *s, float a, float release) {
-  if (a > s->peak) s->peak = a;
   float decayed = s->limiter_env * release;
   s->limiter_env = a > decayed ? a : decayed;
   if (s->limiter_env <= 1.0f) return 1.0f;
@@ -406,26 +405,57 @@ static float limit_gain(ph_song *s, float a, float release) {
 
 static float within(float x, float bound) { return x > bound ? bound : x < -bound ? -bound : x; }
 
-static float full_scale(float x) { return within(x, 1.0f); }
+static int count_nonfinite(const float *x, int frames) {
+  int bad = 0;
+  for (int i = 0; i < frames; i++) {
+    int32_t bits;
+    memcpy(&bits, &x[i], sizeof bits);
+    bad += (bits & 0x7fffffff) >= 0x7f800000;
+  }
+  return bad;
+}
 
 /* Adds an output's block into a sum, at its level ramped from `from` to `to`; the non-finite
  * samples it holds are heard as silence, and counted. */
-static int64_t add_output(const float *restrict x, float *restrict sum, int frames, float from, float to) {
-  int64_t bad = 0;
-  if (from == to) {
-    for (int i = 0; i < frames; i++) {
-      bool finite = fabsf(x[i]) <= FLT_MAX;
-      bad += !finite;
-      sum[i] += (finite ? x[i] : 0.0f) * from;
-    }
-    return bad;
+__attribute__((target_clones("avx2", "default")))
+static int add_output(const float *restrict x, float *restrict sum, int frames, float from, float to) {
+  int bad = count_nonfinite(x, frames);
+  if (from == to && !bad) {
+    for (int i = 0; i < frames; i++) sum[i] += x[i] * from;
+    return 0;
   }
   for (int i = 0; i < frames; i++) {
     bool finite = fabsf(x[i]) <= FLT_MAX;
-    bad += !finite;
     sum[i] += (finite ? x[i] : 0.0f) * (from + (to - from) * (float)(i + 1) / (float)frames);
   }
   return bad;
+}
+
+/* The mix scaled and shaped as `outmix` asks, kept finite (finite outputs can add up to
+ * infinity); returns the block's peak. */
+__attribute__((target_clones("avx2", "default")))
+static float shape_mix(const ph_song *s, float *restrict x, int frames, float scale) {
+  if (scale != 1.0f)
+    for (int i = 0; i < frames; i++) x[i] *= scale;
+  if (s->outmix == PH_OUTMIX_TANH)
+    for (int i = 0; i < frames; i++) x[i] = tanhf(x[i]);
+  if (s->outmix == PH_OUTMIX_HARD)
+    for (int i = 0; i < frames; i++) x[i] = within(x[i], 1.0f);
+  for (int i = 0; i < frames; i++) {
+    float v = x[i] > FLT_MAX ? FLT_MAX : x[i];
+    x[i] = v >= -FLT_MAX ? v : -FLT_MAX;
+  }
+  /* The largest magnitude by its bits: for finite floats without sign the integers order alike. */
+  uint32_t peak = 0;
+  for (int i = 0; i < frames; i++) {
+    uint32_t bits;
+    memcpy(&bits, &x[i], sizeof bits);
+    bits &= 0x7fffffffu;
+    peak = bits > peak ? bits : peak;
+  }
+  float out;
+  memcpy(&out, &peak, sizeof out);
+  return out;
 }
 
 void ph_song_process(ph_song *s, float *stereo, int frames) {
@@ -436,32 +466,38 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
   int active = move_levels(s, from, to);
   float scale = s->outmix == PH_OUTMIX_GAIN && active ? 1.0f / (float)active
               : s->outmix == PH_OUTMIX_SQRT && active ? 1.0f / sqrtf((float)active) : 1.0f;
-  float release = expf(-1.0f / (0.05f * (float)s->rate));
-  float *mix[2] = {s->mix_left, s->mix_right};
-  memset(mix[0], 0, sizeof(float) * (size_t)frames);
-  memset(mix[1], 0, sizeof(float) * (size_t)frames);
+  float *restrict left = s->mix_left, *restrict right = s->mix_right;
+  memset(left, 0, sizeof(float) * (size_t)frames);
+  memset(right, 0, sizeof(float) * (size_t)frames);
   for (int k = 0; k < s->noutputs; k++) {
     const ph_song_output *o = &s->outputs[k];
     if (from[k] == 0 && to[k] == 0) continue;
-    s->nonfinite += add_output(ph_graph_output(&s->graph, o->left), mix[0], frames, from[k], to[k]);
-    s->nonfinite += add_output(ph_graph_output(&s->graph, o->right), mix[1], frames, from[k], to[k]);
+    s->nonfinite += add_output(ph_graph_output(&s->graph, o->left), left, frames, from[k], to[k]);
+    s->nonfinite += add_output(ph_graph_output(&s->graph, o->right), right, frames, from[k], to[k]);
   }
-  for (int i = 0; i < frames; i++) {
-    float sum[2] = {mix[0][i], mix[1][i]};
-    for (int ch = 0; ch < 2; ch++) {
-      float x = sum[ch] * scale;
-      if (s->outmix == PH_OUTMIX_TANH) x = tanhf(x);
-      if (s->outmix == PH_OUTMIX_HARD) x = full_scale(x);
-      sum[ch] = fminf(fmaxf(x, -FLT_MAX), FLT_MAX); /* finite outputs can add up to infinity */
+  float peak_left = shape_mix(s, left, frames, scale), peak_right = shape_mix(s, right, frames, scale);
+  float peak = peak_left > peak_right ? peak_left : peak_right;
+  if (peak > s->peak) s->peak = peak;
+  s->block_start += frames;
+  /* Nothing above full scale now or still being released: the limiter leaves the block as it
+   * is. Its follower's value below 1 changes nothing later (a sample above 1 sets it anew). */
+  if (s->limiter_env <= 1.0f && peak <= 1.0f) {
+    for (int i = 0; i < frames; i++) {
+      stereo[2 * i] = left[i];
+      stereo[2 * i + 1] = right[i];
     }
+    s->limiter_env = peak;
+    return;
+  }
+  float release = expf(-1.0f / (0.05f * (float)s->rate));
+  for (int i = 0; i < frames; i++) {
     /* One gain for both channels, so the limiter never moves the stereo image. */
-    float a = fmaxf(fabsf(sum[0]), fabsf(sum[1]));
+    float a = fmaxf(fabsf(left[i]), fabsf(right[i]));
     float g = limit_gain(s, a, release);
     float bound = g < 1.0f ? PH_SONG_CEILING : 1.0f; /* x * (c / x) can round to just above c */
-    stereo[2 * i] = within(sum[0] * g, bound);
-    stereo[2 * i + 1] = within(sum[1] * g, bound);
+    stereo[2 * i] = within(left[i] * g, bound);
+    stereo[2 * i + 1] = within(right[i] * g, bound);
   }
-  s->block_start += frames;
 }
 
 void ph_song_destroy(ph_song *s) {
