@@ -36,4 +36,5 @@ const ph_unit_def ph_unit_pulse = {
     .init = ph_osc_init,
     .process = pulse_process,
     .reset = ph_osc_reset,
+    .max_out = ph_dsp_max_out_oscillator,
 };

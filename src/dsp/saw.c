@@ -110,4 +110,5 @@ const ph_unit_def ph_unit_saw = {
     .init = saw_init,
     .process = saw_process,
     .reset = saw_reset,
+    .max_out = ph_dsp_max_out_oscillator,
 };

@@ -142,6 +142,13 @@ static const ph_param_def segments_params[] = {
     {"trig", "trigger", 0.0f, -1e9f, 1e9f, false, false, "starts the envelope again on each rising edge"},
 };
 
+/* Straight lines between levels, each read as ph_dsp_signal reads it (NaN: not given). */
+static float segments_max_out(const float *in_max) {
+  float m = 0.0f;
+  for (int k = 0; k < MAX_LEVELS; k++) m = fmaxf(m, in_max[k]);
+  return 2.0f * fminf(m, 1e9f);
+}
+
 const ph_unit_def ph_unit_segments = {
     .name = "segments",
     .aliases = NULL,
@@ -153,4 +160,5 @@ const ph_unit_def ph_unit_segments = {
     .init = segments_init,
     .process = segments_process,
     .reset = segments_reset,
+    .max_out = segments_max_out,
 };

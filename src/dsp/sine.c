@@ -80,4 +80,5 @@ const ph_unit_def ph_unit_sine = {
     .init = sine_init,
     .process = sine_process,
     .reset = sine_reset,
+    .max_out = ph_dsp_max_out_oscillator,
 };

@@ -31,4 +31,5 @@ const ph_unit_def ph_unit_square = {
     .init = ph_osc_init,
     .process = square_process,
     .reset = ph_osc_reset,
+    .max_out = ph_dsp_max_out_oscillator,
 };

@@ -35,4 +35,5 @@ const ph_unit_def ph_unit_tri = {
     .init = ph_osc_init,
     .process = tri_process,
     .reset = ph_osc_reset,
+    .max_out = ph_dsp_max_out_oscillator,
 };

@@ -82,10 +82,18 @@ typedef struct ph_unit_def {
   /* Its state holds pointers its owner binds (a pattern, a clock, a sample bank): it cannot
    * be copied into another program's node (live reloads keep the state of the others). */
   bool bound;
+  /* The largest magnitude its outputs can take, given the largest each input takes (a
+   * constant's magnitude, NaN for a NaN constant; INFINITY where anything can come). NULL when
+   * no bound is known. The graph checks for blow-ups only nodes not bounded below
+   * PH_GRAPH_BLOWUP; tests/unit/test_dsp_bounds.c holds each unit to its claim. */
+  float (*max_out)(const float *in_max);
 } ph_unit_def;
 
 /* For units without state: 0 bytes (state may then be NULL) and nothing to initialise. */
 size_t ph_dsp_stateless_size(const ph_dsp_config *cfg);
+/* max_out of units whose output stays within ±2 whatever their inputs (oscillators at full
+ * scale, a band-limited step's overshoot included). */
+float ph_dsp_max_out_oscillator(const float *in_max);
 void ph_dsp_stateless_init(void *state, const ph_dsp_config *cfg);
 
 static inline float ph_cable_at(const ph_cable *c, int i) { return c->buf ? c->buf[i] : c->constant; }

@@ -16,7 +16,11 @@ static inline float finite_or_zero(float x) { return fabsf(x) <= 3.4028234663852
 
 /* One loop per combination of buffer and constant, so each vectorises (eight floats a vector
  * in the AVX2 clone). */
-#define ARITH_UNIT(NAME, EXPR, DOC)                                                          \
+static float sum_max(const float *m) { return m[0] + m[1]; }
+static float product_max(const float *m) { return m[0] * m[1]; }
+static float quotient_max(const float *m) { return m[0] * 1e10f; }
+
+#define ARITH_UNIT(NAME, EXPR, MAX, DOC)                                                          \
   __attribute__((target_clones("avx2", "default")))                                         \
   static void NAME##_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) { \
     const float *restrict pa = in->params[0].buf, *restrict pb = in->params[1].buf;         \
@@ -45,12 +49,12 @@ static inline float finite_or_zero(float x) { return fabsf(x) <= 3.4028234663852
   }                                                                                         \
   const ph_unit_def ph_unit_##NAME = {                                                      \
       .name = #NAME, .doc = DOC, .params = operands, .nparams = 2, .noutputs = 1,           \
-      .state_size = no_state, .init = no_init, .process = NAME##_process};
+      .state_size = no_state, .init = no_init, .process = NAME##_process, .max_out = MAX};
 
-ARITH_UNIT(add, a + b, "a + b, sample by sample")
-ARITH_UNIT(sub, a - b, "a - b, sample by sample")
-ARITH_UNIT(mul, a * b, "a * b, sample by sample")
-ARITH_UNIT(div, fabsf(b) < 1e-10f ? 0.0f : a / b, "a / b, sample by sample (0 where |b| < 1e-10)")
+ARITH_UNIT(add, a + b, sum_max, "a + b, sample by sample")
+ARITH_UNIT(sub, a - b, sum_max, "a - b, sample by sample")
+ARITH_UNIT(mul, a * b, product_max, "a * b, sample by sample")
+ARITH_UNIT(div, fabsf(b) < 1e-10f ? 0.0f : a / b, quotient_max, "a / b, sample by sample (0 where |b| < 1e-10)")
 
 static const ph_param_def bus_params[] = {{"in", "", 0, -INFINITY, INFINITY, true, false, "the bus's signal"}};
 
@@ -59,5 +63,7 @@ static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out,
   for (int i = 0; i < n; i++) out[0][i] = ph_cable_at(c, i);
 }
 
+static float bus_max(const float *m) { return m[0]; }
+
 const ph_unit_def ph_unit_bus = {.name = "bus", .doc = "a named signal", .params = bus_params, .nparams = 1, .noutputs = 1,
-                                  .state_size = no_state, .init = no_init, .process = bus_process};
+                                  .state_size = no_state, .init = no_init, .process = bus_process, .max_out = bus_max};

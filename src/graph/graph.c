@@ -1,6 +1,7 @@
 #include "graph/graph.h"
 #include "graph/parallel.h"
 
+#include <math.h>
 #include <string.h>
 
 void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg) {
@@ -221,6 +222,26 @@ static bool link_steps(ph_graph *g) {
   return true;
 }
 
+/* Each node's largest output from its unit's max_out and its inputs', sources first; a node in
+ * a loop, or of a unit that knows no bound, may give anything. */
+static void find_bounds(ph_graph *g) {
+  enum { MAX_KNOWN = 64 };
+  for (int k = 0; k < g->count; k++) {
+    ph_graph_node *node = &g->nodes[g->order[k]];
+    float bound = INFINITY;
+    if (node->loop < 0 && node->def->max_out && node->def->nparams <= MAX_KNOWN) {
+      float in[MAX_KNOWN];
+      for (int p = 0; p < node->def->nparams; p++) {
+        const ph_graph_input *input = &node->inputs[p];
+        in[p] = input->from < 0 ? fabsf(input->constant) : g->nodes[input->from].max_out;
+      }
+      bound = node->def->max_out(in);
+    }
+    node->max_out = bound;
+    node->checked = !(bound < PH_GRAPH_BLOWUP);
+  }
+}
+
 bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   int n = g->count;
   size_t ints = (size_t)(n ? n : 1);
@@ -267,11 +288,22 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     i = j;
   }
   if (!link_steps(g) || !(g->par = ph_graph_parallel_new(&g->arena, g->nsteps))) goto oom;
+  find_bounds(g);
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];
     for (int o = 0; o < node->def->noutputs; o++) {
       node->out[o] = ph_arena_zalloc(&g->arena, (size_t)g->cfg.max_block * sizeof(float));
       if (!node->out[o]) goto oom;
+    }
+  }
+  for (int i = 0; i < n; i++) {
+    ph_graph_node *node = &g->nodes[i];
+    if (node->gated || node->loop >= 0) continue;
+    node->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)(node->def->nparams ? node->def->nparams : 1));
+    if (!node->cables) goto oom;
+    for (int p = 0; p < node->def->nparams; p++) {
+      const ph_graph_input *in = &node->inputs[p];
+      node->cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output], 0};
     }
   }
   g->prepared = true;
@@ -328,11 +360,7 @@ static void run_block(ph_graph *g, ph_cable *cables, ph_graph_node *node, int fr
     run_gated(g, cables, node, frames);
     return;
   }
-  for (int p = 0; p < node->def->nparams; p++) {
-    const ph_graph_input *in = &node->inputs[p];
-    cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output], 0};
-  }
-  ph_dsp_inputs inputs = {cables, node->def->nparams};
+  ph_dsp_inputs inputs = {node->cables, node->def->nparams};
   node->def->process(node->state, &inputs, node->out, frames);
 }
 
@@ -414,7 +442,7 @@ static void guard_step(ph_graph *g, const ph_graph_step *step, int frames) {
   bool faulty = false;
   for (int k = 0; k < step->count; k++) {
     ph_graph_node *node = &g->nodes[g->order[step->first + k]];
-    if ((node->gated && node->silent) || node_sane(node, frames)) continue;
+    if (!node->checked || (node->gated && node->silent) || node_sane(node, frames)) continue;
     faulty = true;
     atomic_store_explicit(&node->faults, atomic_load_explicit(&node->faults, memory_order_relaxed) + 1,
                           memory_order_relaxed);

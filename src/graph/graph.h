@@ -63,6 +63,9 @@ typedef struct {
    * PH_GRAPH_BLOWUP. Its outputs were silenced and its state reset before anything read them.
    * Written by the thread that ran it, read after. */
   _Atomic unsigned faults;
+  ph_cable *cables; /* its inputs for a whole block, made by prepare (NULL: made as it runs) */
+  float max_out; /* the largest magnitude it can give (INFINITY: unknown), found by prepare */
+  bool checked;  /* max_out not below PH_GRAPH_BLOWUP: the guard looks at its blocks */
   bool fault_reported; /* the control side's: it has said so */
   long origin;         /* where in the source the node was written, -1 when unknown */
 } ph_graph_node;
