@@ -1,5 +1,6 @@
 #include "io/soundfile.h"
 
+#include <math.h>
 #include <sndfile.h>
 #include <stdlib.h>
 #include <string.h>
@@ -7,8 +8,15 @@
 
 struct ph_sound_writer {
   SNDFILE *file;
-  int channels;
+  int channels;      /* given to write */
+  int file_channels; /* stored: the same, or 1 for their mean */
+  bool dither;       /* 16-bit: dithered here, written as shorts */
+  uint32_t noise;
+  float *mixed; /* BLOCK frames of the mean */
+  short *shorts;
 };
+
+enum { BLOCK = 1024 };
 
 static int format_for(const char *path) {
   const char *dot = strrchr(path, '.');
@@ -20,13 +28,35 @@ static int format_for(const char *path) {
   return 0;
 }
 
-ph_sound_writer *ph_sound_writer_open(const char *path, int sample_rate, int channels, ph_error *err) {
-  int format = format_for(path);
-  if (!format) {
+static int subformat_of(const char *encoding) {
+  if (!strcmp(encoding, "pcm16")) return SF_FORMAT_PCM_16;
+  if (!strcmp(encoding, "pcm24")) return SF_FORMAT_PCM_24;
+  if (!strcmp(encoding, "float")) return SF_FORMAT_FLOAT;
+  return 0;
+}
+
+ph_sound_writer *ph_sound_writer_open_as(const char *path, int sample_rate, int channels, const ph_sound_format *format,
+                                         ph_error *err) {
+  int type = format_for(path);
+  if (!type) {
     ph_error_set(err, PH_ERR_IO, NULL, 0, "%s: unknown sound file type (use .wav, .flac, .aiff or .ogg)", path);
     return NULL;
   }
-  SF_INFO info = {.samplerate = sample_rate, .channels = channels, .format = format};
+  const char *encoding = format ? format->encoding : NULL;
+  if (encoding) {
+    int sub = subformat_of(encoding);
+    if (!sub) {
+      ph_error_set(err, PH_ERR_IO, NULL, 0, "unknown sample encoding '%s' (use pcm16, pcm24 or float)", encoding);
+      return NULL;
+    }
+    type = (type & SF_FORMAT_TYPEMASK) | sub;
+  }
+  int file_channels = format && format->channels == 1 ? 1 : channels;
+  SF_INFO info = {.samplerate = sample_rate, .channels = file_channels, .format = type};
+  if (!sf_format_check(&info)) {
+    ph_error_set(err, PH_ERR_IO, NULL, 0, "%s: this file type cannot hold %s samples", path, encoding ? encoding : "such");
+    return NULL;
+  }
   SNDFILE *f = sf_open(path, SFM_WRITE, &info);
   if (!f) {
     ph_error_set(err, PH_ERR_IO, NULL, 0, "%s: %s", path, sf_strerror(NULL));
@@ -36,27 +66,80 @@ ph_sound_writer *ph_sound_writer_open(const char *path, int sample_rate, int cha
   sf_command(f, SFC_SET_CLIPPING, NULL, SF_TRUE);
   /* No PEAK chunk: it carries a timestamp, and two renders of a program must be the same file. */
   sf_command(f, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
-  ph_sound_writer *w = malloc(sizeof *w);
-  if (!w) {
+  ph_sound_writer *w = calloc(1, sizeof *w);
+  bool dither = (type & SF_FORMAT_SUBMASK) == SF_FORMAT_PCM_16;
+  if (w && file_channels != channels) w->mixed = malloc(sizeof(float) * BLOCK);
+  if (w && dither) w->shorts = malloc(sizeof(short) * BLOCK * (size_t)file_channels);
+  if (!w || (file_channels != channels && !w->mixed) || (dither && !w->shorts)) {
+    if (w) free(w->mixed);
+    free(w);
     sf_close(f);
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
     return NULL;
   }
   w->file = f;
   w->channels = channels;
+  w->file_channels = file_channels;
+  w->dither = dither;
+  w->noise = 0x9E3779B9u;
   return w;
 }
 
+ph_sound_writer *ph_sound_writer_open(const char *path, int sample_rate, int channels, ph_error *err) {
+  return ph_sound_writer_open_as(path, sample_rate, channels, NULL, err);
+}
+
+static float uniform(uint32_t *s) {
+  uint32_t x = *s;
+  x ^= x << 13;
+  x ^= x >> 17;
+  x ^= x << 5;
+  *s = x;
+  return (float)(x >> 8) * (1.0f / 16777216.0f);
+}
+
+/* To 16 bits with triangular (TPDF) dither of ±1 step: the rounding error becomes a steady
+ * noise floor instead of distortion that follows the signal. */
+static void to_shorts(ph_sound_writer *w, const float *x, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    float v = x[i] * 32767.0f + (uniform(&w->noise) - uniform(&w->noise));
+    v = v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v;
+    w->shorts[i] = (short)lrintf(v);
+  }
+}
+
+static bool write_chunk(ph_sound_writer *w, const float *x, size_t frames) {
+  if (w->file_channels != w->channels) {
+    for (size_t i = 0; i < frames; i++) {
+      float sum = 0.0f;
+      for (int c = 0; c < w->channels; c++) sum += x[i * (size_t)w->channels + (size_t)c];
+      w->mixed[i] = sum / (float)w->channels;
+    }
+    x = w->mixed;
+  }
+  if (!w->dither) return sf_writef_float(w->file, x, (sf_count_t)frames) == (sf_count_t)frames;
+  to_shorts(w, x, frames * (size_t)w->file_channels);
+  return sf_writef_short(w->file, w->shorts, (sf_count_t)frames) == (sf_count_t)frames;
+}
+
 bool ph_sound_writer_write(ph_sound_writer *w, const float *interleaved, size_t frames, ph_error *err) {
-  sf_count_t done = sf_writef_float(w->file, interleaved, (sf_count_t)frames);
-  if (done == (sf_count_t)frames) return true;
-  ph_error_set(err, PH_ERR_IO, NULL, 0, "writing sound: %s", sf_strerror(w->file));
-  return false;
+  bool plain = w->file_channels == w->channels && !w->dither;
+  for (size_t at = 0; at < frames;) {
+    size_t n = plain ? frames - at : (frames - at < BLOCK ? frames - at : BLOCK);
+    if (!write_chunk(w, interleaved + at * (size_t)w->channels, n)) {
+      ph_error_set(err, PH_ERR_IO, NULL, 0, "writing sound: %s", sf_strerror(w->file));
+      return false;
+    }
+    at += n;
+  }
+  return true;
 }
 
 bool ph_sound_writer_close(ph_sound_writer *w, ph_error *err) {
   if (!w) return true;
   int rc = sf_close(w->file);
+  free(w->mixed);
+  free(w->shorts);
   free(w);
   if (rc == 0) return true;
   ph_error_set(err, PH_ERR_IO, NULL, 0, "closing sound file: %s", sf_error_number(rc));
