@@ -12,21 +12,6 @@
 #include "lang/parser.h"
 #include "pattern/mini.h"
 
-static char *read_all(FILE *f) {
-  size_t cap = 4096, len = 0;
-  char *buf = malloc(cap);
-  for (size_t n; buf && (n = fread(buf + len, 1, cap - len - 1, f)) > 0;) {
-    len += n;
-    if (cap - len < 2) {
-      char *nb = realloc(buf, cap *= 2);
-      if (!nb) free(buf);
-      buf = nb;
-    }
-  }
-  if (buf) buf[len] = 0;
-  return buf;
-}
-
 typedef struct {
   ph_error *v;
   size_t n, cap;
@@ -80,16 +65,10 @@ static void print_statement(const ph_stmt *s) {
 
 /* Checks one file; 0 ok, 1 errors, 2 unreadable. */
 static int check_file(const char *path, bool show_ast, bool compile) {
-  FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-  if (!f) {
-    fprintf(stderr, "%s: cannot open: ", path);
-    perror(NULL);
-    return 2;
-  }
-  char *source = read_all(f);
-  if (f != stdin) fclose(f);
+  ph_error read_err = {0};
+  char *source = ph_cli_read_file(path, &read_err);
   if (!source) {
-    fprintf(stderr, "%s: out of memory\n", path);
+    ph_error_print(&read_err, stderr);
     return 2;
   }
   ph_arena arena, scratch;
@@ -104,6 +83,13 @@ static int check_file(const char *path, bool show_ast, bool compile) {
   error_list errors = {0};
   for (size_t i = 0; i < prog->nerrors; i++) add_error(&errors, &prog->errors[i]);
   for (size_t i = 0; i < prog->count; i++) check_tree(prog, prog->stmts[i]->expr, &scratch, &errors);
+  if (ph_error_is_set(&read_err)) { /* a NUL byte: the text before it is checked, where it ends is not */
+    size_t kept = 0;
+    for (size_t i = 0; i < errors.n; i++)
+      if (by_position(&errors.v[i], &read_err) < 0) errors.v[kept++] = errors.v[i];
+    errors.n = kept;
+    add_error(&errors, &read_err);
+  }
   if (show_ast)
     for (size_t i = 0; i < prog->count; i++) print_statement(prog->stmts[i]);
   if (!errors.n && compile) { /* names, arguments, buses: the compiler's first error */

@@ -9,7 +9,9 @@ int ph_cli_check(int argc, char **argv);
 int ph_cli_render(int argc, char **argv);
 int ph_cli_live(int argc, char **argv);
 int ph_cli_functions(int argc, char **argv);
-/* The whole file (or stdin for "-"), NUL-terminated, malloc'd; NULL with err set. */
+/* The whole file (or stdin for "-"), NUL-terminated, malloc'd; NULL with err set. A NUL byte
+ * in the file is an error placed at it (the text is returned all the same, for the error's
+ * caret line): the caller frees it once the error is printed. */
 char *ph_cli_read_file(const char *path, ph_error *err);
 /* The bank for a program: the sample folders' names its strings mention, then the kit;
  * dirs come first in the search (--samples). NULL with err set. */

@@ -110,8 +110,8 @@ static ph_live_song *load(live_config *cfg, double *compile_ms) {
     return NULL;
   }
   live_bank_config banks = {cfg->path, cfg->dirs, cfg->ndirs, cfg->rate};
-  bool ok = (s->source = ph_cli_read_file(cfg->path, &err)) && with_overlay(cfg, &s->source, &err) &&
-            live_bank_attach(&cfg->banks, s, &banks, &err);
+  bool read = (s->source = ph_cli_read_file(cfg->path, &err)) && !ph_error_is_set(&err); /* a NUL byte: not read */
+  bool ok = read && with_overlay(cfg, &s->source, &err) && live_bank_attach(&cfg->banks, s, &banks, &err);
   if (ok) {
     s->hooks = ph_sampler_hooks(s->bank);
     ph_song_options opt = {.rate = cfg->rate, .block = cfg->block, .voices = &s->hooks};
@@ -119,7 +119,7 @@ static ph_live_song *load(live_config *cfg, double *compile_ms) {
   }
   if (!ok) {
     if (!err.file) err.file = cfg->path;
-    if (err.source == s->source) place_in_overlay(cfg, &err);
+    if (read && err.source == s->source) place_in_overlay(cfg, &err);
     ph_error_print(&err, stderr);
     const char *next = cfg->playing ? "the last good program keeps playing" : "waiting for a save";
     if (err.file == cfg->path) fprintf(stderr, "%s: not loaded; %s\n", cfg->path, next);

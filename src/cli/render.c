@@ -1,4 +1,5 @@
 /* phonon render: a program to a sound file, offline. */
+#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,7 +17,8 @@
 char *ph_cli_read_file(const char *path, ph_error *err) {
   FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
   if (!f) {
-    ph_error_set(err, PH_ERR_IO, NULL, 0, "cannot open %s", path);
+    ph_error_set(err, PH_ERR_IO, NULL, 0, "cannot open: %s", strerror(errno));
+    err->file = path;
     return NULL;
   }
   size_t cap = 4096, len = 0;
@@ -36,6 +38,12 @@ char *ph_cli_read_file(const char *path, ph_error *err) {
     return NULL;
   }
   buf[len] = 0;
+  /* The language is text: a NUL byte would end the program there, silently. */
+  const char *nul = memchr(buf, 0, len);
+  if (nul) {
+    ph_error_set(err, PH_ERR_SYNTAX, buf, (size_t)(nul - buf), "a NUL byte (a program is text; nothing after it would be read)");
+    err->file = path;
+  }
   return buf;
 }
 
@@ -113,8 +121,9 @@ int ph_cli_render(int argc, char **argv) {
   }
   ph_error err = {0};
   char *source = ph_cli_read_file(in, &err);
-  if (!source) {
+  if (!source || ph_error_is_set(&err)) {
     ph_error_print(&err, stderr);
+    free(source);
     return 1;
   }
   ph_song song = {0};

@@ -19,6 +19,15 @@ out=$("$phonon" render "$dir/bad.ph" "$dir/bad.wav" 2>&1); rc=$?
 if [ $rc -ne 1 ] || ! grep -q "bad.ph:2:10:" <<<"$out" || ! grep -q '\^' <<<"$out"; then
   echo "FAIL: bad program: rc=$rc"; echo "$out"; fail=1
 else echo "ok: bad program refused"; fi
+# a NUL byte is an error at its place (it used to end the program there without a word)
+printf 'out $ sine 440 * 0.2\n~x $ saw 3\0 * 1e9\nout $ saw 110\n' > "$dir/nul.ph"
+out=$("$phonon" render "$dir/nul.ph" "$dir/nul.wav" 2>&1); rc=$?
+if [ $rc -ne 1 ] || ! grep -q "nul.ph:2:11: .*NUL byte" <<<"$out" || ! grep -q '^ *\^$' <<<"$out" || [ -e "$dir/nul.wav" ]; then
+  echo "FAIL: NUL byte: rc=$rc"; echo "$out"; fail=1
+else echo "ok: NUL byte refused"; fi
+out=$("$phonon" check "$dir/nul.ph" 2>&1); rc=$?
+if [ $rc -ne 1 ] || ! grep -q "nul.ph:2:11: .*NUL byte" <<<"$out"; then echo "FAIL: check of a NUL byte: rc=$rc"; echo "$out"; fail=1
+else echo "ok: check finds the NUL byte"; fi
 "$phonon" render "$dir/ok.ph" "$dir/x.mp9" >/dev/null 2>&1 && { echo "FAIL: unknown extension accepted"; fail=1; } || echo "ok: unknown extension refused"
 # samples: the built-in kit plays without any folder; a folder given by --samples wins over
 # it; a name nobody has is warned about once and is silent
