@@ -25,10 +25,10 @@ static void render(float *out, size_t frames, double rate, int variation) {
     out[i] = (float)(v->click * ph_noise_next(&rng) * ph_kit_decay((double)i / rate, 0.0015));
   ph_kit_filter(out, click_frames, rate, PH_BIQUAD_HP, 1500.0, 0.7071);
   double phase = 0.0;
+  ph_kit_env pitch = ph_kit_env_start(v->pitch_tau, rate), level = ph_kit_env_start(v->decay, rate);
   for (size_t i = 0; i < frames; i++) {
-    double t = (double)i / rate;
-    double f = v->f_end + (v->f_start - v->f_end) * ph_kit_decay(t, v->pitch_tau);
-    double y = sin(PH_DSP_TWO_PI * phase) * ph_kit_decay(t, v->decay) + out[i];
+    double f = v->f_end + (v->f_start - v->f_end) * ph_kit_env_next(&pitch);
+    double y = ph_kit_sin(phase) * ph_kit_env_next(&level) + out[i];
     phase += f / rate;
     phase -= floor(phase);
     out[i] = (float)(v->drive > 1.0 ? tanh(v->drive * y) / tanh(v->drive) : y);

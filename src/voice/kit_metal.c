@@ -40,9 +40,10 @@ static void render_metal(const metal_voice *v, uint32_t rng, float *out, size_t 
   ph_kit_filter(out, frames, rate, PH_BIQUAD_BP, v->band, 0.9);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_HP, v->hp, 0.7071);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_HP, v->hp, 0.7071);
+  ph_kit_env burst = ph_kit_env_start(0.04, rate), tail = ph_kit_env_start(v->decay, rate);
   for (size_t i = 0; i < frames; i++) {
-    double t = (double)i / rate;
-    out[i] *= (float)(v->burst * ph_kit_decay(t, 0.04) + ph_kit_decay(t, v->decay));
+    double b = ph_kit_env_next(&burst);
+    out[i] *= (float)(v->burst * b + ph_kit_env_next(&tail));
   }
 }
 

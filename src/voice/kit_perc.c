@@ -49,9 +49,10 @@ static void render_cb(float *out, size_t frames, double rate, int variation) {
   ph_kit_squares_init(&sq, hz, 2, v->pitch, rate);
   for (size_t i = 0; i < frames; i++) out[i] = (float)ph_kit_squares_next(&sq);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_BP, 670.0 * v->pitch, 1.2);
+  ph_kit_env strike = ph_kit_env_start(0.015, rate), ring = ph_kit_env_start(v->decay, rate);
   for (size_t i = 0; i < frames; i++) {
-    double t = (double)i / rate;
-    out[i] *= (float)(0.6 * ph_kit_decay(t, 0.015) + 0.4 * ph_kit_decay(t, v->decay));
+    double s = ph_kit_env_next(&strike);
+    out[i] *= (float)(0.6 * s + 0.4 * ph_kit_env_next(&ring));
   }
 }
 

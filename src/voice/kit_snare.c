@@ -29,14 +29,15 @@ static void render_snare(const snare_voice *v, uint32_t rng, float *out, size_t 
   ph_kit_filter(out, frames, rate, PH_BIQUAD_HP, v->noise_hp, 0.7071);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_LP, v->noise_lp, 0.7071);
   double p1 = 0.0, p2 = 0.0;
+  ph_kit_env bends = ph_kit_env_start(0.012, rate), tones = ph_kit_env_start(v->tone_decay, rate),
+             noises = ph_kit_env_start(v->noise_decay, rate);
   for (size_t i = 0; i < frames; i++) {
-    double t = (double)i / rate;
-    double bend = 1.0 + v->bend * ph_kit_decay(t, 0.012);
-    double tone = (sin(PH_DSP_TWO_PI * p1) + 0.6 * sin(PH_DSP_TWO_PI * p2)) * ph_kit_decay(t, v->tone_decay);
-    double noise = out[i] * ph_kit_decay(t, v->noise_decay);
+    double bend = 1.0 + v->bend * ph_kit_env_next(&bends);
+    double tone = (ph_kit_sin(p1) + 0.6 * ph_kit_sin(p2)) * ph_kit_env_next(&tones);
+    double noise = out[i] * ph_kit_env_next(&noises);
     out[i] = (float)((1.0 - v->mix) * tone + v->mix * 2.0 * noise);
-    p1 = fmod(p1 + v->f1 * bend / rate, 1.0);
-    p2 = fmod(p2 + v->f2 * bend / rate, 1.0);
+    p1 = ph_kit_advance(p1, v->f1 * bend / rate);
+    p2 = ph_kit_advance(p2, v->f2 * bend / rate);
   }
 }
 

@@ -21,10 +21,10 @@ static void render_tom(const tom_voice *v, uint32_t rng, float *out, size_t fram
     out[i] = (float)(0.3 * ph_noise_next(&rng) * ph_kit_decay((double)i / rate, 0.008));
   ph_kit_filter(out, stick, rate, PH_BIQUAD_BP, 8.0 * v->hz, 1.0);
   double phase = 0.0;
+  ph_kit_env level = ph_kit_env_start(v->decay, rate), bend = ph_kit_env_start(0.05, rate);
   for (size_t i = 0; i < frames; i++) {
-    double t = (double)i / rate;
-    out[i] += (float)(sin(PH_DSP_TWO_PI * phase) * ph_kit_decay(t, v->decay));
-    phase = fmod(phase + v->hz * (1.0 + v->bend * ph_kit_decay(t, 0.05)) / rate, 1.0);
+    out[i] += (float)(ph_kit_sin(phase) * ph_kit_env_next(&level));
+    phase = ph_kit_advance(phase, v->hz * (1.0 + v->bend * ph_kit_env_next(&bend)) / rate);
   }
 }
 
