@@ -49,7 +49,7 @@ char *ph_cli_read_file(const char *path, ph_error *err) {
 
 static void usage(void) {
   fprintf(stderr, "usage: phonon render IN.ph OUT.wav [--duration SECONDS | --cycles N] [--rate HZ] [--block N]"
-                  " [--stems DIR] [--samples DIR]... [--threads N]\n");
+                  " [--stems DIR] [--samples DIR]... [--threads N] [--format pcm16|pcm24|float] [--channels 1|2]\n");
 }
 
 static void progress(double done, double total) {
@@ -60,7 +60,8 @@ static void progress(double done, double total) {
 }
 
 /* One file per output (out.wav, o2.wav...), before the mix and the limiter. */
-static bool open_stems(ph_song *song, const char *dir, ph_sound_writer **stems, ph_error *err) {
+static bool open_stems(ph_song *song, const char *dir, const ph_sound_format *format, ph_sound_writer **stems,
+                       ph_error *err) {
   for (int k = 0; k < song->noutputs; k++) {
     char path[4096];
     int ch = song->outputs[k].channel;
@@ -68,7 +69,7 @@ static bool open_stems(ph_song *song, const char *dir, ph_sound_writer **stems, 
       snprintf(path, sizeof path, "%s/out.wav", dir);
     else
       snprintf(path, sizeof path, "%s/o%d.wav", dir, ch);
-    if (!(stems[k] = ph_sound_writer_open(path, song->rate, 2, err))) return false;
+    if (!(stems[k] = ph_sound_writer_open_as(path, song->rate, 2, format, err))) return false;
   }
   return true;
 }
@@ -94,6 +95,7 @@ int ph_cli_render(int argc, char **argv) {
   ph_song_options opt = {.rate = 44100};
   const char *dirs[16];
   int ndirs = 0, threads = 1;
+  ph_sound_format format = {NULL, 0};
   for (int i = 0; i < argc; i++) {
     const char *a = argv[i];
     const char *v = i + 1 < argc ? argv[i + 1] : NULL;
@@ -104,6 +106,8 @@ int ph_cli_render(int argc, char **argv) {
     else if (!strcmp(a, "--stems") && v) stems_dir = argv[++i];
     else if (!strcmp(a, "--samples") && v && ndirs < 16) dirs[ndirs++] = argv[++i];
     else if (!strcmp(a, "--threads") && v) threads = atoi(argv[++i]);
+    else if (!strcmp(a, "--format") && v) format.encoding = argv[++i];
+    else if (!strcmp(a, "--channels") && v) format.channels = atoi(argv[++i]);
     else if (a[0] == '-' && a[1] == '-') {
       fprintf(stderr, "phonon render: unknown option %s\n", a);
       usage();
@@ -115,7 +119,8 @@ int ph_cli_render(int argc, char **argv) {
       return 2;
     }
   }
-  if (!in || !out || opt.rate < 8000 || opt.rate > 384000 || opt.block < 0 || opt.block > 16384) {
+  if (!in || !out || opt.rate < 8000 || opt.rate > 384000 || opt.block < 0 || opt.block > 16384 ||
+      (format.channels != 0 && format.channels != 1 && format.channels != 2)) {
     usage();
     return 2;
   }
@@ -150,13 +155,13 @@ int ph_cli_render(int argc, char **argv) {
     seconds = (cycles >= 0 ? cycles : 4) / cps;
   }
   int64_t total = (int64_t)llround(seconds * song.rate);
-  if (!(w = ph_sound_writer_open(out, song.rate, 2, &err))) {
+  if (!(w = ph_sound_writer_open_as(out, song.rate, 2, &format, &err))) {
     ph_error_print(&err, stderr);
     goto done;
   }
   buf = malloc(sizeof(float) * 2 * (size_t)song.block);
   stem_buf = malloc(sizeof(float) * 2 * (size_t)song.block);
-  if (stems_dir && !open_stems(&song, stems_dir, stems, &err)) {
+  if (stems_dir && !open_stems(&song, stems_dir, &format, stems, &err)) {
     ph_error_print(&err, stderr);
     goto done;
   }

@@ -12,11 +12,13 @@ struct ph_sound_writer {
   int file_channels; /* stored: the same, or 1 for their mean */
   bool dither;       /* 16-bit: dithered here, written as shorts */
   uint32_t noise;
-  float *mixed; /* BLOCK frames of the mean */
+  float *pending; /* BLOCK frames as the file stores them, written out when full */
+  size_t npending;
   short *shorts;
 };
 
-enum { BLOCK = 1024 };
+/* Frames gathered before a write: libsndfile writes through, one system call a block. */
+enum { BLOCK = 16384 };
 
 static int format_for(const char *path) {
   const char *dot = strrchr(path, '.');
@@ -68,10 +70,10 @@ ph_sound_writer *ph_sound_writer_open_as(const char *path, int sample_rate, int 
   sf_command(f, SFC_SET_ADD_PEAK_CHUNK, NULL, SF_FALSE);
   ph_sound_writer *w = calloc(1, sizeof *w);
   bool dither = (type & SF_FORMAT_SUBMASK) == SF_FORMAT_PCM_16;
-  if (w && file_channels != channels) w->mixed = malloc(sizeof(float) * BLOCK);
+  if (w) w->pending = malloc(sizeof(float) * BLOCK * (size_t)file_channels);
   if (w && dither) w->shorts = malloc(sizeof(short) * BLOCK * (size_t)file_channels);
-  if (!w || (file_channels != channels && !w->mixed) || (dither && !w->shorts)) {
-    if (w) free(w->mixed);
+  if (!w || !w->pending || (dither && !w->shorts)) {
+    if (w) free(w->pending);
     free(w);
     sf_close(f);
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
@@ -104,43 +106,50 @@ static void to_shorts(ph_sound_writer *w, const float *x, size_t n) {
   for (size_t i = 0; i < n; i++) {
     float v = x[i] * 32767.0f + (uniform(&w->noise) - uniform(&w->noise));
     v = v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v;
-    w->shorts[i] = (short)lrintf(v);
+    w->shorts[i] = (short)floorf(v + 0.5f);
   }
 }
 
-static bool write_chunk(ph_sound_writer *w, const float *x, size_t frames) {
-  if (w->file_channels != w->channels) {
-    for (size_t i = 0; i < frames; i++) {
-      float sum = 0.0f;
-      for (int c = 0; c < w->channels; c++) sum += x[i * (size_t)w->channels + (size_t)c];
-      w->mixed[i] = sum / (float)w->channels;
-    }
-    x = w->mixed;
-  }
-  if (!w->dither) return sf_writef_float(w->file, x, (sf_count_t)frames) == (sf_count_t)frames;
-  to_shorts(w, x, frames * (size_t)w->file_channels);
-  return sf_writef_short(w->file, w->shorts, (sf_count_t)frames) == (sf_count_t)frames;
+static bool flush(ph_sound_writer *w) {
+  size_t n = w->npending;
+  w->npending = 0;
+  if (!n) return true;
+  if (!w->dither) return sf_writef_float(w->file, w->pending, (sf_count_t)n) == (sf_count_t)n;
+  to_shorts(w, w->pending, n * (size_t)w->file_channels);
+  return sf_writef_short(w->file, w->shorts, (sf_count_t)n) == (sf_count_t)n;
 }
 
 bool ph_sound_writer_write(ph_sound_writer *w, const float *interleaved, size_t frames, ph_error *err) {
-  bool plain = w->file_channels == w->channels && !w->dither;
-  for (size_t at = 0; at < frames;) {
-    size_t n = plain ? frames - at : (frames - at < BLOCK ? frames - at : BLOCK);
-    if (!write_chunk(w, interleaved + at * (size_t)w->channels, n)) {
+  size_t in = (size_t)w->channels, out = (size_t)w->file_channels;
+  for (size_t i = 0; i < frames; i++) {
+    float *to = w->pending + w->npending * out;
+    const float *from = interleaved + i * in;
+    if (out == in) {
+      for (size_t c = 0; c < in; c++) to[c] = from[c];
+    } else {
+      float sum = 0.0f;
+      for (size_t c = 0; c < in; c++) sum += from[c];
+      to[0] = sum / (float)in;
+    }
+    if (++w->npending == BLOCK && !flush(w)) {
       ph_error_set(err, PH_ERR_IO, NULL, 0, "writing sound: %s", sf_strerror(w->file));
       return false;
     }
-    at += n;
   }
   return true;
 }
 
 bool ph_sound_writer_close(ph_sound_writer *w, ph_error *err) {
   if (!w) return true;
+  bool flushed = flush(w);
   int rc = sf_close(w->file);
-  free(w->mixed);
+  free(w->pending);
   free(w->shorts);
   free(w);
+  if (!flushed) {
+    ph_error_set(err, PH_ERR_IO, NULL, 0, "writing sound: the file did not take the last samples");
+    return false;
+  }
   if (rc == 0) return true;
   ph_error_set(err, PH_ERR_IO, NULL, 0, "closing sound file: %s", sf_error_number(rc));
   return false;

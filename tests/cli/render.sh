@@ -28,6 +28,15 @@ else echo "ok: NUL byte refused"; fi
 out=$("$phonon" check "$dir/nul.ph" 2>&1); rc=$?
 if [ $rc -ne 1 ] || ! grep -q "nul.ph:2:11: .*NUL byte" <<<"$out"; then echo "FAIL: check of a NUL byte: rc=$rc"; echo "$out"; fail=1
 else echo "ok: check finds the NUL byte"; fi
+# --format pcm16 --channels 1: a 16-bit mono WAV holding the mix; an unknown encoding is refused
+"$phonon" render "$dir/ok.ph" "$dir/m16.wav" --duration 0.5 --format pcm16 --channels 1 2>/dev/null
+if python3 -c "
+import sys, wave
+w = wave.open(sys.argv[1])
+assert (w.getnchannels(), w.getsampwidth(), w.getframerate(), w.getnframes()) == (1, 2, 44100, 22050), w.getparams()
+" "$dir/m16.wav"; then echo "ok: pcm16 mono"; else echo "FAIL: pcm16 mono"; fail=1; fi
+out=$("$phonon" render "$dir/ok.ph" "$dir/m12.wav" --format pcm12 2>&1); rc=$?
+if [ $rc -ne 1 ] || ! grep -q "unknown sample encoding 'pcm12'" <<<"$out"; then echo "FAIL: pcm12: rc=$rc $out"; fail=1; else echo "ok: unknown encoding refused"; fi
 "$phonon" render "$dir/ok.ph" "$dir/x.mp9" >/dev/null 2>&1 && { echo "FAIL: unknown extension accepted"; fail=1; } || echo "ok: unknown extension refused"
 # samples: the built-in kit plays without any folder; a folder given by --samples wins over
 # it; a name nobody has is warned about once and is silent
