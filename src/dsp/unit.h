@@ -87,6 +87,10 @@ typedef struct ph_unit_def {
    * no bound is known. The graph checks for blow-ups only nodes not bounded below
    * PH_GRAPH_BLOWUP; tests/unit/test_dsp_bounds.c holds each unit to its claim. */
   float (*max_out)(const float *in_max);
+  /* Units that query a pattern every block (a pattern heard as a signal, sample and synth
+   * voices): the blocks whose query was refused so far, *why the first refusal's message
+   * (graph/query_refusals.h). Any thread, while the unit plays; NULL for the others. */
+  unsigned (*refused)(const void *state, const char **why);
 } ph_unit_def;
 
 /* For units without state: 0 bytes (state may then be NULL) and nothing to initialise. */

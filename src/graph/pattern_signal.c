@@ -4,14 +4,14 @@
 #include <stdatomic.h>
 #include <string.h>
 
+#include "graph/query_refusals.h"
 #include "pattern/ops.h"
 
 typedef struct {
   ph_patsig_binding b;
   float held; /* the value between events */
   ph_error err; /* a failed query plays the held value... */
-  _Atomic unsigned failures; /* ...and is counted, the first one's message kept for the control side */
-  char first_failure[sizeof ((ph_error *)0)->message];
+  ph_query_refusals refused; /* ...and is counted, its message kept for the control side */
   ph_arena queries;
   _Alignas(16) unsigned char query_memory[];
 } patsig_state;
@@ -23,18 +23,14 @@ static void patsig_init(void *state, const ph_dsp_config *cfg) {
   s->b = (ph_patsig_binding){0};
   s->held = 0;
   ph_error_clear(&s->err);
-  atomic_store_explicit(&s->failures, 0, memory_order_relaxed);
-  s->first_failure[0] = 0;
+  ph_query_refusals_init(&s->refused);
   ph_arena_init_over(&s->queries, s->query_memory, PH_PATSIG_QUERY_BYTES);
 }
 
 void ph_patsig_bind(void *state, const ph_patsig_binding *b) { ((patsig_state *)state)->b = *b; }
 
 unsigned ph_patsig_failures(const void *state, const char **first) {
-  const patsig_state *s = state;
-  unsigned failures = atomic_load_explicit(&s->failures, memory_order_acquire);
-  *first = s->first_failure;
-  return failures;
+  return ph_query_refusals_get(&((const patsig_state *)state)->refused, first);
 }
 
 bool ph_note_to_hz(const char *name, double *hz) {
@@ -85,11 +81,7 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   ph_arena_reset(&s->queries);
   ph_error_clear(&s->err);
   ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, span, &s->err);
-  if (ph_error_is_set(&s->err)) {
-    unsigned failures = atomic_load_explicit(&s->failures, memory_order_relaxed);
-    if (!failures) memcpy(s->first_failure, s->err.message, sizeof s->first_failure);
-    atomic_store_explicit(&s->failures, failures + 1, memory_order_release);
-  }
+  if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
   /* Which event covers each sample: the first in query order wins. */
   for (int i = 0; i < frames; i++) y[i] = NAN; /* NaN marks "not covered yet" */
   for (size_t h = 0; h < haps.count; h++) {
@@ -146,4 +138,5 @@ const ph_unit_def ph_unit_pattern_signal = {
     .process = patsig_process,
     .reset = NULL,
     .bound = true,
+    .refused = ph_patsig_failures,
 };

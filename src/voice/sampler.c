@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "dsp/catalog.h"
+#include "graph/query_refusals.h"
 #include "pattern/chords.h"
 #include "pattern/ops.h"
 #include "voice/controls.h"
@@ -22,6 +23,7 @@ typedef struct {
   int sounding; /* voices on at the end of the last block */
   int used;     /* every slot from this one on is free */
   ph_error err;
+  ph_query_refusals refused; /* blocks whose query was refused: they started no voices */
   ph_arena queries;
   ph_voice voices[PH_SAMPLER_SLOTS];
   _Alignas(16) unsigned char query_memory[];
@@ -42,6 +44,7 @@ static void sampler_init(void *state, const ph_dsp_config *cfg) {
   s->bank = NULL;
   s->sample_rate = cfg->sample_rate;
   ph_error_clear(&s->err);
+  ph_query_refusals_init(&s->refused);
   ph_arena_init_over(&s->queries, s->query_memory, QUERY_BYTES);
   sampler_reset(s);
 }
@@ -174,6 +177,7 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
     ph_arena_reset(&s->queries);
     ph_error_clear(&s->err);
     ph_haps haps = ph_pat_query_span(s->b.controls, &s->queries, ph_clock_block_span(c, start, frames), &s->err);
+    if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
     ph_haps_sort(&haps);
     for (size_t h = 0; h < haps.count; h++) {
       const ph_hap *e = &haps.items[h];
@@ -198,6 +202,10 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
   s->sounding = on;
 }
 
+static unsigned sampler_refused(const void *state, const char **why) {
+  return ph_query_refusals_get(&((const sampler_state *)state)->refused, why);
+}
+
 int ph_voices_sounding(const ph_graph *g) {
   int n = 0;
   for (int i = 0; i < g->count; i++) {
@@ -220,6 +228,7 @@ const ph_unit_def ph_unit_sampler = {
     .process = sampler_process,
     .reset = sampler_reset,
     .bound = true,
+    .refused = sampler_refused,
 };
 
 ph_voice_hooks ph_sampler_hooks(const ph_bank *bank) {

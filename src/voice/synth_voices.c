@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "graph/query_refusals.h"
 #include "pattern/chords.h"
 #include "pattern/ops.h"
 #include "voice/controls.h"
@@ -38,6 +39,7 @@ typedef struct {
   int max_block;
   uint64_t serial;
   ph_error err;
+  ph_query_refusals refused; /* blocks whose query was refused: they started no notes */
   ph_arena queries;
   synth_voice voices[PH_SYNTH_VOICES];
   held outputs[PH_SYNTH_VOICES][HELD_OUTPUTS];
@@ -62,6 +64,7 @@ static void synth_init(void *state, const ph_dsp_config *cfg) {
   s->sample_rate = cfg->sample_rate;
   s->max_block = cfg->max_block;
   ph_error_clear(&s->err);
+  ph_query_refusals_init(&s->refused);
   ph_arena_init_over(&s->queries, s->query_memory, QUERY_BYTES);
   synth_reset(s);
 }
@@ -248,6 +251,7 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
     ph_arena_reset(&s->queries);
     ph_error_clear(&s->err);
     haps = ph_pat_query_span(s->b.controls.controls, &s->queries, ph_clock_block_span(c, start_sample, frames), &s->err);
+    if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
     ph_haps_sort(&haps);
   }
   /* The voices run up to each onset; the onset's notes start on its sample. */
@@ -265,6 +269,10 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
   run_voices(s, out, done, frames, start_sample);
 }
 
+static unsigned synth_refused(const void *state, const char **why) {
+  return ph_query_refusals_get(&((const synth_state *)state)->refused, why);
+}
+
 const ph_unit_def ph_unit_synth_voices = {
     .name = "synth_voices",
     .aliases = NULL,
@@ -277,6 +285,7 @@ const ph_unit_def ph_unit_synth_voices = {
     .process = synth_process,
     .reset = synth_reset,
     .bound = true,
+    .refused = synth_refused,
 };
 
 int ph_synth_voices_sounding(const void *state) {

@@ -8,6 +8,7 @@
 #include "graph/song.h"
 #include "graph/song_report.h"
 #include "measure.h"
+#include "voice/sampler.h"
 #include "support.h"
 
 #define RATE 48000
@@ -19,9 +20,9 @@ typedef struct {
 } played;
 
 /* Plays `seconds` of a program and checks every sample on the way: finite, within [-1, 1]. */
-static void play(played *p, const char *program, double seconds) {
+static void play_with(played *p, const char *program, double seconds, const ph_voice_hooks *voices) {
   ph_error err = {0};
-  ph_song_options opt = {.rate = RATE};
+  ph_song_options opt = {.rate = RATE, .voices = voices};
   if (!ph_song_compile(&p->song, program, "blowup.ph", &opt, &err)) {
     ph_song_destroy(&p->song);
     fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
@@ -38,6 +39,8 @@ static void play(played *p, const char *program, double seconds) {
     done += n;
   }
 }
+
+static void play(played *p, const char *program, double seconds) { play_with(p, program, seconds, NULL); }
 
 static void unplay(played *p) {
   test_free(p->left);
@@ -117,12 +120,62 @@ static void test_pattern_too_big_to_query_is_reported_once(void **state) {
   unplay(&p);
 }
 
+static int count(const char *text, const char *what) {
+  int n = 0;
+  for (const char *at = text; (at = strstr(at, what)); at++) n++;
+  return n;
+}
+
+static void test_voices_too_many_to_query_are_reported_once_each(void **state) {
+  /* A billion sample events a cycle, and a hundred million notes for an instrument: each
+   * block's query is refused at once and starts no voice. Each voice player says so once, at
+   * its own expression (the instrument's: its name in the string), with the count. The tone
+   * beside them plays on. */
+  ph_voice_hooks hooks = ph_sampler_hooks(NULL);
+  played p;
+  play_with(&p,
+            "~lead $ saw 220 # lpf 900\n"
+            "~kit $ s \"bd*1000000000\"\n"
+            "~tune $ s \"~lead*100000000\" # note \"c3\"\n"
+            "out $ ~kit + ~tune + sine 440 * 0.25\n",
+            0.5, &hooks);
+  assert_float_equal(measure_rms(p.left, p.frames), 0.25 / sqrt(2), 0.01);
+  char text[8192];
+  assert_int_equal(report(&p.song, text, sizeof text), 2);
+  assert_non_null(strstr(text, "blowup.ph:2:8: warning: this pattern could not be played"));
+  assert_non_null(strstr(text, "blowup.ph:3:12: warning: this pattern could not be played"));
+  assert_int_equal(count(text, "blocks so far started no voices"), 2);
+  assert_int_equal(count(text, "^"), 2);
+  /* 0.5 s in blocks of 128 at 48 kHz: every one of the 188 refused, and counted */
+  assert_non_null(strstr(text, "(188 blocks"));
+  assert_int_equal(report(&p.song, text, sizeof text), 0);
+  unplay(&p);
+}
+
+static void test_a_player_in_every_voice_is_reported_once(void **state) {
+  /* An instrument holding a sample player and a pattern that can never be queried: each of its
+   * eight voices has a copy of both, and all are refused. One warning each, not eight. */
+  ph_voice_hooks hooks = ph_sampler_hooks(NULL);
+  played p;
+  play_with(&p, "~inner $ s \"bd*1000000000\" + saw \"0 .. 100000000\"\nout $ s \"~inner*8\" # legato 2\n", 1.0, &hooks);
+  char text[8192];
+  assert_int_equal(report(&p.song, text, sizeof text), 2);
+  assert_non_null(strstr(text, "blowup.ph:1:10: warning: this pattern could not be played"));
+  assert_non_null(strstr(text, "started no voices"));
+  assert_non_null(strstr(text, "blowup.ph:1:34: warning: this pattern could not be played: range '..'"));
+  assert_non_null(strstr(text, "held the last value"));
+  assert_int_equal(report(&p.song, text, sizeof text), 0);
+  unplay(&p);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_feedback_gain_10_is_finite_limited_and_reported),
       cmocka_unit_test(test_node_blowing_up_is_silenced_and_the_rest_heard),
       cmocka_unit_test(test_limiter_counts_what_it_reduces),
       cmocka_unit_test(test_pattern_too_big_to_query_is_reported_once),
+      cmocka_unit_test(test_voices_too_many_to_query_are_reported_once_each),
+      cmocka_unit_test(test_a_player_in_every_voice_is_reported_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
