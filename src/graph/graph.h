@@ -93,6 +93,12 @@ typedef struct {
   int max_params;
   bool prepared;
   ph_graph_parallel *par; /* the block's task state when steps run on several threads */
+  /* Whether splitting its blocks over a pool's threads pays, as measured (pool.c). */
+  struct {
+    bool parallel;      /* the choice in force */
+    int block;          /* blocks into the current trial or choice */
+    double seconds[2];  /* a trial's time per frame, serial and split, summed */
+  } split;
 } ph_graph;
 
 void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg);

@@ -7,6 +7,7 @@
 #include <semaphore.h>
 #include <stdatomic.h>
 #include <stdlib.h>
+#include <time.h>
 
 #include "graph/parallel.h"
 
@@ -27,6 +28,7 @@ struct ph_graph_pool {
   atomic_uint generation;
   atomic_bool open, quit;
   atomic_int active, sleeping;
+  bool always_split; /* tests: every block split, whether it pays or not */
   worker_arg args[PH_GRAPH_MAX_THREADS];
 };
 
@@ -89,12 +91,9 @@ void ph_graph_pool_destroy(ph_graph_pool *pool) {
 
 int ph_graph_pool_threads(const ph_graph_pool *pool) { return pool ? pool->nthreads : 1; }
 
-void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
-  if (!pool || pool->nthreads < 2 || !g->prepared || g->nsteps < 2 || frames <= 0) {
-    ph_graph_process(g, frames);
-    return;
-  }
-  if (frames > g->cfg.max_block) frames = g->cfg.max_block;
+void ph_graph_pool_always_split(ph_graph_pool *pool, bool always) { pool->always_split = always; }
+
+static void process_split(ph_graph *g, ph_graph_pool *pool, int frames) {
   for (int idle = 0; atomic_load_explicit(&pool->active, memory_order_acquire) > 0; idle++)
     if (idle < 64) relax();
     else sched_yield();
@@ -111,4 +110,44 @@ void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
   for (int idle = 0; atomic_load_explicit(&pool->active, memory_order_acquire) > 0; idle++)
     if (idle < 64) relax();
     else sched_yield();
+}
+
+/* Splitting a block costs hand-overs between threads; whether that pays depends on the graph,
+ * the machine and what else it runs. So it is measured: a trial of TRIAL blocks alternates the
+ * two ways (the same output either way, bit for bit), the faster per frame is kept for CHOSEN
+ * blocks, then a new trial. */
+enum { TRIAL = 64, CHOSEN = 4096 };
+
+static double now_seconds(void) {
+  struct timespec t;
+  clock_gettime(CLOCK_MONOTONIC, &t);
+  return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
+  if (!pool || pool->nthreads < 2 || !g->prepared || g->nsteps < 2 || frames <= 0) {
+    ph_graph_process(g, frames);
+    return;
+  }
+  if (frames > g->cfg.max_block) frames = g->cfg.max_block;
+  if (pool->always_split) {
+    process_split(g, pool, frames);
+    return;
+  }
+  int b = g->split.block++;
+  if (b >= TRIAL) {
+    if (g->split.parallel) process_split(g, pool, frames);
+    else ph_graph_process(g, frames);
+    if (g->split.block == TRIAL + CHOSEN) g->split.block = 0;
+    return;
+  }
+  bool split = b % 2;
+  double start = now_seconds();
+  if (split) process_split(g, pool, frames);
+  else ph_graph_process(g, frames);
+  g->split.seconds[split] += (now_seconds() - start) / frames;
+  if (b == TRIAL - 1) {
+    g->split.parallel = g->split.seconds[1] < 0.9 * g->split.seconds[0];
+    g->split.seconds[0] = g->split.seconds[1] = 0.0;
+  }
 }
