@@ -53,6 +53,11 @@ static double level_at(const double *levels, const double *lens, int count, doub
  * level_at, a vectorised pass per step). */
 __attribute__((target_clones("avx2", "default")))
 static void line_of(const double *levels, const double *lens, int k, double c, double dt, float *restrict y, int n) {
+  if (levels[k] == levels[k - 1]) { /* a level held: what the line gives, without computing it */
+    float held = (float)(levels[k - 1] + 0.0);
+    for (int i = 0; i < n; i++) y[i] = held;
+    return;
+  }
   double e[CHUNK];
   for (int i = 0; i < n; i++) e[i] = (c + i) * dt;
   for (int m = 1; m < k; m++)
