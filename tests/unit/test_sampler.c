@@ -83,6 +83,44 @@ static void test_onsets_on_the_exact_samples(void **st) {
   done(l, r);
 }
 
+/* Renders with blocks of the sizes given in turn (at most the program's buffer). */
+static float *render_in_blocks(const char *program, int frames, const int *sizes, int nsizes) {
+  ph_song song;
+  ph_error err = {0};
+  ph_voice_hooks hooks = ph_sampler_hooks(bank);
+  ph_song_options opt = {.rate = RATE, .voices = &hooks};
+  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) fail_msg("compile: %s", err.message);
+  float *out = test_malloc(sizeof(float) * 2 * (size_t)frames);
+  for (int done = 0, k = 0; done < frames; k++) {
+    int n = sizes[k % nsizes] < frames - done ? sizes[k % nsizes] : frames - done;
+    ph_song_process(&song, out + 2 * done, n);
+    done += n;
+  }
+  ph_song_destroy(&song);
+  return out;
+}
+
+/* Events are queried a window of blocks at a time: however the time is cut into blocks, every
+ * onset sounds once, on its sample (the same samples as blocks of 128). */
+static void test_onsets_whatever_the_blocks(void **st) {
+  const char *program = "buffer: 1024\ncps: 0.55\nout $ s \"imp*7 lvl(3,8,<0 2>) [imp lvl:2]*5?\" # gain 0.5\n";
+  int frames = 4 * RATE;
+  static const int plain[] = {128}, small[] = {37}, big[] = {1024}, mixed[] = {128, 100, 128, 1, 700, 128, 128, 1024, 5};
+  float *want = render_in_blocks(program, frames, plain, 1);
+  int onsets = 0;
+  for (int i = 0; i < frames; i++) onsets += want[2 * i] != 0.0f && (i == 0 || want[2 * i - 2] == 0.0f);
+  assert_true(onsets > 20);
+  const int *schedules[] = {small, big, mixed};
+  const int counts[] = {1, 1, sizeof mixed / sizeof *mixed};
+  for (int k = 0; k < 3; k++) {
+    float *got = render_in_blocks(program, frames, schedules[k], counts[k]);
+    for (int i = 0; i < 2 * frames; i++)
+      if (got[i] != want[i]) fail_msg("schedule %d: sample %d is %g, blocks of 128 give %g", k, i / 2, got[i], want[i]);
+    test_free(got);
+  }
+  test_free(want);
+}
+
 /* n, and name:i, pick a file by index, wrapping: each file here is a different level. */
 static void test_n_chooses_the_file(void **st) {
   float *l, *r;
@@ -260,6 +298,7 @@ static void test_unknown_names_are_silent(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_onsets_on_the_exact_samples),
+      cmocka_unit_test(test_onsets_whatever_the_blocks),
       cmocka_unit_test(test_n_chooses_the_file),
       cmocka_unit_test(test_speed_and_note_change_pitch_and_length),
       cmocka_unit_test(test_negative_speed_plays_backwards),
