@@ -9,19 +9,12 @@
 #include "pattern/chords.h"
 #include "pattern/ops.h"
 #include "voice/controls.h"
+#include "voice/onsets.h"
 #include "voice/synth_voices.h"
 #include "voice/voice.h"
 
 #define QUERY_BYTES (1024u << 10) /* a block's events: about 1000 voices' worth */
-/* Events are queried for whole blocks at a time, about this many samples: a pattern gives the
- * same onsets however its time is cut into queries, and one query of eight blocks costs little
- * more than one of one. */
-#define WINDOW_SAMPLES 1024
 
-typedef struct {
-  const ph_hap *hap;
-  int64_t at; /* the sample it starts at */
-} onset;
 #define FADE_SECONDS 0.008
 
 typedef struct {
@@ -34,11 +27,7 @@ typedef struct {
   ph_error err;
   ph_query_refusals refused; /* blocks whose query was refused: they started no voices */
   ph_arena queries;
-  /* the onsets of the window queried last, [window_start, window_end) in samples, in order */
-  bool window_valid;
-  int64_t window_start, window_end;
-  onset *onsets;
-  size_t nonsets, next;
+  ph_onsets onsets;
   ph_voice voices[PH_SAMPLER_SLOTS];
   _Alignas(16) unsigned char query_memory[];
 } sampler_state;
@@ -50,7 +39,7 @@ static void sampler_reset(void *state) {
   for (int i = 0; i < PH_SAMPLER_SLOTS; i++) s->voices[i].state = PH_VOICE_FREE;
   s->serial = 0;
   s->used = 0;
-  s->window_valid = false;
+  ph_onsets_clear(&s->onsets);
 }
 
 static void sampler_init(void *state, const ph_dsp_config *cfg) {
@@ -68,7 +57,7 @@ static void sampler_bind(void *state, const ph_sampler_binding *b, const void *b
   sampler_state *s = state;
   s->b = *b;
   s->bank = bank;
-  s->window_valid = false;
+  ph_onsets_clear(&s->onsets);
 }
 
 /* The sample an event names, or NULL (nothing to play). */
@@ -183,33 +172,6 @@ static void render_voices(sampler_state *s, float *const *out, int from, int to)
   }
 }
 
-/* Queries the onsets from `start` for whole blocks of `frames`; where that many events are
- * refused, for this block alone, as before windows. */
-static void load_window(sampler_state *s, const ph_clock *c, int64_t start, int frames) {
-  int blocks = frames < WINDOW_SAMPLES ? WINDOW_SAMPLES / frames : 1;
-  for (int tries = blocks > 1 ? 2 : 1; tries > 0; tries--) {
-    int length = frames * (tries == 2 ? blocks : 1);
-    ph_arena_reset(&s->queries);
-    ph_error_clear(&s->err);
-    ph_haps haps = ph_pat_query_span(s->b.controls, &s->queries, ph_clock_block_span(c, start, length), &s->err);
-    if (ph_error_is_set(&s->err) && tries == 2) continue;
-    if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
-    ph_haps_sort(&haps);
-    s->onsets = PH_ARENA_ARRAY(&s->queries, onset, haps.count ? haps.count : 1);
-    s->nonsets = s->next = 0;
-    for (size_t h = 0; s->onsets && h < haps.count; h++) {
-      const ph_hap *e = &haps.items[h];
-      if (!ph_hap_has_onset(e)) continue;
-      int64_t at = ph_clock_sample_of(c, e->whole.begin);
-      if (at >= start && at < start + length) s->onsets[s->nonsets++] = (onset){e, at};
-    }
-    s->window_valid = true;
-    s->window_start = start;
-    s->window_end = start + length;
-    return;
-  }
-}
-
 static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   sampler_state *s = state;
   for (int o = 0; o < 2 * PH_VOICE_ORBITS; o++) memset(out[o], 0, sizeof(float) * (size_t)frames);
@@ -217,11 +179,10 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
   if (s->b.controls && s->b.clock) {
     int64_t start = *s->b.block_start;
     const ph_clock *c = s->b.clock;
-    if (!s->window_valid || start < s->window_start || start + frames > s->window_end) load_window(s, c, start, frames);
-    for (; s->next < s->nonsets && s->onsets[s->next].at < start + frames; s->next++) {
-      const ph_hap *e = s->onsets[s->next].hap;
-      int64_t at = s->onsets[s->next].at - start;
-      if (at < 0) continue;
+    ph_onsets_cover(&s->onsets, s->b.controls, &s->queries, c, start, frames, &s->err, &s->refused);
+    for (const ph_onset *o; (o = ph_onsets_next(&s->onsets, start, start + frames));) {
+      const ph_hap *e = o->hap;
+      int64_t at = o->at - start;
       render_voices(s, out, done, (int)at);
       done = (int)at;
       /* a chord in note: a voice per tone, each at 1/sqrt(tones) */

@@ -7,6 +7,7 @@
 #include "pattern/chords.h"
 #include "pattern/ops.h"
 #include "voice/controls.h"
+#include "voice/onsets.h"
 
 #define QUERY_BYTES (256u << 10)
 
@@ -41,6 +42,7 @@ typedef struct {
   ph_error err;
   ph_query_refusals refused; /* blocks whose query was refused: they started no notes */
   ph_arena queries;
+  ph_onsets onsets;
   synth_voice voices[PH_SYNTH_VOICES];
   held outputs[PH_SYNTH_VOICES][HELD_OUTPUTS];
   bool triggered[PH_SYNTH_VOICES]; /* a trigger output holds a 1 from the last block */
@@ -54,6 +56,7 @@ static void synth_reset(void *state) {
   memset(s->voices, 0, sizeof s->voices);
   memset(s->outputs, 0, sizeof s->outputs);
   for (int k = 0; k < PH_SYNTH_VOICES; k++) s->triggered[k] = true;
+  ph_onsets_clear(&s->onsets);
   if (s->b.sounding) memset(s->b.sounding, 0, sizeof(ph_gate) * PH_SYNTH_VOICES);
   s->serial = 0;
 }
@@ -69,7 +72,11 @@ static void synth_init(void *state, const ph_dsp_config *cfg) {
   synth_reset(s);
 }
 
-void ph_synth_voices_bind(void *state, const ph_synth_binding *b) { ((synth_state *)state)->b = *b; }
+void ph_synth_voices_bind(void *state, const ph_synth_binding *b) {
+  synth_state *s = state;
+  s->b = *b;
+  ph_onsets_clear(&s->onsets);
+}
 
 static bool plays(const synth_state *s, const ph_hap *e) {
   if (!s->b.name) return true;
@@ -244,23 +251,17 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
     s->triggered[k] = false;
     if (s->b.sounding) s->b.sounding[k].count = 0;
   }
-  ph_haps haps = {0};
   int64_t start_sample = s->b.controls.block_start ? *s->b.controls.block_start : 0;
   const ph_clock *c = s->b.controls.clock;
-  if (s->b.controls.controls && c) {
-    ph_arena_reset(&s->queries);
-    ph_error_clear(&s->err);
-    haps = ph_pat_query_span(s->b.controls.controls, &s->queries, ph_clock_block_span(c, start_sample, frames), &s->err);
-    if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
-    ph_haps_sort(&haps);
-  }
+  bool querying = s->b.controls.controls && c;
+  if (querying)
+    ph_onsets_cover(&s->onsets, s->b.controls.controls, &s->queries, c, start_sample, frames, &s->err, &s->refused);
   /* The voices run up to each onset; the onset's notes start on its sample. */
   int done = 0;
-  for (size_t next = 0; next < haps.count; next++) {
-    const ph_hap *e = &haps.items[next];
-    if (!ph_hap_has_onset(e) || !plays(s, e)) continue;
-    int64_t at = ph_clock_sample_of(c, e->whole.begin) - start_sample;
-    if (at < 0 || at >= frames) continue;
+  for (const ph_onset *o; querying && (o = ph_onsets_next(&s->onsets, start_sample, start_sample + frames));) {
+    const ph_hap *e = o->hap;
+    if (!plays(s, e)) continue;
+    int64_t at = o->at - start_sample;
     if (at < done) at = done;
     run_voices(s, out, done, (int)at, start_sample);
     done = (int)at;

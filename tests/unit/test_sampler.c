@@ -100,10 +100,20 @@ static float *render_in_blocks(const char *program, int frames, const int *sizes
   return out;
 }
 
+static void check_schedules(const char *program);
+
 /* Events are queried a window of blocks at a time: however the time is cut into blocks, every
  * onset sounds once, on its sample (the same samples as blocks of 128). */
 static void test_onsets_whatever_the_blocks(void **st) {
-  const char *program = "buffer: 1024\ncps: 0.55\nout $ s \"imp*7 lvl(3,8,<0 2>) [imp lvl:2]*5?\" # gain 0.5\n";
+  static const char *programs[] = {
+      "buffer: 1024\ncps: 0.55\nout $ s \"imp*7 lvl(3,8,<0 2>) [imp lvl:2]*5?\" # gain 0.5\n",
+      /* synth voices: a bus played as a voice per event */
+      "buffer: 1024\ncps: 0.55\n~k $ sine 440 * 0.3\nout $ s \"~k*7 ~k(3,8,<0 2>)\" # attack 0.001 # release 0.02\n",
+  };
+  for (size_t p = 0; p < sizeof programs / sizeof *programs; p++) check_schedules(programs[p]);
+}
+
+static void check_schedules(const char *program) {
   int frames = 4 * RATE;
   static const int plain[] = {128}, small[] = {37}, big[] = {1024}, mixed[] = {128, 100, 128, 1, 700, 128, 128, 1024, 5};
   float *want = render_in_blocks(program, frames, plain, 1);
