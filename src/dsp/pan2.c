@@ -47,6 +47,9 @@ static const ph_param_def pan2_params[] = {
     {"pos", "", 0.0f, -1.0f, 1.0f, false, true, "-1 left, 0 centre, 1 right"},
 };
 
+/* The input (clamped to ±1e9) times gains of at most 1. */
+static float pan2_max_out(const float *in_max) { return fminf(in_max[0], 1e9f) * 1.0001f; }
+
 const ph_unit_def ph_unit_pan2 = {
     .name = "pan2",
     .aliases = NULL,
@@ -58,4 +61,5 @@ const ph_unit_def ph_unit_pan2 = {
     .init = pan2_init,
     .process = pan2_process,
     .reset = NULL,
+    .max_out = pan2_max_out,
 };

@@ -87,6 +87,9 @@ static bool plays(const synth_state *s, const ph_hap *e) {
   return strlen(s->b.name) == len && !strncmp(v->as.str, s->b.name, len);
 }
 
+/* Beyond any pitch (a note name, plus n, over an instrument's root of a fraction of a hertz). */
+#define MAX_RATIO 1e9
+
 /* The pitch ratios of an event: one, or a chord's; 0 when a note is not a number or name. */
 static int ratios_of(const synth_state *s, const ph_hap *e, const ph_dsp_inputs *in, int at, double *ratio) {
   const ph_vmap *m = e->value.kind == PH_VAL_MAP ? e->value.as.map : NULL;
@@ -98,7 +101,8 @@ static int ratios_of(const synth_state *s, const ph_hap *e, const ph_dsp_inputs 
   if (note && note->kind == PH_VAL_STR && (ph_chord_notes(note->as.str, 4, midi, &count) || ph_note_midi(note->as.str, 4, midi))) {
     if (!count) count = 1;
     /* a name: its frequency replaces the root's */
-    for (int i = 0; i < count; i++) ratio[i] = 440.0 * pow(2.0, (midi[i] + n - 69.0) / 12.0) / s->b.root_hz;
+    for (int i = 0; i < count; i++)
+      ratio[i] = ph_dsp_clamp(440.0 * pow(2.0, (midi[i] + n - 69.0) / 12.0) / s->b.root_hz, 0.0, MAX_RATIO);
     return count;
   }
   double semitones = ph_control_or(ph_control(m, in, PH_CTL_NOTE, at, "up"), 0.0) + n;
@@ -270,6 +274,13 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
   run_voices(s, out, done, frames, start_sample);
 }
 
+/* Held ratios (at most MAX_RATIO), levels (gain and velocity at most 10 each, the envelope
+ * at most 1), pans within ±1, triggers of 1. */
+static float synth_max_out(const float *in_max) {
+  (void)in_max;
+  return (float)MAX_RATIO;
+}
+
 static unsigned synth_refused(const void *state, const char **why) {
   return ph_query_refusals_get(&((const synth_state *)state)->refused, why);
 }
@@ -287,6 +298,7 @@ const ph_unit_def ph_unit_synth_voices = {
     .reset = synth_reset,
     .bound = true,
     .refused = synth_refused,
+    .max_out = synth_max_out,
 };
 
 int ph_synth_voices_sounding(const void *state) {
