@@ -142,7 +142,9 @@ static inline double ph_polyblamp(double t, double dt) {
 /* A pulse of width w (0..1): +1 for q < w, -1 after; its two steps band-limited. */
 static inline double ph_osc_pulse(double q, double w, double adt) {
   double naive = q < w ? 1.0 : -1.0;
-  return naive + 2.0 * ph_polyblep(q, adt) - 2.0 * ph_polyblep(ph_osc_wrap(q - w), adt);
+  double fall = q - w; /* in (-1, 1): wrapped as ph_osc_wrap would, without floor */
+  fall = fall < 0.0 ? fall + 1.0 : fall;
+  return naive + 2.0 * ph_polyblep(q, adt) - 2.0 * ph_polyblep(fall, adt);
 }
 
 #endif

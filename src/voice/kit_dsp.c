@@ -45,7 +45,7 @@ double ph_kit_squares_next(ph_kit_squares *s) {
   double sum = 0.0;
   for (int k = 0; k < s->n; k++) {
     sum += ph_osc_pulse(s->phase[k], 0.5, s->step[k]);
-    s->phase[k] = ph_osc_wrap(s->phase[k] + s->step[k]);
+    s->phase[k] = ph_osc_advance(s->phase[k], s->step[k]); /* step < 1/2 */
   }
   return sum / s->n;
 }
