@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <time.h>
 
+#include "graph/denormals.h"
 #include "graph/parallel.h"
 
 enum { SPINS = 2000 }; /* a few µs of waiting for the next block before a thread sleeps */
@@ -39,6 +40,7 @@ static inline void relax(void) {
 }
 
 static void *worker(void *arg) {
+  ph_denormals_off(); /* for good: the thread is the pool's */
   ph_graph_pool *pool = ((worker_arg *)arg)->pool;
   int index = ((worker_arg *)arg)->index;
   unsigned seen = atomic_load(&pool->generation);

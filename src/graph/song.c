@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "graph/arith.h"
+#include "graph/denormals.h"
 #include "graph/pattern_signal.h"
 #include "graph/compile_internal.h"
 
@@ -458,7 +459,7 @@ static float shape_mix(const ph_song *s, float *restrict x, int frames, float sc
   return out;
 }
 
-void ph_song_process(ph_song *s, float *stereo, int frames) {
+static void song_block(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
   s->block_frames = frames;
   ph_graph_process_on(&s->graph, s->pool, frames);
@@ -498,6 +499,12 @@ void ph_song_process(ph_song *s, float *stereo, int frames) {
     stereo[2 * i] = within(left[i] * g, bound);
     stereo[2 * i + 1] = within(right[i] * g, bound);
   }
+}
+
+void ph_song_process(ph_song *s, float *stereo, int frames) {
+  unsigned mode = ph_denormals_off();
+  song_block(s, stereo, frames);
+  ph_denormals_restore(mode);
 }
 
 void ph_song_destroy(ph_song *s) {
