@@ -79,6 +79,7 @@ typedef struct {
 } ph_graph_step;
 
 typedef struct ph_graph_parallel ph_graph_parallel;
+#define PH_GRAPH_SPLIT_SAMPLES 32
 typedef struct ph_graph_pool ph_graph_pool;
 
 typedef struct {
@@ -97,7 +98,8 @@ typedef struct {
   struct {
     bool parallel;      /* the choice in force */
     int block;          /* blocks into the current trial or choice */
-    double seconds[2];  /* a trial's time per frame, serial and split, summed */
+    double other;       /* the way not chosen: its median time per frame in the trial */
+    double times[2][PH_GRAPH_SPLIT_SAMPLES]; /* per frame, serial and split, as measured */
   } split;
 } ph_graph;
 

@@ -115,15 +115,28 @@ static void process_split(ph_graph *g, ph_graph_pool *pool, int frames) {
 }
 
 /* Splitting a block costs hand-overs between threads; whether that pays depends on the graph,
- * the machine and what else it runs. So it is measured: a trial of TRIAL blocks alternates the
- * two ways (the same output either way, bit for bit), the faster per frame is kept for CHOSEN
- * blocks, then a new trial. */
-enum { TRIAL = 64, CHOSEN = 4096 };
+ * the machine and what else it runs. So it is measured: a trial of 2 x SAMPLES blocks
+ * alternates the two ways (the same output either way, bit for bit) and the way whose median
+ * time per frame is lower (split only below 0.9 of serial) is kept; while it is, every SAMPLES
+ * blocks its median is measured again, and when it has become slower than the other way was,
+ * or after CHOSEN blocks, a new trial. Medians: a block preempted now and then counts for
+ * little, waiting for a busy thread block after block counts in full. */
+enum { SAMPLES = PH_GRAPH_SPLIT_SAMPLES, TRIAL = 2 * SAMPLES, CHOSEN = 4096 };
 
 static double now_seconds(void) {
   struct timespec t;
   clock_gettime(CLOCK_MONOTONIC, &t);
   return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
+}
+
+static double median(double *x, int n) {
+  for (int i = 1; i < n; i++)
+    for (int j = i; j > 0 && x[j - 1] > x[j]; j--) {
+      double t = x[j];
+      x[j] = x[j - 1];
+      x[j - 1] = t;
+    }
+  return x[n / 2];
 }
 
 void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
@@ -137,19 +150,22 @@ void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
     return;
   }
   int b = g->split.block++;
-  if (b >= TRIAL) {
-    if (g->split.parallel) process_split(g, pool, frames);
-    else ph_graph_process(g, frames);
-    if (g->split.block == TRIAL + CHOSEN) g->split.block = 0;
-    return;
-  }
-  bool split = b % 2;
+  bool split = b < TRIAL ? b % 2 : g->split.parallel;
   double start = now_seconds();
   if (split) process_split(g, pool, frames);
   else ph_graph_process(g, frames);
-  g->split.seconds[split] += (now_seconds() - start) / frames;
-  if (b == TRIAL - 1) {
-    g->split.parallel = g->split.seconds[1] < 0.9 * g->split.seconds[0];
-    g->split.seconds[0] = g->split.seconds[1] = 0.0;
+  double t = (now_seconds() - start) / frames;
+  if (b < TRIAL) {
+    g->split.times[split][b / 2] = t;
+    if (b == TRIAL - 1) {
+      double serial = median(g->split.times[0], SAMPLES), parallel = median(g->split.times[1], SAMPLES);
+      g->split.parallel = parallel < 0.9 * serial;
+      g->split.other = g->split.parallel ? serial : parallel;
+    }
+    return;
   }
+  int k = (b - TRIAL) % SAMPLES;
+  g->split.times[0][k] = t;
+  bool slower = k == SAMPLES - 1 && median(g->split.times[0], SAMPLES) > g->split.other;
+  if (slower || b + 1 >= TRIAL + CHOSEN) g->split.block = 0;
 }
