@@ -179,6 +179,11 @@ bool ph_bank_add(ph_bank *b, const char *name, ph_sample *s) {
     ph_sample_destroy(s);
     return false;
   }
+  /* Within ±PH_SAMPLE_MAX, NaN as 0: what a voice can make of a sample stays bounded. */
+  for (size_t i = 0; i < s->frames * (size_t)s->channels; i++) {
+    float x = s->data[i];
+    s->data[i] = x != x ? 0.0f : x > PH_SAMPLE_MAX ? PH_SAMPLE_MAX : x < -PH_SAMPLE_MAX ? -PH_SAMPLE_MAX : x;
+  }
   e->samples[e->count++] = s;
   return true;
 }

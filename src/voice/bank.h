@@ -16,6 +16,9 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+/* The largest magnitude a sample keeps in a bank (a file's float data beyond it is clamped). */
+#define PH_SAMPLE_MAX 1e6f
+
 typedef struct {
   float *data;        /* interleaved frames: frames * channels floats */
   size_t frames;

@@ -201,6 +201,13 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
   s->sounding = on;
 }
 
+/* Every voice at most a bank's sample (PH_SAMPLE_MAX) through cubic interpolation (x1.25),
+ * shape (x199), gain and velocity (x10 each) and a stereo boost (x1.42); all slots sounding. */
+static float sampler_max_out(const float *in_max) {
+  (void)in_max;
+  return PH_SAMPLE_MAX * 1.25f * 199.0f * 100.0f * 1.42f * (float)PH_SAMPLER_SLOTS;
+}
+
 static unsigned sampler_refused(const void *state, const char **why) {
   return ph_query_refusals_get(&((const sampler_state *)state)->refused, why);
 }
@@ -228,6 +235,7 @@ const ph_unit_def ph_unit_sampler = {
     .reset = sampler_reset,
     .bound = true,
     .refused = sampler_refused,
+    .max_out = sampler_max_out,
 };
 
 ph_voice_hooks ph_sampler_hooks(const ph_bank *bank) {

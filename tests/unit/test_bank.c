@@ -1,5 +1,6 @@
 /* The sample bank: name:index lookups wrap like Dirt-Samples, unknown names are NULL and are
  * reported once through the missing set, never from the lookup itself. */
+#include <math.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -30,6 +31,20 @@ static ph_bank *bank_with_bd3(void) {
 static int mark_of(const ph_sample *s) {
   assert_non_null(s);
   return (int)s->data[0];
+}
+
+/* A file's floats beyond ±1e6 (or NaN) would let voices reach a blow-up: the bank clamps them. */
+static void test_samples_are_bounded(void **state) {
+  ph_bank *b = ph_bank_create(RATE);
+  ph_sample *s = ph_sample_create("wild", 4, 1, RATE);
+  s->data[0] = 1e12f, s->data[1] = -1e30f, s->data[2] = NAN, s->data[3] = 0.5f;
+  assert_true(ph_bank_add(b, "wild", s));
+  const ph_sample *got = ph_bank_lookup(b, "wild");
+  assert_float_equal(got->data[0], PH_SAMPLE_MAX, 0);
+  assert_float_equal(got->data[1], -PH_SAMPLE_MAX, 0);
+  assert_float_equal(got->data[2], 0.0f, 0);
+  assert_float_equal(got->data[3], 0.5f, 0);
+  ph_bank_destroy(b);
 }
 
 static void test_index_wraps_modulo_count(void **state) {
@@ -213,6 +228,7 @@ static void test_concurrent_misses_are_each_reported_once(void **state) {
 
 int main(void) {
   const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_samples_are_bounded),
       cmocka_unit_test(test_index_wraps_modulo_count),
       cmocka_unit_test(test_lookup_parses_name_and_index),
       cmocka_unit_test(test_add_refuses_wrong_rate_and_bad_names),
