@@ -121,17 +121,22 @@ static bool flush(ph_sound_writer *w) {
 
 bool ph_sound_writer_write(ph_sound_writer *w, const float *interleaved, size_t frames, ph_error *err) {
   size_t in = (size_t)w->channels, out = (size_t)w->file_channels;
-  for (size_t i = 0; i < frames; i++) {
+  for (size_t i = 0; i < frames;) {
+    size_t n = frames - i < BLOCK - w->npending ? frames - i : BLOCK - w->npending;
     float *to = w->pending + w->npending * out;
     const float *from = interleaved + i * in;
     if (out == in) {
-      for (size_t c = 0; c < in; c++) to[c] = from[c];
+      memcpy(to, from, sizeof(float) * n * in);
     } else {
-      float sum = 0.0f;
-      for (size_t c = 0; c < in; c++) sum += from[c];
-      to[0] = sum / (float)in;
+      for (size_t k = 0; k < n; k++) {
+        float sum = 0.0f;
+        for (size_t c = 0; c < in; c++) sum += from[k * in + c];
+        to[k] = sum / (float)in;
+      }
     }
-    if (++w->npending == BLOCK && !flush(w)) {
+    i += n;
+    w->npending += n;
+    if (w->npending == BLOCK && !flush(w)) {
       ph_error_set(err, PH_ERR_IO, NULL, 0, "writing sound: %s", sf_strerror(w->file));
       return false;
     }
