@@ -351,7 +351,7 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
   c->voice_root = saved.voice_root;
   c->nxforms = saved.nxforms;
   if (!ok) return false;
-  ph_synth_binding binding = {{b->pat, &c->song->clock, &c->song->block_start},
+  ph_synth_binding binding = {{b->pat, &c->song->clock, &c->song->block_start, c->nsampled > 0},
                               b->synth_names[which] ? b->synth_names[which] : NULL,
                               root == root && root > 0 ? root : 261.6255653, sounding};
   h->bind_synth(ph_graph_state(&c->song->graph, alloc), &binding);
@@ -490,7 +490,7 @@ static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset
     ph_compile_feed(c, node, p, sig);
   }
   c->nxforms = saved;
-  ph_sampler_binding binding = {b.pat, &c->song->clock, &c->song->block_start};
+  ph_sampler_binding binding = {b.pat, &c->song->clock, &c->song->block_start, c->nsampled > 0};
   c->voices->bind(ph_graph_state(&c->song->graph, node), &binding, c->voices->bank);
   *out = (ph_sig){false, 0, {node, 0}, {node, 1}, true};
   for (int k = 1; b.orbits && 2 * k + 1 < def->noutputs; k++) {

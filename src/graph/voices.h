@@ -14,6 +14,7 @@ typedef struct {
   const ph_pat *controls;     /* events whose values are control maps */
   const ph_clock *clock;
   const int64_t *block_start; /* the first sample of the block being processed */
+  bool per_block;             /* it samples a bus: its events follow the block's signal */
 } ph_sampler_binding;
 
 /* A synth allocator's share of the controls: the events whose `s` is its name (NULL: all),

@@ -2,10 +2,10 @@
 
 enum { WINDOW_SAMPLES = 1024 };
 
-void ph_onsets_cover(ph_onsets *w, const ph_pat *p, ph_arena *arena, const ph_clock *c, int64_t start, int frames,
-                     ph_error *err, ph_query_refusals *refused) {
+void ph_onsets_cover(ph_onsets *w, const ph_pat *p, bool per_block, ph_arena *arena, const ph_clock *c, int64_t start,
+                     int frames, ph_error *err, ph_query_refusals *refused) {
   if (w->valid && start >= w->start && start + frames <= w->end) return;
-  int blocks = frames > 0 && frames < WINDOW_SAMPLES ? WINDOW_SAMPLES / frames : 1;
+  int blocks = !per_block && frames > 0 && frames < WINDOW_SAMPLES ? WINDOW_SAMPLES / frames : 1;
   for (int tries = blocks > 1 ? 2 : 1; tries > 0; tries--) {
     int length = frames * (tries == 2 ? blocks : 1);
     ph_arena_reset(arena);

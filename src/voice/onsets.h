@@ -26,9 +26,10 @@ typedef struct {
 static inline void ph_onsets_clear(ph_onsets *w) { w->valid = false; }
 
 /* The window holding the block of `frames` from sample `start`, queried into `arena` (reset)
- * when the one held does not; a refusal is counted in `refused`. */
-void ph_onsets_cover(ph_onsets *w, const ph_pat *p, ph_arena *arena, const ph_clock *c, int64_t start, int frames,
-                     ph_error *err, ph_query_refusals *refused);
+ * when the one held does not; a refusal is counted in `refused`. A pattern that samples a bus
+ * is queried `per_block`: its events depend on the signal of the block under way. */
+void ph_onsets_cover(ph_onsets *w, const ph_pat *p, bool per_block, ph_arena *arena, const ph_clock *c, int64_t start,
+                     int frames, ph_error *err, ph_query_refusals *refused);
 
 /* The block's next onset, before sample `end` (on or after the block's start), or NULL. */
 static inline const ph_onset *ph_onsets_next(ph_onsets *w, int64_t start, int64_t end) {

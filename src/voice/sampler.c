@@ -179,7 +179,7 @@ static void sampler_process(void *state, const ph_dsp_inputs *in, float *const *
   if (s->b.controls && s->b.clock) {
     int64_t start = *s->b.block_start;
     const ph_clock *c = s->b.clock;
-    ph_onsets_cover(&s->onsets, s->b.controls, &s->queries, c, start, frames, &s->err, &s->refused);
+    ph_onsets_cover(&s->onsets, s->b.controls, s->b.per_block, &s->queries, c, start, frames, &s->err, &s->refused);
     for (const ph_onset *o; (o = ph_onsets_next(&s->onsets, start, start + frames));) {
       const ph_hap *e = o->hap;
       int64_t at = o->at - start;

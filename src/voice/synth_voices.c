@@ -259,7 +259,8 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
   const ph_clock *c = s->b.controls.clock;
   bool querying = s->b.controls.controls && c;
   if (querying)
-    ph_onsets_cover(&s->onsets, s->b.controls.controls, &s->queries, c, start_sample, frames, &s->err, &s->refused);
+    ph_onsets_cover(&s->onsets, s->b.controls.controls, s->b.controls.per_block, &s->queries, c, start_sample, frames,
+                    &s->err, &s->refused);
   /* The voices run up to each onset; the onset's notes start on its sample. */
   int done = 0;
   for (const ph_onset *o; querying && (o = ph_onsets_next(&s->onsets, start_sample, start_sample + frames));) {

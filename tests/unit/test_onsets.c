@@ -1,0 +1,93 @@
+/* Onsets queried a window of blocks at a time: the same onsets, on the same samples, as a
+ * query per block, whatever the blocks; a pattern that samples a bus is queried block by block
+ * (its events follow the signal of the block under way). */
+#include "graph/clock.h"
+#include "pattern/mini.h"
+#include "support.h"
+#include "voice/onsets.h"
+
+enum { RATE = 44100 };
+
+/* Every onset of `text` in [0, frames), block by block, through the windows. */
+static int onsets_through_windows(const char *text, const int *sizes, int nsizes, int frames, bool per_block,
+                                  int64_t *at, int max, int *longest_window) {
+  ph_arena patterns, queries;
+  ph_arena_init(&patterns, 1 << 16);
+  ph_arena_init(&queries, 1 << 20);
+  ph_error err = {0};
+  ph_pat *p = ph_mini_parse(&patterns, text, &err);
+  assert_non_null(p);
+  ph_clock c;
+  ph_clock_init(&c, RATE, ph_rat_make(3, 5));
+  ph_query_refusals refused;
+  ph_query_refusals_init(&refused);
+  ph_onsets w = {0};
+  int n = 0;
+  *longest_window = 0;
+  for (int start = 0, k = 0; start < frames; k++) {
+    int size = sizes[k % nsizes] < frames - start ? sizes[k % nsizes] : frames - start;
+    ph_onsets_cover(&w, p, per_block, &queries, &c, start, size, &err, &refused);
+    if ((int)(w.end - w.start) > *longest_window) *longest_window = (int)(w.end - w.start);
+    for (const ph_onset *o; (o = ph_onsets_next(&w, start, start + size));) {
+      assert_true(o->at >= start && o->at < start + size);
+      if (n < max) at[n++] = o->at;
+    }
+    start += size;
+  }
+  const char *why;
+  assert_int_equal(ph_query_refusals_get(&refused, &why), 0);
+  ph_arena_destroy(&queries);
+  ph_arena_destroy(&patterns);
+  return n;
+}
+
+/* The onsets straight from the pattern, by the clock. */
+static int onsets_by_query(const char *text, int frames, int64_t *at, int max) {
+  ph_arena a;
+  ph_arena_init(&a, 1 << 20);
+  ph_error err = {0};
+  ph_pat *p = ph_mini_parse(&a, text, &err);
+  ph_clock c;
+  ph_clock_init(&c, RATE, ph_rat_make(3, 5));
+  ph_haps haps = ph_pat_query_span(p, &a, ph_clock_block_span(&c, 0, frames), &err);
+  ph_haps_sort(&haps);
+  int n = 0;
+  for (size_t h = 0; h < haps.count && n < max; h++)
+    if (ph_hap_has_onset(&haps.items[h])) at[n++] = ph_clock_sample_of(&c, haps.items[h].whole.begin);
+  ph_arena_destroy(&a);
+  return n;
+}
+
+static void test_windows_give_every_onset_once(void **st) {
+  const char *text = "bd*7, [sn cp](3,8,<0 2>), hh*5?";
+  static const int plain[] = {128}, odd[] = {37}, mixed[] = {128, 100, 1, 700, 128, 1024, 5};
+  const int *schedules[] = {plain, odd, mixed};
+  const int counts[] = {1, 1, 7};
+  int frames = 10 * RATE;
+  int64_t want[4096], got[4096];
+  int nwant = onsets_by_query(text, frames, want, 4096), longest;
+  assert_true(nwant > 50);
+  for (int k = 0; k < 3; k++) {
+    int n = onsets_through_windows(text, schedules[k], counts[k], frames, false, got, 4096, &longest);
+    assert_int_equal(n, nwant);
+    for (int i = 0; i < n; i++) assert_int_equal(got[i], want[i]);
+  }
+  onsets_through_windows(text, plain, 1, frames, false, got, 4096, &longest);
+  assert_int_equal(longest, 1024); /* eight blocks of 128 at once */
+}
+
+static void test_per_block_queries_each_block(void **st) {
+  static const int plain[] = {128};
+  int64_t got[4096];
+  int longest;
+  onsets_through_windows("bd*7", plain, 1, RATE, true, got, 4096, &longest);
+  assert_int_equal(longest, 128);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_windows_give_every_onset_once),
+      cmocka_unit_test(test_per_block_queries_each_block),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
