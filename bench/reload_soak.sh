@@ -4,14 +4,19 @@
 # variants (another drum pattern, changed parameters, an added bus, an added instrument played
 # as synth voices) with now and then a broken save (a syntax error, an unknown name, a NUL
 # byte) that must leave the last good program playing. Saves alternate between writing the
-# file in place and renaming a new file over it, as editors do.
-# Every 10 s it samples the phonon process: VmRSS, VmHWM, open descriptors (/proc/PID/fd) and
-# threads (/proc/PID/task), into DIR/samples.tsv. At the end it prints the reloads (phonon's
-# own count, from its last status line) against the good saves, the errors against the broken
-# ones, the first, last and largest RSS, and the slope of a straight line fitted to the RSS
-# after the warm-up (the first 300 s, a quarter of a shorter run), in kB per hour.
+# file in place and renaming a new file over it, as editors do. Each save waits for phonon's
+# answer (a program playing or an error) before the pause to the next, so saves never pile up
+# behind a slow compile (a sanitizer build's).
+# Every 10 s it samples the phonon process: VmRSS, VmHWM, RssAnon (its own memory: VmRSS also
+# counts the pages of the JACK server's shared memory it has touched, RssShmem, about 100 MB),
+# open descriptors (/proc/PID/fd) and threads (/proc/PID/task), into DIR/samples.tsv. At the
+# end it prints the reloads (phonon's own count, from its last status line) against the good
+# saves, the errors against the broken ones, the first, last and largest RSS and RssAnon, and
+# the slope of a straight line fitted to each after the warm-up (the first 300 s, a quarter of
+# a shorter run), in kB per hour.
 # Exit status 1 when phonon died, missed a save, did not refuse a broken one, or when its
-# descriptors or threads grew or its RSS grew by more than 1 MiB an hour after the warm-up.
+# descriptors or threads grew or its RssAnon grew by more than 1 MiB an hour after the warm-up.
+# A sanitizer build's memory means nothing here (ASan holds freed memory in quarantine).
 # usage: bench/reload_soak.sh [PHONON] [EXAMPLE] [SECONDS] [DIR]
 set -u
 phonon=${1:-build/phonon}
@@ -66,17 +71,16 @@ if ! grep -q 'playing from cycle' "$dir/phonon.log"; then
 fi
 
 sample() { # one line of the TSV
-  local t=$1 rss hwm fds threads
-  rss=$(awk '/^VmRSS:/ { print $2 }' /proc/$pid/status 2>/dev/null) || return 1
-  hwm=$(awk '/^VmHWM:/ { print $2 }' /proc/$pid/status 2>/dev/null)
+  local t=$1 mem fds threads
+  mem=$(awk '/^(VmRSS|VmHWM|RssAnon|RssShmem):/ { printf "%s\t", $2 }' /proc/$pid/status 2>/dev/null)
   fds=$(ls /proc/$pid/fd 2>/dev/null | wc -l)
   threads=$(ls /proc/$pid/task 2>/dev/null | wc -l)
-  [ -n "$rss" ] || return 1
-  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$rss" "$hwm" "$fds" "$threads" "$saves" "$broken" \
+  [ -n "$mem" ] || return 1
+  printf '%s\t%s%s\t%s\t%s\t%s\t%s\t%s\n' "$t" "$mem" "$fds" "$threads" "$saves" "$broken" \
     $(($(grep -c 'playing from cycle' "$dir/phonon.log") - 1)) "$(grep -c 'not loaded' "$dir/phonon.log")" >>"$dir/samples.tsv"
 }
 
-printf 'seconds\trss_kb\thwm_kb\tfds\tthreads\tgood_saves\tbroken_saves\treloads_logged\terrors_logged\n' >"$dir/samples.tsv"
+printf 'seconds\thwm_kb\trss_kb\tanon_kb\tshmem_kb\tfds\tthreads\tgood_saves\tbroken_saves\treloads_logged\terrors_logged\n' >"$dir/samples.tsv"
 saves=0 broken=0 edits=0 next_sample=0 round=0
 while :; do
   t=$(elapsed)
@@ -95,10 +99,14 @@ while :; do
     cp "$v/good$((round % good)).ph" "$dir/next.ph"
     saves=$((saves + 1))
   fi
+  answers=$(grep -cE 'playing from cycle|not loaded' "$dir/phonon.log")
   if [ $((edits % 2)) -eq 0 ]; then mv "$dir/next.ph" "$track"; else cat "$dir/next.ph" >"$track"; fi
+  for _ in $(seq 200); do # up to 10 s for the answer
+    [ "$(grep -cE 'playing from cycle|not loaded' "$dir/phonon.log")" -gt "$answers" ] && break
+    sleep 0.05
+  done
   sleep "0.$((5 + RANDOM % 5))"
 done
-sleep 1.5 # the last save compiled and swapped in
 t=$(elapsed)
 sample "$t"
 kill -INT $pid 2>/dev/null
@@ -114,20 +122,23 @@ carets=$(grep -c '^ *\^$' "$dir/phonon.log")
 echo "phonon live exited $status after $t s; $saves good saves, $broken broken ones"
 echo "reloads (phonon's status line): ${reloads:-none}; broken saves refused: $errors (carets: $carets)"
 awk -F'\t' -v warm="$((seconds >= 1200 ? 300 : seconds / 4))" '
+  function fit(name, k,   slope) { # least squares over the samples after the warm-up, kB/hour
+    if (m < 3 || m * sxx - sx * sx <= 0) { printf "%s after the first %d s: too few samples for a slope\n", name, warm; return 0 }
+    slope = (m * sxy[k] - sx * sy[k]) / (m * sxx - sx * sx) * 3600
+    printf "%s after the first %d s: %+.0f kB/hour (least squares over %d samples): %s\n", name, warm, slope, m,
+           (slope > 1024 ? "grows" : "flat")
+    return slope > 1024 }
   NR == 1 { next }
-  { n++; t[n] = $1; r[n] = $2; h = $3; f[n] = $4; th[n] = $5
-    if (r[n] > rmax) rmax = r[n]; if (f[n] > fmax) fmax = f[n]; if (th[n] > tmax) tmax = th[n]
-    if ($1 >= warm) { m++; sx += $1; sy += $2; sxx += $1 * $1; sxy += $1 * $2 } }
+  { n++; h = $2; r[n] = $3; a[n] = $4; sh = $5; f[n] = $6; th[n] = $7
+    if (r[n] > rmax) rmax = r[n]; if (a[n] > amax) amax = a[n]
+    if (f[n] > fmax) fmax = f[n]; if (th[n] > tmax) tmax = th[n]
+    if ($1 >= warm) { m++; sx += $1; sxx += $1 * $1; sy[3] += $3; sxy[3] += $1 * $3; sy[4] += $4; sxy[4] += $1 * $4 } }
   END {
     printf "RSS: first %d kB, last %d kB, max %d kB; VmHWM at the end %d kB (%d samples)\n", r[1], r[n], rmax, h, n
+    printf "RssAnon: first %d kB, last %d kB, max %d kB (RssShmem at the end %d kB)\n", a[1], a[n], amax, sh
     printf "open fds: first %d, last %d, max %d; threads: first %d, last %d, max %d\n", f[1], f[n], fmax, th[1], th[n], tmax
-    grew = f[n] > f[1] || th[n] > th[1]
-    if (m >= 3 && m * sxx - sx * sx > 0) {
-      slope = (m * sxy - sx * sy) / (m * sxx - sx * sx) * 3600
-      printf "RSS after the first %d s: %+.0f kB/hour (least squares over %d samples): %s\n", warm, slope, m,
-             (slope > 1024 ? "GROWS" : "flat")
-      if (slope > 1024) grew = 1
-    } else printf "RSS after the first %d s: too few samples for a slope\n", warm
+    fit("RSS", 3)
+    grew = fit("RssAnon", 4) || f[n] > f[1] || th[n] > th[1]
     exit grew }' "$dir/samples.tsv"
 grew=$?
 echo "samples in $dir/samples.tsv, phonon log in $dir/phonon.log"
@@ -135,5 +146,5 @@ fail=0
 [ $status -eq 0 ] || { echo "FAIL: phonon live exited $status"; fail=1; }
 [ "${reloads:-x}" = "$saves" ] || { echo "FAIL: $saves good saves but ${reloads:-no} reloads"; fail=1; }
 [ "$errors" -eq "$broken" ] || { echo "FAIL: $broken broken saves but $errors refused"; fail=1; }
-[ $grew -eq 0 ] || { echo "FAIL: descriptors, threads or memory grew"; fail=1; }
+[ $grew -eq 0 ] || { echo "FAIL: descriptors, threads or RssAnon grew"; fail=1; }
 exit $fail
