@@ -25,15 +25,8 @@ seconds=${3:-3600}
 dir=${4:-$(mktemp -d /tmp/phonon-reload-soak-XXXXXX)}
 mkdir -p "$dir"
 export JACK_DEFAULT_SERVER=phonon-reload-soak-$$ JACK_NO_AUDIO_RESERVATION=1 PHONON_SAMPLES=
-for mode in -R -r; do
-  jackd $mode -d dummy -r 44100 -p 256 >"$dir/jackd.log" 2>&1 &
-  jack=$!
-  sleep 2
-  kill -0 $jack 2>/dev/null && break
-done
-if ! kill -0 $jack 2>/dev/null; then
-  echo "reload soak: jackd -d dummy would not start:"; cat "$dir/jackd.log"; exit 1
-fi
+. "$(dirname "$0")/jack_dummy.sh"
+start_jack_dummy 44100 256 "$dir/jackd.log" "reload soak"
 pid=
 trap '[ -n "$pid" ] && kill $pid 2>/dev/null; kill $jack 2>/dev/null; wait 2>/dev/null' EXIT
 

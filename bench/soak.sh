@@ -12,15 +12,8 @@ period=${4:-128}
 rate=${5:-44100}
 dir=$(mktemp -d /tmp/phonon-soak-XXXXXX)
 export JACK_DEFAULT_SERVER=phonon-soak-$$ JACK_NO_AUDIO_RESERVATION=1 PHONON_SAMPLES=
-for mode in -R -r; do
-  jackd $mode -d dummy -r "$rate" -p "$period" >"$dir/jackd.log" 2>&1 &
-  jack=$!
-  sleep 2
-  kill -0 $jack 2>/dev/null && break
-done
-if ! kill -0 $jack 2>/dev/null; then
-  echo "soak: jackd -d dummy would not start:"; cat "$dir/jackd.log"; exit 1
-fi
+. "$(dirname "$0")/jack_dummy.sh"
+start_jack_dummy "$rate" "$period" "$dir/jackd.log" soak
 trap 'kill $jack 2>/dev/null; wait $jack 2>/dev/null' EXIT
 idle=$((seconds / 10))
 before=$(grep -ci xrun "$dir/jackd.log")
