@@ -98,7 +98,7 @@ typedef struct {
   struct {
     bool parallel;      /* the choice in force */
     int block;          /* blocks into the current trial or choice */
-    double other;       /* the way not chosen: its median time per frame in the trial */
+    double other;       /* the median time per frame, in the trial, that the choice must beat */
     double times[2][PH_GRAPH_SPLIT_SAMPLES]; /* per frame, serial and split, as measured */
   } split;
 } ph_graph;

@@ -160,7 +160,8 @@ void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames) {
     if (b == TRIAL - 1) {
       double serial = median(g->split.times[0], SAMPLES), parallel = median(g->split.times[1], SAMPLES);
       g->split.parallel = parallel < 0.9 * serial;
-      g->split.other = g->split.parallel ? serial : parallel;
+      /* the way kept is dropped when it is slower than the other would be, by the same rule */
+      g->split.other = g->split.parallel ? serial : parallel / 0.9;
     }
     return;
   }
