@@ -280,6 +280,10 @@ static bool is_list(const ph_param_def *p) {
   return n >= 4 && !strcmp(p->unit + n - 4, "list");
 }
 
+#define LIST_QUERY_BYTES (256u << 10)
+static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, const ph_ast *arg, ph_pat *pat, ph_haps h,
+                          ph_sig *args, bool *given);
+
 /* A string given to a list parameter (segments "0 1 0" "0.1 0.5") fills that parameter and
  * the ones after it named alike (levels, level1, ...): the k-th gets the k-th event of each
  * cycle, so the list can change from cycle to cycle ("0 1 <0.5 0.2>"). The first cycle says
@@ -287,11 +291,32 @@ static bool is_list(const ph_param_def *p) {
 static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_ast *arg, ph_sig *args, bool *given) {
   ph_pat *pat = ph_compile_pattern(c, arg, true);
   if (!pat) return false;
-  ph_haps h = ph_pat_query_span(pat, &c->song->arena, (ph_span){ph_rat_int(0), ph_rat_int(1)}, c->err);
+  const char *name = def->params[p].name;
+  size_t stem = strlen(name) - 1;
+  int room = 0;
+  while (p + room < def->nparams && (room == 0 || !strncmp(def->params[p + room].name, name, stem))) room++;
+  /* A list holds a few values: its first cycle is queried in a bounded arena, so a string
+   * asking for a million ("0!1000000") is refused at once instead of filling memory. */
+  ph_arena scratch;
+  if (!ph_arena_init_fixed(&scratch, LIST_QUERY_BYTES))
+    return ph_compile_fail(c, arg->offset, PH_ERR_MEMORY, "out of memory");
+  ph_haps h = ph_pat_query_span(pat, &scratch, (ph_span){ph_rat_int(0), ph_rat_int(1)}, c->err);
   if (ph_error_is_set(c->err)) {
-    c->err->file = c->file;
-    return false;
+    ph_arena_destroy(&scratch);
+    if (c->err->status != PH_ERR_MEMORY) {
+      c->err->file = c->file;
+      return false;
+    }
+    ph_error_clear(c->err);
+    return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name, room, name);
   }
+  bool ok = spread_values(c, def, p, arg, pat, h, args, given);
+  ph_arena_destroy(&scratch);
+  return ok;
+}
+
+static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, const ph_ast *arg, ph_pat *pat, ph_haps h,
+                          ph_sig *args, bool *given) {
   size_t count = 0;
   for (size_t i = 0; i < h.count; i++) count += ph_hap_has_onset(&h.items[i]);
   const char *name = def->params[p].name;
