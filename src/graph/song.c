@@ -459,7 +459,8 @@ static float shape_mix(const ph_song *s, float *restrict x, int frames, float sc
   return out;
 }
 
-static void song_block(ph_song *s, float *stereo, int frames) {
+/* Not inlined: a call is not moved past the change of floating-point mode around it. */
+__attribute__((noinline)) static void song_block(ph_song *s, float *stereo, int frames) {
   if (frames > s->block) frames = s->block;
   s->block_frames = frames;
   ph_graph_process_on(&s->graph, s->pool, frames);

@@ -4,12 +4,27 @@
 #include <float.h>
 #include <math.h>
 
+#include "graph/denormals.h"
 #include "support.h"
 #if defined(__SSE2__)
 #include <xmmintrin.h>
 #endif
 
+/* A product computed in a call of its own: the compiler does not move it past the change of
+ * mode (it would move the arithmetic of an inlined one). */
+__attribute__((noinline)) static float halve(volatile float *x) { return *x * 0.5f; }
+
+/* Whether this CPU flushes when told to (valgrind's does not emulate it). */
+static bool flushing_works(void) {
+  volatile float tiny = 1e-38f;
+  unsigned mode = ph_denormals_off();
+  float product = halve(&tiny);
+  ph_denormals_restore(mode);
+  return product == 0.0f;
+}
+
 static void test_denormal_results_are_zero(void **st) {
+  if (!flushing_works()) skip();
   int frames = 4800, nonzero = 0;
   float *l = t_play("out $ sine 440 * 0.00000000000000000000000000000000000000001\n", 48000, frames, NULL, NULL);
   for (int i = 0; i < frames; i++) nonzero += l[i] != 0.0f;
