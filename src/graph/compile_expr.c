@@ -708,29 +708,31 @@ static bool compile_node(ph_compiler *c, const ph_ast *n, ph_sig *out) {
   return ph_compile_fail(c, n->offset, PH_ERR_ARGUMENT, "cannot compile this expression");
 }
 
-static bool is_stereo_at(ph_compiler *c, const ph_ast *n, int depth) {
-  if (depth > 64) return false;
+/* `budget` bounds the walk: functions that call themselves several times would branch into
+ * exponentially many paths before the depth limit (found by fuzzing). */
+static bool is_stereo_at(ph_compiler *c, const ph_ast *n, int depth, long *budget) {
+  if (depth > 64 || --*budget < 0) return false;
   switch (n->kind) {
   case PH_AST_BUS: {
     ph_bus_entry *b = ph_compile_find_bus(c, n->text);
     if (b) return b->stereo;
     const ph_stmt *mod = ph_compile_find_def(c, PH_STMT_BUS_MOD, n->text + 1);
-    return mod && is_stereo_at(c, mod->expr, depth + 1);
+    return mod && is_stereo_at(c, mod->expr, depth + 1, budget);
   }
   case PH_AST_TEMPLATE: {
     const ph_stmt *t = ph_compile_find_def(c, PH_STMT_TEMPLATE, n->text + 1);
-    return t && is_stereo_at(c, t->expr, depth + 1);
+    return t && is_stereo_at(c, t->expr, depth + 1, budget);
   }
   case PH_AST_CALL:
   case PH_AST_IDENT: {
     if (!strcmp(n->text, "s") || !strcmp(n->text, "sound")) return true;
     const ph_stmt *fn = ph_compile_find_def(c, PH_STMT_FN, n->text);
-    if (fn && is_stereo_at(c, fn->expr, depth + 1)) return true;
+    if (fn && is_stereo_at(c, fn->expr, depth + 1, budget)) return true;
     const ph_unit_def *def = ph_dsp_unit_find(n->text);
     if (def && def->noutputs >= 2) return true;
     if ((def || fn) && n->kind == PH_AST_CALL)
       for (size_t i = 0; i < n->nargs; i++)
-        if (is_stereo_at(c, n->args[i], depth + 1)) return true;
+        if (is_stereo_at(c, n->args[i], depth + 1, budget)) return true;
     return false;
   }
   case PH_AST_KWARG:
@@ -738,11 +740,14 @@ static bool is_stereo_at(ph_compiler *c, const ph_ast *n, int depth) {
   case PH_AST_BINOP:
   case PH_AST_CHAIN:
     for (size_t i = 0; i < n->nargs; i++)
-      if (is_stereo_at(c, n->args[i], depth + 1)) return true;
+      if (is_stereo_at(c, n->args[i], depth + 1, budget)) return true;
     return false;
-  case PH_AST_APPLY: return is_stereo_at(c, n->args[1], depth + 1);
+  case PH_AST_APPLY: return is_stereo_at(c, n->args[1], depth + 1, budget);
   default: return false;
   }
 }
 
-bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n) { return is_stereo_at(c, n, 0); }
+bool ph_compile_is_stereo(ph_compiler *c, const ph_ast *n) {
+  long budget = 100000;
+  return is_stereo_at(c, n, 0, &budget);
+}
