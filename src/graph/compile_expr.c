@@ -281,8 +281,8 @@ static bool is_list(const ph_param_def *p) {
 }
 
 #define LIST_QUERY_BYTES (256u << 10)
-static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, const ph_ast *arg, ph_pat *pat, ph_haps h,
-                          ph_sig *args, bool *given);
+static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, int room, const ph_ast *arg, ph_pat *pat,
+                          ph_haps h, ph_sig *args, bool *given);
 
 /* A string given to a list parameter (segments "0 1 0" "0.1 0.5") fills that parameter and
  * the ones after it named alike (levels, level1, ...): the k-th gets the k-th event of each
@@ -310,26 +310,25 @@ static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_
     ph_error_clear(c->err);
     return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name, room, name);
   }
-  bool ok = spread_values(c, def, p, arg, pat, h, args, given);
+  bool ok = spread_values(c, def, p, room, arg, pat, h, args, given);
   ph_arena_destroy(&scratch);
   return ok;
 }
 
-static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, const ph_ast *arg, ph_pat *pat, ph_haps h,
-                          ph_sig *args, bool *given) {
+/* The first cycle's values into the `room` parameters from p on. */
+static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, int room, const ph_ast *arg, ph_pat *pat,
+                          ph_haps h, ph_sig *args, bool *given) {
   size_t count = 0;
   for (size_t i = 0; i < h.count; i++) count += ph_hap_has_onset(&h.items[i]);
   const char *name = def->params[p].name;
-  size_t stem = strlen(name) - 1;
+  if (count > (size_t)room)
+    return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name, room, name);
   int slot = p;
   /* the same list every cycle: its numbers, as constants */
   bool constant = !c->nxforms && ph_compile_same_every_cycle(arg->text);
   ph_haps_sort(&h);
   size_t next_onset = 0;
   for (size_t k = 0; k < count; k++) {
-    if (slot >= def->nparams || (slot > p && strncmp(def->params[slot].name, name, stem)))
-      return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name,
-                             slot - p, name);
     while (next_onset < h.count && !ph_hap_has_onset(&h.items[next_onset])) next_onset++;
     double x;
     if (constant && next_onset < h.count && ph_value_to_num(h.items[next_onset].value, &x)) {
