@@ -99,7 +99,7 @@ typedef struct {
     bool parallel;      /* the choice in force */
     int block;          /* blocks into the current trial or choice */
     double other;       /* the median time per frame, in the trial, that the choice must beat */
-    double times[2][PH_GRAPH_SPLIT_SAMPLES]; /* per frame, serial and split, as measured */
+    double times[2][PH_GRAPH_SPLIT_SAMPLES]; /* per frame: a trial's serial and split blocks; then the kept way's, in [0] */
   } split;
 } ph_graph;
 
