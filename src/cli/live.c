@@ -174,9 +174,10 @@ static void print_status(live_config *cfg, bool tty) {
   ph_live_status st = ph_live_get_status(cfg->live);
   ph_audio_stats a = ph_audio_get_stats(cfg->audio);
   fprintf(stderr,
-          "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  limited %lld  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f"
+          "%scps %.3f  cycle %.2f  cpu %.1f%%  voices %d  limited %lld%s  reloads %d  xruns %llu  late %llu  longest %.2f ms of %.2f"
           "  (by cpu time: late %llu  longest %.2f ms, at %.1f s)%s",
-          tty ? "\r" : "", st.cps, st.cycle, 100.0 * audio_load(cfg), st.voices, (long long)st.limited, cfg->reloads,
+          tty ? "\r" : "", st.cps, st.cycle, 100.0 * audio_load(cfg), st.voices, (long long)st.limited,
+          st.dc_guard ? "  dc guard on" : "", cfg->reloads,
           (unsigned long long)a.xruns, (unsigned long long)a.late, a.longest_ms,
           1e3 * ph_audio_buffer(cfg->audio) / ph_audio_rate(cfg->audio), (unsigned long long)a.late_cpu,
           a.longest_cpu_ms, a.longest_cpu_at, tty ? "   " : "\n");

@@ -186,6 +186,9 @@ int ph_cli_render(int argc, char **argv) {
   if (song.limited)
     fprintf(stderr, "%s: the safety limiter reduced %lld samples (peak %.1f dBFS before it)\n", in,
             (long long)song.limited, 20 * log10(song.peak));
+  if (song.dc_guard.on)
+    fprintf(stderr, "%s: the DC guard took out a steady offset (%+.2f left, %+.2f right) from %.2f s on\n", in,
+            song.dc_guard.offset[0], song.dc_guard.offset[1], (double)song.dc_guard.on_at / song.rate);
   if (song.nonfinite) fprintf(stderr, "%s: %lld non-finite samples were replaced by silence\n", in, (long long)song.nonfinite);
   ph_cli_report_missing(bank, in);
   fprintf(stderr, "%s: %.2f s at %d Hz written to %s\n", in, (double)total / song.rate, song.rate, out);

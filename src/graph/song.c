@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "graph/arith.h"
+#include "graph/dc_guard.h"
 #include "graph/denormals.h"
 #include "graph/pattern_signal.h"
 #include "graph/compile_internal.h"
@@ -319,6 +320,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   ph_arena_init(&s->arena, 1 << 16);
   s->rate = opt->rate > 0 ? opt->rate : 44100;
   s->pool = opt->pool;
+  ph_dc_guard_init(&s->dc_guard, s->rate);
   ph_program *prog = ph_parse_program(&s->arena, source, file);
   if (!prog) {
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
@@ -432,21 +434,9 @@ static int add_output(const float *restrict x, float *restrict sum, int frames, 
   return bad;
 }
 
-/* The mix scaled and shaped as `outmix` asks, kept finite (finite outputs can add up to
- * infinity); returns the block's peak. */
+/* The largest magnitude of finite samples, by their bits: without sign, the integers order alike. */
 __attribute__((target_clones("avx2", "default")))
-static float shape_mix(const ph_song *s, float *restrict x, int frames, float scale) {
-  if (scale != 1.0f)
-    for (int i = 0; i < frames; i++) x[i] *= scale;
-  if (s->outmix == PH_OUTMIX_TANH)
-    for (int i = 0; i < frames; i++) x[i] = tanhf(x[i]);
-  if (s->outmix == PH_OUTMIX_HARD)
-    for (int i = 0; i < frames; i++) x[i] = within(x[i], 1.0f);
-  for (int i = 0; i < frames; i++) {
-    float v = x[i] > FLT_MAX ? FLT_MAX : x[i];
-    x[i] = v >= -FLT_MAX ? v : -FLT_MAX;
-  }
-  /* The largest magnitude by its bits: for finite floats without sign the integers order alike. */
+static float peak_of(const float *restrict x, int frames) {
   uint32_t peak = 0;
   for (int i = 0; i < frames; i++) {
     uint32_t bits;
@@ -457,6 +447,22 @@ static float shape_mix(const ph_song *s, float *restrict x, int frames, float sc
   float out;
   memcpy(&out, &peak, sizeof out);
   return out;
+}
+
+/* The mix scaled and shaped as `outmix` asks, kept finite (finite outputs can add up to
+ * infinity). */
+__attribute__((target_clones("avx2", "default")))
+static void shape_mix(const ph_song *s, float *restrict x, int frames, float scale) {
+  if (scale != 1.0f)
+    for (int i = 0; i < frames; i++) x[i] *= scale;
+  if (s->outmix == PH_OUTMIX_TANH)
+    for (int i = 0; i < frames; i++) x[i] = tanhf(x[i]);
+  if (s->outmix == PH_OUTMIX_HARD)
+    for (int i = 0; i < frames; i++) x[i] = within(x[i], 1.0f);
+  for (int i = 0; i < frames; i++) {
+    float v = x[i] > FLT_MAX ? FLT_MAX : x[i];
+    x[i] = v >= -FLT_MAX ? v : -FLT_MAX;
+  }
 }
 
 /* Not inlined: a call is not moved past the change of floating-point mode around it. */
@@ -477,7 +483,10 @@ __attribute__((noinline)) static void song_block(ph_song *s, float *stereo, int 
     s->nonfinite += add_output(ph_graph_output(&s->graph, o->left), left, frames, from[k], to[k]);
     s->nonfinite += add_output(ph_graph_output(&s->graph, o->right), right, frames, from[k], to[k]);
   }
-  float peak_left = shape_mix(s, left, frames, scale), peak_right = shape_mix(s, right, frames, scale);
+  shape_mix(s, left, frames, scale);
+  shape_mix(s, right, frames, scale);
+  ph_dc_guard_run(&s->dc_guard, left, right, frames, s->block_start);
+  float peak_left = peak_of(left, frames), peak_right = peak_of(right, frames);
   float peak = peak_left > peak_right ? peak_left : peak_right;
   if (peak > s->peak) s->peak = peak;
   s->block_start += frames;

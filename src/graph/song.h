@@ -7,6 +7,7 @@
 
 #include "core/error.h"
 #include "graph/clock.h"
+#include "graph/dc_guard.h"
 #include "graph/graph.h"
 #include "lang/parser.h"
 
@@ -61,6 +62,7 @@ typedef struct ph_song_s {
   int64_t limited, nonfinite;
   float peak;
   float limiter_env; /* the limiter's peak follower */
+  ph_dc_guard dc_guard; /* before the limiter; a live reload passes it on once it is on */
   ph_program *program;
   ph_graph_pool *pool; /* borrowed */
   ph_song_part *parts;
@@ -96,7 +98,8 @@ bool ph_song_channel(const ph_song *s, int channel, const float **left, const fl
 /* Live reloads, both on the audio thread at the swap, before `next` processes a block, with
  * `current` the song it replaces (neither allocates; match is quick, inherit copies states):
  * ph_song_match finds the nodes of statements that did not change (same key, same nodes);
- * ph_song_inherit copies their states (delay lines, reverb tails, filter memories, phases).
+ * ph_song_inherit copies their states (delay lines, reverb tails, filter memories, phases),
+ * and the DC guard once it is on (so that the offset it took out does not step back in).
  * Units bound to patterns, clocks or banks start afresh. */
 bool ph_song_match(ph_song *next, const ph_song *current);
 void ph_song_inherit(ph_song *next, const ph_song *current);

@@ -31,6 +31,7 @@ bool ph_song_match(ph_song *next, const ph_song *current) {
 }
 
 void ph_song_inherit(ph_song *next, const ph_song *current) {
+  if (current && current->dc_guard.on && current->rate == next->rate) next->dc_guard = current->dc_guard;
   if (current != next->heirs_of) return;
   for (int i = 0; i < next->nheirs; i++) {
     const ph_song_heir *h = &next->heirs[i];

@@ -32,6 +32,7 @@ struct ph_live {
   _Atomic uint64_t status_swaps;
   atomic_int status_voices;
   _Atomic int64_t status_limited;
+  atomic_bool status_dc_guard;
   int64_t limited_before; /* by the songs played before the current one */
   /* Run-time controls: outputs silenced and soloed (bit N = output N). */
   _Atomic uint64_t silenced, soloed;
@@ -103,7 +104,7 @@ ph_live_status ph_live_get_status(const ph_live *l) {
   return (ph_live_status){atomic_load(&l->status_position), atomic_load(&l->status_cycle), atomic_load(&l->status_cps),
                           atomic_load(&l->status_swaps), atomic_load(&l->status_swap_at),
                           atomic_load(&l->status_swap_cycle), atomic_load(&l->status_voices),
-                          atomic_load(&l->status_limited)};
+                          atomic_load(&l->status_limited), atomic_load(&l->status_dc_guard)};
 }
 
 static bool retired_has_room(ph_live *l) {
@@ -235,6 +236,7 @@ static void compute_block(ph_live *l) {
     atomic_store_explicit(&l->status_cps, ph_rat_to_double(s->clock.cps), memory_order_relaxed);
     atomic_store_explicit(&l->status_voices, ph_voices_sounding(&s->graph), memory_order_relaxed);
     atomic_store_explicit(&l->status_limited, l->limited_before + s->limited, memory_order_relaxed);
+    atomic_store_explicit(&l->status_dc_guard, s->dc_guard.on, memory_order_relaxed);
   } else {
     memset(l->mix, 0, sizeof(float) * 2 * (size_t)l->block);
     memset(l->outs, 0, sizeof(float) * 2 * (size_t)l->block * (size_t)(l->pairs - 1));

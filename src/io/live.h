@@ -42,6 +42,7 @@ typedef struct {
   double swap_cycle;  /* and its cycle */
   int voices;         /* sample and synth voices sounding */
   int64_t limited;    /* samples the output limiter brought down, since the start */
+  bool dc_guard;      /* the DC guard is taking a steady offset out of the playing song */
 } ph_live_status;
 
 typedef struct ph_live ph_live;

@@ -14,6 +14,12 @@ for f in ok.wav o1.wav o2.wav; do
   if [ "$size" -lt 768000 ] || [ "$size" -gt 770000 ]; then echo "FAIL: $f has $size bytes"; fail=1; else echo "ok: $f"; fi
 done
 "$phonon" render "$dir/ok.ph" "$dir/d.flac" --duration 0.5 2>/dev/null && [ -s "$dir/d.flac" ] && echo "ok: flac" || { echo "FAIL: flac"; fail=1; }
+# DC that a feedback loop builds up is taken out, and said; a tone alone is not touched
+printf '~fb: ~fb * 0.98 + 0.01\nout: ~fb * 0.5 + sine 220 * 0.3\n' > "$dir/dc.ph"
+out=$("$phonon" render "$dir/dc.ph" "$dir/dc.wav" --duration 2 --rate 48000 2>&1)
+grep -q "dc.ph: the DC guard took out a steady offset (+0.25 left, +0.25 right) from 1.00 s on" <<<"$out" \
+  && ! "$phonon" render "$dir/ok.ph" "$dir/ok2.wav" --duration 2 2>&1 | grep -q "DC guard" \
+  && echo "ok: DC guard reported" || { echo "FAIL: DC guard: $out"; fail=1; }
 printf 'out $ sine 440\n~x $ lpf :nope 3\n' > "$dir/bad.ph"
 out=$("$phonon" render "$dir/bad.ph" "$dir/bad.wav" 2>&1); rc=$?
 if [ $rc -ne 1 ] || ! grep -q "bad.ph:2:10:" <<<"$out" || ! grep -q '\^' <<<"$out"; then

@@ -98,6 +98,29 @@ void assert_haps(ph_pat *p, int64_t b, int64_t e, const char *expected) {
   if (strcmp(got, expected) != 0) fail_msg("\nexpected: %s\n     got: %s", expected, got);
 }
 
+float *t_signal(const char *program, int rate, int frames) {
+  ph_song song;
+  ph_error err = {0};
+  ph_song_options opt = {.rate = rate};
+  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
+    ph_song_destroy(&song);
+    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
+  }
+  float *left = test_malloc(sizeof(float) * (size_t)frames), *both = test_malloc(sizeof(float) * 2 * (size_t)song.block);
+  for (int done = 0; done < frames;) {
+    int n = frames - done < song.block ? frames - done : song.block;
+    ph_song_process(&song, both, n);
+    const float *l, *r;
+    float level[2];
+    if (!ph_song_channel(&song, 0, &l, &r, level)) fail_msg("no out in %s", program);
+    memcpy(left + done, l, sizeof(float) * (size_t)n);
+    done += n;
+  }
+  test_free(both);
+  ph_song_destroy(&song);
+  return left;
+}
+
 float *t_play(const char *program, int rate, int frames, const struct ph_bank *bank, float **right) {
   ph_song song;
   ph_error err = {0};

@@ -34,5 +34,8 @@ const char *describe(ph_pat *p, int64_t b, int64_t e);
  * Fails the test on a compile error. */
 struct ph_bank;
 float *t_play(const char *program, int rate, int frames, const struct ph_bank *bank, float **right);
+/* The left channel of `out` as the graph computes it, before the output stage (its level, the
+ * DC guard and the limiter): for tests of a unit's own values (test_malloc'd). */
+float *t_signal(const char *program, int rate, int frames);
 
 #endif

@@ -10,7 +10,9 @@
 
 #define RATE 48000
 
-static float *render(const char *program, int frames) { return t_play(program, RATE, frames, NULL, NULL); }
+/* The envelopes' own values, as the graph computes them: a second of an envelope on `out` is a
+ * steady offset that the output's DC guard would take out. */
+static float *render(const char *program, int frames) { return t_signal(program, RATE, frames); }
 
 /* The samples where y leaves 0, at most max of them. */
 static int onsets(const float *y, int frames, int *at, int max) {
