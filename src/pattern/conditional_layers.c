@@ -123,7 +123,7 @@ static ph_value shift_pan(ph_query *q, ph_value v, const void *env) {
   if (old && !ph_value_to_num(*old, &pan)) pan = NAN;
   const ph_vmap *m = ph_map_set(q->arena, v.as.map, "pan", ph_num(pan + by));
   if (!m) {
-    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
     return (ph_value){0};
   }
   return ph_mapval(m);

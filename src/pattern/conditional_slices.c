@@ -71,7 +71,7 @@ static ph_value chop_parts(ph_query *q, ph_value v, const void *env) {
   if (!seq) goto oom;
   return ph_patval(seq);
 oom:
-  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
   return (ph_value){0};
 }
 

@@ -3,7 +3,7 @@
 #include <string.h>
 
 static void oom(ph_query *q) {
-  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
 }
 
 /* ---------------------------------------------------------------- constructors */

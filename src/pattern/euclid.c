@@ -84,7 +84,7 @@ bool ph_bjorklund(ph_arena *a, double pulses, double steps, int **out, int *coun
   *count = n;
   return true;
 oom:
-  ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "arena exhausted");
+  ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory for the euclidean rhythm");
   return false;
 }
 

@@ -33,12 +33,12 @@ int ph_span_cycles(ph_query *q, ph_span s, ph_span **out) {
   if (n > 1 && ph_rat_eq(s.end, ph_rat_int(last))) n--; /* the end is exclusive */
   if (n < 1) n = 0;
   if (n > 1 << 20) {
-    fail(q, PH_ERR_ARGUMENT, "query spans more than a million cycles");
+    fail(q, PH_ERR_ARGUMENT, "too fast to play: more than a million of its cycles at once");
     return -1;
   }
   ph_span *spans = PH_ARENA_ARRAY(q->arena, ph_span, n ? n : 1);
   if (!spans) {
-    fail(q, PH_ERR_MEMORY, "query arena exhausted");
+    fail(q, PH_ERR_MEMORY, PH_QUERY_FULL);
     return -1;
   }
   if (ph_rat_eq(s.begin, s.end)) {
@@ -61,7 +61,7 @@ void ph_haps_push(ph_query *q, ph_haps *list, ph_hap h) {
     size_t cap = list->cap ? list->cap * 2 : 8;
     ph_hap *items = ph_arena_realloc(q->arena, list->items, list->cap * sizeof *items, cap * sizeof *items);
     if (!items) {
-      fail(q, PH_ERR_MEMORY, "query arena exhausted");
+      fail(q, PH_ERR_MEMORY, PH_QUERY_FULL);
       return;
     }
     list->items = items;
@@ -73,7 +73,7 @@ void ph_haps_push(ph_query *q, ph_haps *list, ph_hap h) {
 void ph_pat_query(const ph_pat *p, ph_query *q, ph_span span, ph_haps *out) {
   if (ph_query_failed(q)) return;
   if (!p) { /* a pattern built during the query, when the query's arena ran out */
-    fail(q, PH_ERR_MEMORY, "query arena exhausted");
+    fail(q, PH_ERR_MEMORY, PH_QUERY_FULL);
     return;
   }
   if (!ph_span_ok(span)) {

@@ -33,6 +33,9 @@ typedef struct {
   ph_error *err;   /* first failure (memory, overflow); queries stop adding once set */
 } ph_query;
 
+/* What a query that ran out of its memory says (the player's arena: see docs/limits.md). */
+#define PH_QUERY_FULL "too many events at once for this player's query memory"
+
 typedef void (*ph_query_fn)(const ph_pat *self, ph_query *q, ph_span span, ph_haps *out);
 
 struct ph_pat {

@@ -91,7 +91,7 @@ static void query_patternified(const ph_pat *self, ph_query *q, ph_span span, ph
   }
   return;
 oom:
-  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
 }
 
 ph_pat *ph_patternify_join(ph_arena *a, ph_const_fn fn, ph_pat *const *args, int nargs, ph_pat *pat,

@@ -43,7 +43,7 @@ static void query_randrun(const ph_pat *self, ph_query *q, ph_span span, ph_haps
   ranked *order = count > 0 ? PH_ARENA_ARRAY(q->arena, ranked, n) : NULL;
   double *rands = count > 0 ? PH_ARENA_ARRAY(q->arena, double, n) : NULL;
   if (count > 0 && (!order || !rands)) {
-    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
     return;
   }
   bool have = false;

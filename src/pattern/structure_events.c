@@ -6,7 +6,7 @@
 #include "pattern/structure.h"
 
 static void oom(ph_query *q) {
-  if (q->err && !ph_query_failed(q)) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (q->err && !ph_query_failed(q)) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
 }
 
 /* A pattern value, or nothing (and an error) when the arena ran out. */

@@ -27,7 +27,7 @@ static void query_rot(const ph_pat *self, ph_query *q, ph_span span, ph_haps *ou
   qsort(all.items, all.count, sizeof *all.items, by_onset);
   ph_value *values = PH_ARENA_ARRAY(q->arena, ph_value, all.count);
   if (!values) {
-    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
     return;
   }
   int64_t count = (int64_t)all.count;

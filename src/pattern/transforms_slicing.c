@@ -20,7 +20,7 @@ static double js_arith(ph_value v) {
 static const ph_value *key_of(const ph_vmap *m, const char *key) { return m ? ph_map_get(m, key) : NULL; }
 
 static void query_oom(ph_query *q) {
-  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
 }
 
 /* ---------------------------------------------------------------- slice */

@@ -145,6 +145,10 @@ static void test_voices_too_many_to_query_are_reported_once_each(void **state) {
   assert_non_null(strstr(text, "blowup.ph:2:8: warning: this pattern could not be played"));
   assert_non_null(strstr(text, "blowup.ph:3:12: warning: this pattern could not be played"));
   assert_int_equal(count(text, "blocks so far started no voices"), 2);
+  /* in words a musician can act on: the kit is a billion cycles of "bd" in a block, the tune
+   * hundreds of thousands of notes */
+  assert_int_equal(count(text, "could not be played: too fast to play: more than a million of its cycles at once"), 1);
+  assert_int_equal(count(text, "could not be played: too many events at once for this player's query memory"), 1);
   assert_int_equal(count(text, "^"), 2);
   /* 0.5 s in blocks of 128 at 48 kHz: every one of the 188 refused, and counted */
   assert_non_null(strstr(text, "(188 blocks"));

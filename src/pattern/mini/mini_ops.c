@@ -38,7 +38,7 @@ static ph_value tail_join(ph_query *q, ph_value left, ph_value right, const void
   size_t n = strlen(l) + 1 + strlen(r) + 1;
   char *s = ph_arena_alloc(q->arena, n);
   if (!s) {
-    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
     return left;
   }
   snprintf(s, n, "%s:%s", l, r);
@@ -67,7 +67,7 @@ static ph_value range_inner(ph_query *q, ph_value stop_v, const void *env) {
       if (!(items[i] = ph_pure(q->arena, ph_num(start < stop ? start + i : start - i)))) items = NULL;
     if (items) seq = ph_fastcat(q->arena, items, n);
   }
-  if (!seq && q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (!seq && q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
   return seq ? ph_patval(seq) : ph_patval(ph_silence(q->arena));
 }
 
@@ -77,7 +77,7 @@ static ph_value range_outer(ph_query *q, ph_value start, const void *env) {
   if (copy) *copy = start;
   ph_pat *joined = ph_join(q->arena, inner);
   if (!joined) {
-    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+    if (q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
     joined = ph_silence(q->arena);
   }
   return ph_patval(joined);
@@ -179,7 +179,7 @@ static ph_value poly_fast(ph_query *q, ph_value steps_v, const void *env) {
     p = ph_fast_c(q->arena, ph_rat_div(steps, e->kid_weight), e->kid);
   else
     p = ph_silence(q->arena);
-  if (!p && q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, "query arena exhausted");
+  if (!p && q->err) ph_error_set(q->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
   return p ? ph_patval(p) : ph_patval(ph_silence(q->arena));
 }
 
