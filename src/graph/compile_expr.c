@@ -630,10 +630,10 @@ static bool compile_apply_in_scope(ph_compiler *c, const ph_ast *n, ph_sig *out)
 
 /* Buses a transform samples stay connected to the pattern nodes under it, and no further. */
 static bool compile_apply(ph_compiler *c, const ph_ast *n, ph_sig *out) {
-  bool handled;
-  if (ph_compile_sampler(c, n, out, &handled) || handled) return !ph_error_is_set(c->err);
   int outer = c->nsampled;
-  bool ok = compile_apply_in_scope(c, n, out);
+  bool handled, ok;
+  if (ph_compile_sampler(c, n, out, &handled) || handled) ok = !ph_error_is_set(c->err);
+  else ok = compile_apply_in_scope(c, n, out);
   c->nsampled = outer;
   return ok;
 }

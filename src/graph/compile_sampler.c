@@ -298,6 +298,19 @@ static bool mix_voices(ph_compiler *c, const ph_gate *sounding, const ph_sig *co
   return true;
 }
 
+/* A voice player whose pattern samples buses (fast ~f $ s ...) runs after them, in the block
+ * whose value it reads; a loop through them is an error placed at it. */
+static bool after_sampled(ph_compiler *c, int node, size_t offset) {
+  for (int i = 0; i < c->nsampled; i++)
+    if (!ph_graph_after(&c->song->graph, node, c->sampled[i].node))
+      return ph_compile_fail(c, offset, PH_ERR_MEMORY, "out of memory");
+  if (c->nsampled > 0 && c->nsampling < (int)(sizeof c->sampling / sizeof *c->sampling)) {
+    c->sampling[c->nsampling].node = node;
+    c->sampling[c->nsampling++].offset = offset;
+  }
+  return true;
+}
+
 /* The voices of one synth: its allocator, a copy of the expression per voice with its
  * oscillators following the voice's pitch, each copy times its level, panned, summed. */
 static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph_sig *sum) {
@@ -305,7 +318,7 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
   c->part_extra = ph_compile_ast_key(b->synth_exprs[which], c->part_extra);
   size_t offset = b->synth_offsets[which];
   int alloc = ph_compile_add_node(c, h->synth, offset);
-  if (alloc < 0) return false;
+  if (alloc < 0 || !after_sampled(c, alloc, offset)) return false;
   for (int p = 0; p < h->synth->nparams && p < 32; p++) {
     if (!b->signals[p]) continue;
     ph_sig sig;
@@ -410,7 +423,7 @@ static const ph_ast *build_oscillator_chain(ph_compiler *c, sampler_build *b, co
   return add_call(c, b, n->args[1]) ? n->args[0] : NULL;
 }
 
-bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *handled) {
+static bool compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *handled, int outer) {
   enum { MAX_LINKS = 64 };
   const ph_ast *after[MAX_LINKS]; /* the effects that follow, last first */
   int nafter = 0;
@@ -462,6 +475,7 @@ bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *hand
     if (!sample_voices(c, &b, head->offset, &samples) || !ph_compile_arith(c, &ph_unit_add, cur, samples, head->offset, &cur))
       return false;
   }
+  c->nsampled = outer; /* the effects after the voices do not sample the transforms' buses */
   for (int i = nafter - 1; i >= 0; i--) {
     ph_sig next;
     if (!ph_compile_splice(c, after[i], &cur, &next)) return false;
@@ -471,12 +485,20 @@ bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *hand
   return true;
 }
 
+/* The buses its transforms sample are the voices' alone. */
+bool ph_compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *handled) {
+  int outer = c->nsampled;
+  bool ok = compile_sampler(c, n, out, handled, outer);
+  c->nsampled = outer;
+  return ok;
+}
+
 /* The sampler's node: the controls bound, the signals given for controls fed. */
 static bool sample_voices(ph_compiler *c, const sampler_build *bp, size_t offset, ph_sig *out) {
   const sampler_build b = *bp;
   const ph_unit_def *def = c->voices->sampler;
   int node = ph_compile_add_node(c, def, offset);
-  if (node < 0) return false;
+  if (node < 0 || !after_sampled(c, node, offset)) return false;
   /* signals for controls are compiled outside the transforms (they are not patterns) */
   int saved = c->nxforms;
   c->nxforms = 0;

@@ -88,9 +88,23 @@ void ph_graph_gate(ph_graph *g, int node, int gate_node, const ph_gate *gate) {
   g->prepared = false;
 }
 
-/* What a node waits for: its inputs (0 .. nparams - 1), then its gate's node (-1: none). */
-static int node_deps(const ph_graph_node *n) { return n->def->nparams + 1; }
-static int node_dep(const ph_graph_node *n, int d) { return d < n->def->nparams ? n->inputs[d].from : n->gate_node; }
+bool ph_graph_after(ph_graph *g, int node, int from) {
+  ph_graph_node *n = &g->nodes[node];
+  for (int k = 0; k < n->nafter; k++)
+    if (n->after[k] == from) return true;
+  if (!n->after) n->after = PH_ARENA_ARRAY(&g->arena, int, PH_GRAPH_MAX_AFTER);
+  if (!n->after || n->nafter == PH_GRAPH_MAX_AFTER) return false;
+  n->after[n->nafter++] = from;
+  g->prepared = false;
+  return true;
+}
+
+/* What a node waits for: its inputs (0 .. nparams - 1), its gate's node (-1: none), then the
+ * nodes it runs after. */
+static int node_deps(const ph_graph_node *n) { return n->def->nparams + 1 + n->nafter; }
+static int node_dep(const ph_graph_node *n, int d) {
+  return d < n->def->nparams ? n->inputs[d].from : d == n->def->nparams ? n->gate_node : n->after[d - n->def->nparams - 1];
+}
 
 void ph_graph_mark_feedback_point(ph_graph *g, int node) {
   g->nodes[node].feedback_point = true;

@@ -55,6 +55,8 @@ typedef struct {
   int loop_pos;                     /* its place in the loop's sample-by-sample order */
   bool feedback_point;              /* in a loop, readers of this node get its previous sample */
   int gate_node;                    /* runs after it, where `gate` says; -1: always */
+  int *after;                       /* nodes it reads other than by its inputs (ph_graph_after) */
+  int nafter;
   const ph_gate *gate;
   bool gated;                       /* gate_node set and the node in no loop (prepare decides) */
   bool silent;                      /* gated and its outputs all zero (max_block samples) */
@@ -118,6 +120,11 @@ void ph_graph_mark_feedback_point(ph_graph *g, int node);
  * node starts anew: as its init leaves it, with a seed of its own for each such start (a
  * noise plays new noise). A node in a feedback loop runs always. */
 void ph_graph_gate(ph_graph *g, int node, int gate_node, const ph_gate *gate);
+/* The node runs after `from`, whose outputs it reads other than through its inputs (sample
+ * and synth voices whose pattern samples a bus). At most PH_GRAPH_MAX_AFTER; false if more or
+ * out of memory. */
+#define PH_GRAPH_MAX_AFTER 8
+bool ph_graph_after(ph_graph *g, int node, int from);
 /* The node's state, to bind what its table cannot carry (a pattern, a clock). */
 void *ph_graph_state(ph_graph *g, int node);
 

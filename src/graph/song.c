@@ -385,7 +385,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
   /* A pattern that samples a bus which depends on that pattern would have to be queried one
    * sample at a time inside the loop; that is refused rather than heard wrong. */
   for (int i = 0; i < s->graph.count; i++)
-    if (s->graph.nodes[i].def == &ph_unit_pattern_signal && s->graph.nodes[i].loop >= 0) {
+    if ((s->graph.nodes[i].def == &ph_unit_pattern_signal || s->graph.nodes[i].nafter > 0) && s->graph.nodes[i].loop >= 0) {
       size_t offset = 0;
       for (int k = 0; k < c->nsampling; k++)
         if (c->sampling[k].node == i) offset = c->sampling[k].offset;

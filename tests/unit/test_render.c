@@ -193,6 +193,28 @@ static void test_a_bus_as_a_transform_argument(void **s) {
   test_free(d);
 }
 
+static void test_a_bus_as_a_voice_players_transform_argument(void **s) {
+  /* Voices whose pattern samples a bus hear the bus's value in the block under way, wherever
+   * the bus is defined: fast ~f with ~f "1 4" is fast "1 4", sample for sample (onsets at 0,
+   * 1/2 and 3/4). A bus defined after the player was once read a block late, or refused as a
+   * loop when a second bus came after it. The effects after the voices are not tied to it. */
+  const char *voices = "cps: 1\n~k $ sine 1000\n";
+  const char *player = "$ s \"~k\" # attack 0 # sustain 0.01 # release 0 # lpf \"<3000 2000>\"\n";
+  char literal[512], before[512], after[512];
+  snprintf(literal, sizeof literal, "%sout $ fast \"1 4\" %so1 $ fast \"4 1\" %s", voices, player, player);
+  snprintf(before, sizeof before, "%s~f $ \"1 4\"\n~g $ \"4 1\"\nout $ fast ~f %so1 $ fast ~g %s", voices, player, player);
+  snprintf(after, sizeof after, "%sout $ fast ~f %so1 $ fast ~g %s~f $ \"1 4\"\n~g $ \"4 1\"\n", voices, player, player);
+  int n = 2 * RATE;
+  float *a = t_play(literal, RATE, n, NULL, NULL), *b = t_play(before, RATE, n, NULL, NULL),
+        *c = t_play(after, RATE, n, NULL, NULL);
+  assert_true(measure_rms(a, n) > 0.01);
+  assert_same_samples(a, b, n);
+  assert_same_samples(a, c, n);
+  test_free(a);
+  test_free(b);
+  test_free(c);
+}
+
 static void test_solo_mute_and_set_cycle(void **s) {
   int n;
   float *y = render("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nsolo 2\n", 0.5, &n);
@@ -286,6 +308,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_two_noises_are_different_noises, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_effect_sections_switch_by_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_a_bus_as_a_transform_argument, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_a_bus_as_a_voice_players_transform_argument, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
