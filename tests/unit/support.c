@@ -98,14 +98,18 @@ void assert_haps(ph_pat *p, int64_t b, int64_t e, const char *expected) {
   if (strcmp(got, expected) != 0) fail_msg("\nexpected: %s\n     got: %s", expected, got);
 }
 
-float *t_signal(const char *program, int rate, int frames) {
-  ph_song song;
+static void compile_or_fail(ph_song *song, const char *program, int rate, const ph_voice_hooks *hooks) {
   ph_error err = {0};
-  ph_song_options opt = {.rate = rate};
-  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
-    ph_song_destroy(&song);
+  ph_song_options opt = {.rate = rate, .voices = hooks};
+  if (!ph_song_compile(song, program, "test.ph", &opt, &err)) {
+    ph_song_destroy(song);
     fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
   }
+}
+
+float *t_signal(const char *program, int rate, int frames) {
+  ph_song song;
+  compile_or_fail(&song, program, rate, NULL);
   float *left = test_malloc(sizeof(float) * (size_t)frames), *both = test_malloc(sizeof(float) * 2 * (size_t)song.block);
   for (int done = 0; done < frames;) {
     int n = frames - done < song.block ? frames - done : song.block;
@@ -123,13 +127,8 @@ float *t_signal(const char *program, int rate, int frames) {
 
 float *t_play(const char *program, int rate, int frames, const struct ph_bank *bank, float **right) {
   ph_song song;
-  ph_error err = {0};
   ph_voice_hooks hooks = ph_sampler_hooks(bank);
-  ph_song_options opt = {.rate = rate, .voices = &hooks};
-  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) {
-    ph_song_destroy(&song);
-    fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
-  }
+  compile_or_fail(&song, program, rate, &hooks);
   float *both = test_malloc(sizeof(float) * 2 * (size_t)frames), *left = test_malloc(sizeof(float) * (size_t)frames);
   for (int done = 0; done < frames;) {
     int n = frames - done < song.block ? frames - done : song.block;
