@@ -13,12 +13,12 @@ void ph_dc_guard_init(ph_dc_guard *g, int rate) {
   g->r = exp(-PH_DSP_TWO_PI * PH_DC_GUARD_CORNER_HZ / rate);
 }
 
-/* In 32-bit parts, 8 lanes wide: 2^15 samples of at most 2^16 each fit. */
+/* In 32-bit parts, 8 lanes wide: 2^14 samples of at most 2^16 each fit (2^15 would not). */
 __attribute__((target_clones("avx2", "default")))
 static int64_t fixed_sum(const float *restrict x, int frames) {
   int64_t sum = 0;
-  for (int at = 0; at < frames; at += 1 << 15) {
-    int n = frames - at < 1 << 15 ? frames - at : 1 << 15;
+  for (int at = 0; at < frames; at += 1 << 14) {
+    int n = frames - at < 1 << 14 ? frames - at : 1 << 14;
     int32_t part = 0;
     for (int i = at; i < at + n; i++) {
       /* clamped to ±1 after the conversion, as a float clamped before it does not vectorise */

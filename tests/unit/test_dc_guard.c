@@ -142,6 +142,23 @@ static void test_windows_count_in_a_row(void **state) {
   assert_true(fabsf(r[99]) < 1e-4f);
 }
 
+/* Full scale held over a window that is one call (192 kHz: 48000 samples) sums exactly. */
+static void test_full_scale_in_one_long_block(void **state) {
+  ph_dc_guard g;
+  ph_dc_guard_init(&g, 192000);
+  float *l = test_malloc(sizeof(float) * 48000), *r = test_malloc(sizeof(float) * 48000);
+  for (int w = 0; w < 4; w++) {
+    for (int i = 0; i < 48000; i++) l[i] = 1.0f, r[i] = -1.0f;
+    ph_dc_guard_run(&g, l, r, 48000, w * 48000);
+  }
+  assert_true(g.on);
+  assert_int_equal(g.on_at, 192000);
+  assert_float_equal(g.offset[0], 1.0, 0.0);
+  assert_float_equal(g.offset[1], -1.0, 0.0);
+  test_free(l);
+  test_free(r);
+}
+
 /* A reload that keeps the offset's source: the new song starts with the guard on, so the DC
  * does not come back for a second. */
 static void test_reload_keeps_it(void **state) {
@@ -172,6 +189,7 @@ int main(void) {
       cmocka_unit_test(test_music_is_left_exactly_as_it_is),
       cmocka_unit_test(test_same_decision_for_any_blocks),
       cmocka_unit_test(test_windows_count_in_a_row),
+      cmocka_unit_test(test_full_scale_in_one_long_block),
       cmocka_unit_test(test_reload_keeps_it),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
