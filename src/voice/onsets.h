@@ -3,7 +3,9 @@
  * little more than one of one, so a player queries about WINDOW_SAMPLES at once (whole
  * blocks) and takes each block's onsets from the window in order. A block that does not fit
  * the window starts a new one; a window refused as too many events falls back to the block
- * alone, as when every block was queried. */
+ * alone, as when every block was queried, and the next windows' worth of blocks (1, 2, 4 ...
+ * up to 64 after refusals in a row) are queried alone too, so that a pattern too dense for a
+ * window does not pay for a refused window every block. */
 #ifndef PH_VOICE_ONSETS_H
 #define PH_VOICE_ONSETS_H
 
@@ -21,6 +23,8 @@ typedef struct {
   int64_t start, end; /* samples queried: [start, end) */
   ph_onset *items;    /* in time order, in the query arena */
   size_t count, next;
+  int64_t alone_until; /* blocks before it are queried alone, after a refused window */
+  int refusals;        /* windows refused in a row */
 } ph_onsets;
 
 static inline void ph_onsets_clear(ph_onsets *w) { w->valid = false; }

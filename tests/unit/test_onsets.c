@@ -84,10 +84,53 @@ static void test_per_block_queries_each_block(void **st) {
   assert_int_equal(longest, 128);
 }
 
+/* A pattern too dense for a window of eight blocks in the player's query memory, though not for
+ * a block: a refused window sends the next 1, 2, 4 ... windows' worth of blocks to be queried
+ * alone (not a refused window every block), with every onset still there; once the pattern
+ * thins out, windows come back. */
+static void test_a_refused_window_backs_off(void **st) {
+  ph_arena patterns, queries;
+  ph_arena_init(&patterns, 1 << 16);
+  assert_true(ph_arena_init_fixed(&queries, 256 << 10));
+  ph_error err = {0};
+  const char *text = "<bd*200000 hh>";
+  ph_pat *p = ph_mini_parse(&patterns, text, &err);
+  ph_clock c;
+  ph_clock_init(&c, RATE, ph_rat_make(3, 5));
+  ph_query_refusals refused;
+  ph_query_refusals_init(&refused);
+  ph_onsets w = {0};
+  int frames = 2 * RATE * 5 / 3, n = 0, longest = 0;
+  int64_t *got = test_malloc(sizeof(int64_t) * 300000);
+  for (int start = 0; start + 128 <= frames; start += 128) {
+    ph_onsets_cover(&w, p, false, &queries, &c, start, 128, &err, &refused);
+    if (start == 0) assert_true(w.refusals == 1 && w.alone_until == 1024);
+    if (start == 1024) assert_true(w.refusals == 2 && w.alone_until == 1024 + 2048);
+    if (start == 3072) assert_true(w.refusals == 3 && w.alone_until == 3072 + 4096);
+    if (start < RATE * 5 / 3 - 2048) assert_int_equal(w.end - w.start, 128);
+    if (w.end - w.start > longest) longest = (int)(w.end - w.start);
+    for (const ph_onset *o; (o = ph_onsets_next(&w, start, start + 128));) got[n++] = o->at;
+  }
+  const char *why;
+  assert_int_equal(ph_query_refusals_get(&refused, &why), 0);
+  assert_int_equal(w.refusals, 0);
+  assert_int_equal(longest, 1024);
+  int64_t *want = test_malloc(sizeof(int64_t) * 300000);
+  int nwant = onsets_by_query(text, frames / 128 * 128, want, 300000);
+  assert_true(nwant > 200000);
+  assert_int_equal(n, nwant);
+  for (int i = 0; i < n; i++) assert_int_equal(got[i], want[i]);
+  test_free(got);
+  test_free(want);
+  ph_arena_destroy(&queries);
+  ph_arena_destroy(&patterns);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_windows_give_every_onset_once),
       cmocka_unit_test(test_per_block_queries_each_block),
+      cmocka_unit_test(test_a_refused_window_backs_off),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
