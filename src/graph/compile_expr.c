@@ -281,6 +281,10 @@ static bool is_list(const ph_param_def *p) {
 }
 
 #define LIST_QUERY_BYTES (256u << 10)
+static bool too_many_values(ph_compiler *c, const ph_unit_def *def, int p, int room, const ph_ast *arg) {
+  return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name, room,
+                         def->params[p].name);
+}
 static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, int room, const ph_ast *arg, ph_pat *pat,
                           ph_haps h, ph_sig *args, bool *given);
 
@@ -308,7 +312,7 @@ static bool spread_list(ph_compiler *c, const ph_unit_def *def, int p, const ph_
       return false;
     }
     ph_error_clear(c->err);
-    return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name, room, name);
+    return too_many_values(c, def, p, room, arg);
   }
   bool ok = spread_values(c, def, p, room, arg, pat, h, args, given);
   ph_arena_destroy(&scratch);
@@ -321,8 +325,7 @@ static bool spread_values(ph_compiler *c, const ph_unit_def *def, int p, int roo
   size_t count = 0;
   for (size_t i = 0; i < h.count; i++) count += ph_hap_has_onset(&h.items[i]);
   const char *name = def->params[p].name;
-  if (count > (size_t)room)
-    return ph_compile_fail(c, arg->offset, PH_ERR_ARGUMENT, "'%s' takes at most %d values in its '%s'", def->name, room, name);
+  if (count > (size_t)room) return too_many_values(c, def, p, room, arg);
   int slot = p;
   /* the same list every cycle: its numbers, as constants */
   bool constant = !c->nxforms && ph_compile_same_every_cycle(arg->text);

@@ -14,7 +14,6 @@
 #include "voice/voice.h"
 
 #define QUERY_BYTES (1024u << 10) /* a block's events: about 1000 voices' worth */
-
 #define FADE_SECONDS 0.008
 
 typedef struct {
