@@ -8,36 +8,59 @@
 
 enum { RATE = 44100 };
 
+/* A voice player's side of the onsets: its pattern, query memory (growable when `query_bytes`
+ * is 0), clock and refusals. */
+typedef struct {
+  ph_arena patterns, queries;
+  ph_pat *p;
+  ph_clock c;
+  ph_query_refusals refused;
+  ph_onsets w;
+  ph_error err;
+} player;
+
+static void player_open(player *pl, const char *text, size_t query_bytes) {
+  *pl = (player){0};
+  ph_arena_init(&pl->patterns, 1 << 16);
+  if (query_bytes) assert_true(ph_arena_init_fixed(&pl->queries, query_bytes));
+  else ph_arena_init(&pl->queries, 1 << 20);
+  pl->p = ph_mini_parse(&pl->patterns, text, &pl->err);
+  assert_non_null(pl->p);
+  ph_clock_init(&pl->c, RATE, ph_rat_make(3, 5));
+  ph_query_refusals_init(&pl->refused);
+}
+
+/* The block of `size` from `start`: its onsets appended to at[*n] (up to max). */
+static void player_block(player *pl, bool per_block, int start, int size, int64_t *at, int *n, int max) {
+  ph_onsets_cover(&pl->w, pl->p, per_block, &pl->queries, &pl->c, start, size, &pl->err, &pl->refused);
+  for (const ph_onset *o; (o = ph_onsets_next(&pl->w, start, start + size));) {
+    assert_true(o->at >= start && o->at < start + size);
+    if (*n < max) at[(*n)++] = o->at;
+  }
+}
+
+/* No block refused; the memory given back. */
+static void player_close(player *pl) {
+  const char *why;
+  assert_int_equal(ph_query_refusals_get(&pl->refused, &why), 0);
+  ph_arena_destroy(&pl->queries);
+  ph_arena_destroy(&pl->patterns);
+}
+
 /* Every onset of `text` in [0, frames), block by block, through the windows. */
 static int onsets_through_windows(const char *text, const int *sizes, int nsizes, int frames, bool per_block,
                                   int64_t *at, int max, int *longest_window) {
-  ph_arena patterns, queries;
-  ph_arena_init(&patterns, 1 << 16);
-  ph_arena_init(&queries, 1 << 20);
-  ph_error err = {0};
-  ph_pat *p = ph_mini_parse(&patterns, text, &err);
-  assert_non_null(p);
-  ph_clock c;
-  ph_clock_init(&c, RATE, ph_rat_make(3, 5));
-  ph_query_refusals refused;
-  ph_query_refusals_init(&refused);
-  ph_onsets w = {0};
+  player pl;
+  player_open(&pl, text, 0);
   int n = 0;
   *longest_window = 0;
   for (int start = 0, k = 0; start < frames; k++) {
     int size = sizes[k % nsizes] < frames - start ? sizes[k % nsizes] : frames - start;
-    ph_onsets_cover(&w, p, per_block, &queries, &c, start, size, &err, &refused);
-    if ((int)(w.end - w.start) > *longest_window) *longest_window = (int)(w.end - w.start);
-    for (const ph_onset *o; (o = ph_onsets_next(&w, start, start + size));) {
-      assert_true(o->at >= start && o->at < start + size);
-      if (n < max) at[n++] = o->at;
-    }
+    player_block(&pl, per_block, start, size, at, &n, max);
+    if ((int)(pl.w.end - pl.w.start) > *longest_window) *longest_window = (int)(pl.w.end - pl.w.start);
     start += size;
   }
-  const char *why;
-  assert_int_equal(ph_query_refusals_get(&refused, &why), 0);
-  ph_arena_destroy(&queries);
-  ph_arena_destroy(&patterns);
+  player_close(&pl);
   return n;
 }
 
@@ -89,32 +112,23 @@ static void test_per_block_queries_each_block(void **st) {
  * alone (not a refused window every block), with every onset still there; once the pattern
  * thins out, windows come back. */
 static void test_a_refused_window_backs_off(void **st) {
-  ph_arena patterns, queries;
-  ph_arena_init(&patterns, 1 << 16);
-  assert_true(ph_arena_init_fixed(&queries, 256 << 10));
-  ph_error err = {0};
   const char *text = "<bd*200000 hh>";
-  ph_pat *p = ph_mini_parse(&patterns, text, &err);
-  ph_clock c;
-  ph_clock_init(&c, RATE, ph_rat_make(3, 5));
-  ph_query_refusals refused;
-  ph_query_refusals_init(&refused);
-  ph_onsets w = {0};
+  player pl;
+  player_open(&pl, text, 256 << 10);
   int frames = 2 * RATE * 5 / 3, n = 0, longest = 0;
   int64_t *got = test_malloc(sizeof(int64_t) * 300000);
   for (int start = 0; start + 128 <= frames; start += 128) {
-    ph_onsets_cover(&w, p, false, &queries, &c, start, 128, &err, &refused);
-    if (start == 0) assert_true(w.refusals == 1 && w.alone_until == 1024);
-    if (start == 1024) assert_true(w.refusals == 2 && w.alone_until == 1024 + 2048);
-    if (start == 3072) assert_true(w.refusals == 3 && w.alone_until == 3072 + 4096);
-    if (start < RATE * 5 / 3 - 2048) assert_int_equal(w.end - w.start, 128);
-    if (w.end - w.start > longest) longest = (int)(w.end - w.start);
-    for (const ph_onset *o; (o = ph_onsets_next(&w, start, start + 128));) got[n++] = o->at;
+    player_block(&pl, false, start, 128, got, &n, 300000);
+    const ph_onsets *w = &pl.w;
+    if (start == 0) assert_true(w->refusals == 1 && w->alone_until == 1024);
+    if (start == 1024) assert_true(w->refusals == 2 && w->alone_until == 1024 + 2048);
+    if (start == 3072) assert_true(w->refusals == 3 && w->alone_until == 3072 + 4096);
+    if (start < RATE * 5 / 3 - 2048) assert_int_equal(w->end - w->start, 128);
+    if (w->end - w->start > longest) longest = (int)(w->end - w->start);
   }
-  const char *why;
-  assert_int_equal(ph_query_refusals_get(&refused, &why), 0);
-  assert_int_equal(w.refusals, 0);
+  assert_int_equal(pl.w.refusals, 0);
   assert_int_equal(longest, 1024);
+  player_close(&pl);
   int64_t *want = test_malloc(sizeof(int64_t) * 300000);
   int nwant = onsets_by_query(text, frames / 128 * 128, want, 300000);
   assert_true(nwant > 200000);
@@ -122,8 +136,6 @@ static void test_a_refused_window_backs_off(void **st) {
   for (int i = 0; i < n; i++) assert_int_equal(got[i], want[i]);
   test_free(got);
   test_free(want);
-  ph_arena_destroy(&queries);
-  ph_arena_destroy(&patterns);
 }
 
 int main(void) {
