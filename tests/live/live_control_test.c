@@ -99,26 +99,15 @@ static double rms(const float *x, int stride, int64_t from, int64_t to) {
   return to > from ? sqrt(sum / (double)(to - from)) : 0;
 }
 
-/* The amplitude of the hz component of x[from, from + n). */
-static double amplitude(const float *x, int64_t from, int n, double hz) {
-  double c = 0, s = 0;
-  for (int i = 0; i < n; i++) {
-    double w = TWO_PI * hz * i / RATE;
-    c += x[from + i] * cos(w), s += x[from + i] * sin(w);
-  }
-  return 2 * sqrt(c * c + s * s) / n;
-}
-
-/* Least-squares fit of the four tones to x[from, to), then the first index from `to` on where x
- * leaves the fit by more than tol; -1 when it does not before `until`. */
-static int64_t departs(const float *x, int64_t from, int64_t to, int64_t until, double tol) {
+/* Least-squares fit of the four tones to x[from, to): the cosine and sine weights of each. */
+static void fit(const float *x, int64_t from, int64_t to, double w[8]) {
   enum { K = 8 };
   double a[K][K + 1] = {{0}};
   for (int64_t i = from; i < to; i++) {
     double b[K];
     for (int k = 0; k < 4; k++) {
-      double w = TWO_PI * freqs[k] * (double)i / RATE;
-      b[2 * k] = cos(w), b[2 * k + 1] = sin(w);
+      double t = TWO_PI * freqs[k] * (double)i / RATE;
+      b[2 * k] = cos(t), b[2 * k + 1] = sin(t);
     }
     for (int p = 0; p < K; p++) {
       for (int q = 0; q < K; q++) a[p][q] += b[p] * b[q];
@@ -139,15 +128,49 @@ static int64_t departs(const float *x, int64_t from, int64_t to, int64_t until, 
         for (int c = p; c <= K; c++) a[q][c] -= f * a[p][c];
       }
   }
+  for (int p = 0; p < K; p++) w[p] = a[p][p] != 0 ? a[p][K] / a[p][p] : 0;
+}
+
+/* The first index from `to` on where x leaves the tones fitted to x[from, to) by more than tol;
+ * -1 when it does not before `until`. */
+static int64_t departs(const float *x, int64_t from, int64_t to, int64_t until, double tol) {
+  double w[8];
+  fit(x, from, to, w);
   for (int64_t i = to; i < until; i++) {
     double y = 0;
     for (int k = 0; k < 4; k++) {
-      double w = TWO_PI * freqs[k] * (double)i / RATE;
-      y += a[2 * k][K] / a[2 * k][2 * k] * cos(w) + a[2 * k + 1][K] / a[2 * k + 1][2 * k + 1] * sin(w);
+      double t = TWO_PI * freqs[k] * (double)i / RATE;
+      y += w[2 * k] * cos(t) + w[2 * k + 1] * sin(t);
     }
     if (fabs(x[i] - y) > tol) return i;
   }
   return -1;
+}
+
+/* Where the last stretch of [from, to) that no jump of JACK's time cuts begins, if it is 20 ms
+ * or more; else from. */
+static int64_t since_last_jump(const run *r, int64_t from, int64_t to) {
+  int64_t a = from;
+  for (int k = 0; k < capture_jumps(r->cap) && k < CAPTURE_MAX_XRUNS; k++) {
+    int64_t j = capture_jump_at(r->cap, k);
+    if (j > a && j < to) a = j;
+  }
+  return to - a >= RATE / 50 ? a : from;
+}
+
+/* The longest stretch of [from, to) that no jump of JACK's time cuts, at most `most` long. */
+static void unbroken(const run *r, int64_t from, int64_t to, int64_t most, int64_t *a, int64_t *b) {
+  *a = from, *b = from;
+  for (int64_t start = from; start < to;) {
+    int64_t end = to;
+    for (int k = 0; k < capture_jumps(r->cap) && k < CAPTURE_MAX_XRUNS; k++) {
+      int64_t j = capture_jump_at(r->cap, k);
+      if (j > start && j < end) end = j;
+    }
+    if (end - start > *b - *a) *a = start, *b = end;
+    start = end;
+  }
+  if (*b - *a > most) *b = *a + most;
 }
 
 /* departs, where JACK's time may jump in the recording: the recording may lack a block there,
@@ -274,7 +297,8 @@ static void check_commands(const run *r, const int64_t *taken, const int64_t *ha
     /* Where the music must not change, a jump of JACK's time is not taken for a change; where
      * it must, the first departure is the change (a fit made again after a jump could take
      * the change itself into the fit). */
-    int64_t changed = compiles ? departs(L, sent - 4800, sent, end, 2e-3)
+    int64_t fit_from = since_last_jump(r, sent - 4800, sent);
+    int64_t changed = compiles ? departs(L, fit_from, sent, end, 2e-3)
                                : departs_across_jumps(r, L, sent - 4800, sent, end, 2e-3);
     char what[96];
     snprintf(what, sizeof what, "(%c) %s%s%s%s", c->code ? 'h' : 'g', c->path, c->code ? " \"" : "",
@@ -304,14 +328,21 @@ static void check_commands(const run *r, const int64_t *taken, const int64_t *ha
                "it was handed over",
                ms, cms, (long long)waited);
     }
-    int64_t settled = changed + FADE + BLOCK;
-    bool right = settled + 4800 <= end;
+    /* The amplitudes, once the fade is over, in the last quarter second before the next
+     * command (far from a change that a jump made look early), over the longest stretch that
+     * no jump of JACK's time cuts (a jump moves every tone's phase): 20 to 100 ms. */
+    int64_t settled = changed + FADE + BLOCK, a, b;
+    unbroken(r, settled > end - RATE / 4 ? settled : end - RATE / 4, end, 4800, &a, &b);
+    bool right = b - a >= RATE / 50;
+    double w[8];
+    if (right) fit(L, a, b, w);
     char amps[120] = "";
     for (int f = 0; f < 4 && right; f++) {
-      double a = amplitude(L, settled, 4800, freqs[f]);
-      right = fabs(a - c->want[f]) < 0.01;
-      snprintf(amps + strlen(amps), sizeof amps - strlen(amps), "%s%.0f Hz %.3f", f ? ", " : "", freqs[f], a);
+      double amp = hypot(w[2 * f], w[2 * f + 1]);
+      right = fabs(amp - c->want[f]) < 0.01;
+      snprintf(amps + strlen(amps), sizeof amps - strlen(amps), "%s%.0f Hz %.3f", f ? ", " : "", freqs[f], amp);
     }
+    if (b - a < RATE / 50) snprintf(amps, sizeof amps, "no 20 ms without a jump of JACK's time to measure");
     check(in_time && right, what, "%s; then %s", detail, amps);
   }
   check(server_log_count(r->log, "(evaluated code):1:16: syntax error") == 1, "(h) the error is placed in the evaluated code",

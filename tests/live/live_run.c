@@ -45,6 +45,21 @@ static void save_tone(const live_run *r, int hz, int64_t *when) {
   save(r, program, when);
 }
 
+/* RELOADS saves, each as soon as phonon says the previous one plays (saves closer than that are
+ * merged: the last one wins); `swaps` programs played before the first. */
+static void reload_burst(live_run *r, pid_t pid, int swaps) {
+  for (int k = 0; k < RELOADS; k++) {
+    save_tone(r, k % 2 ? 660 : 550, &r->s_reload[k]);
+    if (k == 20) {
+      r->rss_early = proc_status_kb(pid, "RssAnon");
+      r->fds_early = proc_count(pid, "fd"), r->threads_early = proc_count(pid, "task");
+    }
+    server_wait_swaps(r->log, swaps + k + 1, 2.0);
+  }
+  r->rss_late = proc_status_kb(pid, "RssAnon");
+  r->fds_late = proc_count(pid, "fd"), r->threads_late = proc_count(pid, "task");
+}
+
 bool live_perform(live_run *r) {
   snprintf(r->track, sizeof r->track, "%s/track.ph", r->dir);
   snprintf(r->log, sizeof r->log, "%s/live.log", r->dir);
@@ -67,22 +82,27 @@ bool live_perform(live_run *r) {
   proc_sleep(0.6);
   x0 = capture_xruns(r->cap);
   t0 = now();
-  /* Each save as soon as phonon says the previous one plays (saves closer than that are
-   * merged: the last one wins). */
-  for (int k = 0; k < RELOADS; k++) {
-    save_tone(r, k % 2 ? 660 : 550, &r->s_reload[k]);
-    if (k == 20) {
-      r->rss_early = proc_status_kb(pid, "RssAnon");
-      r->fds_early = proc_count(pid, "fd"), r->threads_early = proc_count(pid, "task");
-    }
-    server_wait_swaps(r->log, 3 + k + 1, 2.0);
-  }
-  r->rss_late = proc_status_kb(pid, "RssAnon");
-  r->fds_late = proc_count(pid, "fd"), r->threads_late = proc_count(pid, "task");
+  reload_burst(r, pid, 3);
   r->xrun_rate_during = (double)(capture_xruns(r->cap) - x0) / (now() - t0);
   proc_sleep(0.5);
   r->exit_status = proc_stop(pid);
   return true;
+}
+
+bool live_reload_again(const live_run *r, int attempt, char *log, size_t size) {
+  live_run again = *r;
+  snprintf(again.track, sizeof again.track, "%s/again-%d.ph", r->dir, attempt);
+  snprintf(again.log, sizeof again.log, "%s/again-%d.log", r->dir, attempt);
+  snprintf(log, size, "%s", again.log);
+  int64_t when;
+  save_tone(&again, 660, &when);
+  const char *extra[] = {"--duration", "120", NULL};
+  pid_t pid = server_play(r->cap, r->phonon, again.track, again.log, extra);
+  if (pid < 0) return false;
+  proc_sleep(0.3);
+  reload_burst(&again, pid, 1);
+  proc_sleep(0.3);
+  return proc_stop(pid) == 0;
 }
 
 typedef struct {

@@ -3,6 +3,7 @@
 #define PH_TEST_LIVE_RUN_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "capture.h"
@@ -25,6 +26,8 @@ typedef struct {
 
 /* Plays the example, then edits the file as the header of live_jack_test.c says. */
 bool live_perform(live_run *r);
+/* phonon live once more, on a tone, for RELOADS saves in a row: its log is `log`. */
+bool live_reload_again(const live_run *r, int attempt, char *log, size_t size);
 /* Without --device, phonon's outputs reach system:playback_1 and _2. */
 void live_check_autoconnect(live_run *r);
 /* The checks on the recording; the number of failures. Writes OUTDIR/live-capture.wav. */
