@@ -9,6 +9,7 @@
  * per sample. */
 #include <math.h>
 
+#include "core/vectorise.h"
 #include "dsp/osc.h"
 
 typedef struct {
@@ -46,7 +47,7 @@ static inline float saw_at(uint64_t phase, uint64_t astep) {
   return near_step(q, astep) ? corrected(q, astep) : ramp(phase);
 }
 
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static void ramps(uint64_t phase, uint64_t step, float *restrict y, int n) {
   for (int i = 0; i < n; i++, phase += step) y[i] = ramp(phase);
 }

@@ -5,6 +5,7 @@
  * ones after it, one value each. A level or time that is not given ends the list. */
 #include <math.h>
 
+#include "core/vectorise.h"
 #include "dsp/unit.h"
 
 enum { MAX_LEVELS = 8 };
@@ -51,7 +52,7 @@ static double level_at(const double *levels, const double *lens, int count, doub
 
 /* The straight line of segment k at the times (c + i) / rate, i < n (the same arithmetic as
  * level_at, a vectorised pass per step). */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static void line_of(const double *levels, const double *lens, int k, double c, double dt, float *restrict y, int n) {
   if (levels[k] == levels[k - 1]) { /* a level held: what the line gives, without computing it */
     float held = (float)(levels[k - 1] + 0.0);

@@ -2,6 +2,8 @@
 
 #include <math.h>
 
+#include "core/vectorise.h"
+
 static const ph_param_def operands[] = {
     {"a", "", 0, -INFINITY, INFINITY, true, true, "left operand"},
     {"b", "", 0, -INFINITY, INFINITY, false, true, "right operand"},
@@ -21,7 +23,7 @@ static float product_max(const float *m) { return m[0] * m[1]; }
 static float quotient_max(const float *m) { return m[0] * 1e10f; }
 
 #define ARITH_UNIT(NAME, EXPR, MAX, DOC)                                                          \
-  __attribute__((target_clones("avx2", "default")))                                         \
+  PH_VECTORISED                                                                             \
   static void NAME##_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) { \
     const float *restrict pa = in->params[0].buf, *restrict pb = in->params[1].buf;         \
     float ka = in->params[0].constant, kb = in->params[1].constant;                         \

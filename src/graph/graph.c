@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/vectorise.h"
+
 void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg) {
   memset(g, 0, sizeof *g);
   ph_arena_init(&g->arena, 1 << 16);
@@ -414,7 +416,7 @@ static void run_loop(ph_graph *g, ph_cable *cables, const ph_graph_step *step, i
 
 /* Whether every sample is below PH_GRAPH_BLOWUP in magnitude (NaN and infinity are not: the
  * bits of a float's magnitude, as an integer, order the same way as it, NaN above all). */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static bool block_sane(const float *x, int frames) {
   static const float blowup = PH_GRAPH_BLOWUP;
   int32_t limit, over = 0;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/vectorise.h"
 #include "graph/arith.h"
 #include "graph/dc_guard.h"
 #include "graph/denormals.h"
@@ -420,7 +421,7 @@ static int count_nonfinite(const float *x, int frames) {
 
 /* Adds an output's block into a sum, at its level ramped from `from` to `to`; the non-finite
  * samples it holds are heard as silence, and counted. */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static int add_output(const float *restrict x, float *restrict sum, int frames, float from, float to) {
   int bad = count_nonfinite(x, frames);
   if (from == to && !bad) {
@@ -435,7 +436,7 @@ static int add_output(const float *restrict x, float *restrict sum, int frames, 
 }
 
 /* The largest magnitude of finite samples, by their bits: without sign, the integers order alike. */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static float peak_of(const float *restrict x, int frames) {
   uint32_t peak = 0;
   for (int i = 0; i < frames; i++) {
@@ -451,7 +452,7 @@ static float peak_of(const float *restrict x, int frames) {
 
 /* The mix scaled and shaped as `outmix` asks, kept finite (finite outputs can add up to
  * infinity). */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static void shape_mix(const ph_song *s, float *restrict x, int frames, float scale) {
   if (scale != 1.0f)
     for (int i = 0; i < frames; i++) x[i] *= scale;

@@ -2,6 +2,8 @@
 
 #include <math.h>
 
+#include "core/vectorise.h"
+
 void ph_voice_start(ph_voice *v, const ph_voice_params *p, uint64_t serial) {
   *v = (ph_voice){.p = *p, .state = PH_VOICE_ON, .serial = serial, .level = 1.0, .held_for = 0};
   double span = p->end - p->begin;
@@ -82,7 +84,7 @@ static bool render_sample(ph_voice *v, float *l, float *r, float k, int right) {
 
 /* The frames themselves, at rate 1 from a whole frame (where the interpolation gives them
  * exactly), at most n, before the segment's end; how many. */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED
 static int copy_frames(ph_voice *v, float *restrict l, float *restrict r, int n) {
   const ph_sample *s = v->p.sample;
   double last = v->p.end < (double)s->frames ? v->p.end : (double)s->frames;
