@@ -4,6 +4,7 @@
  * `segments "0 1 0.3 0" "0.01 0.2 1"`: a string given to a list parameter fills it and the
  * ones after it, one value each. A level or time that is not given ends the list. */
 #include <math.h>
+#include <string.h>
 
 #include "core/vectorise.h"
 #include "dsp/unit.h"
@@ -12,10 +13,18 @@ enum { MAX_LEVELS = 8 };
 
 /* The time since the start is samples × 1/rate (not a running sum), so that a block's times
  * are computed side by side, and the same whichever way the parameters come. */
+enum { NKEY = 2 * MAX_LEVELS - 1 }; /* the levels and the times, not the trigger */
+
 typedef struct {
   double samples; /* since the start, a whole number */
   double sample_rate;
   float prev_trig;
+  /* The breakpoints made from constants whose bits were `key` (`cached`: there are some), so
+   * that a block with the same constants does not read them again. */
+  bool cached;
+  uint32_t key[NKEY];
+  int count;
+  double levels[MAX_LEVELS], lens[MAX_LEVELS];
 } segments_state;
 
 static size_t segments_size(const ph_dsp_config *cfg) { return sizeof(segments_state); }
@@ -24,6 +33,7 @@ static void segments_reset(void *state) {
   segments_state *s = state;
   s->samples = 0.0;
   s->prev_trig = 0.0f;
+  s->cached = false;
 }
 
 static void segments_init(void *state, const ph_dsp_config *cfg) {
@@ -94,9 +104,38 @@ static void constant_segments(segments_state *s, const double *levels, const dou
   }
 }
 
+/* Whether the levels and times are all constants, the ones of the cache. */
+static bool same_constants(const segments_state *s, const ph_cable *params) {
+  bool same = s->cached;
+  for (int p = 0; p < NKEY; p++) {
+    uint32_t bits;
+    memcpy(&bits, &params[p].constant, sizeof bits);
+    same &= !params[p].buf && bits == s->key[p];
+  }
+  return same;
+}
+
+static void keep_constants(segments_state *s, const ph_cable *params, int count, const double *levels, const double *lens) {
+  s->cached = true;
+  for (int p = 0; p < NKEY; p++) {
+    s->cached &= !params[p].buf;
+    memcpy(&s->key[p], &params[p].constant, sizeof s->key[p]);
+  }
+  s->count = count;
+  memcpy(s->levels, levels, sizeof s->levels);
+  memcpy(s->lens, lens, sizeof s->lens);
+}
+
 static void segments_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   segments_state *s = state;
   const ph_cable *level = &in->params[0], *time = &in->params[MAX_LEVELS - 1], *trig = &in->params[2 * MAX_LEVELS - 1];
+  if (!trig->buf && frames > 0 && same_constants(s, in->params)) {
+    float t = trig->constant;
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
+    s->prev_trig = t;
+    constant_segments(s, s->levels, s->lens, s->count, out[0], frames);
+    return;
+  }
   /* time[k] leads from level[k - 1] to level[k]: time[1] is params[MAX_LEVELS]. */
   int count = 1;
   while (count < MAX_LEVELS && given(&level[count]) && given(&time[count])) count++;
@@ -105,11 +144,12 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
   for (int k = 0; k < count && constant; k++) constant = !level[k].buf && (k == 0 || !time[k].buf);
   if (constant) {
     /* the same arithmetic on values read once: the breakpoints where each segment starts */
-    double levels[MAX_LEVELS], lens[MAX_LEVELS];
+    double levels[MAX_LEVELS] = {0}, lens[MAX_LEVELS] = {0};
     for (int k = 0; k < count; k++) {
       levels[k] = ph_dsp_signal(level[k].constant);
       lens[k] = k ? ph_dsp_clamp(time[k].constant, 0.0, 1e6) : 0.0;
     }
+    keep_constants(s, in->params, count, levels, lens);
     if (frames <= 0) return;
     float t = trig->constant; /* a constant trigger rises at most at the block's first sample */
     if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;

@@ -322,6 +322,14 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
       node->cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output], 0};
     }
   }
+  g->calls = PH_ARENA_ARRAY(&g->arena, ph_graph_call, (size_t)(g->nsteps ? g->nsteps : 1));
+  if (!g->calls) goto oom;
+  for (int s = 0; s < g->nsteps; s++) {
+    ph_graph_node *node = &g->nodes[g->order[g->steps[s].first]];
+    bool plain = !g->steps[s].is_loop && !node->gated && !node->checked;
+    g->calls[s] = plain ? (ph_graph_call){node->def->process, node->state, {node->cables, node->def->nparams}, node->out}
+                        : (ph_graph_call){0};
+  }
   g->prepared = true;
   return true;
 oom:
@@ -480,7 +488,11 @@ void ph_graph_run_step(ph_graph *g, int s, int frames, int thread) {
 void ph_graph_process(ph_graph *g, int frames) {
   if (!g->prepared || frames <= 0) return;
   if (frames > g->cfg.max_block) frames = g->cfg.max_block;
-  for (int s = 0; s < g->nsteps; s++) ph_graph_run_step(g, s, frames, 0);
+  for (int s = 0; s < g->nsteps; s++) {
+    const ph_graph_call *c = &g->calls[s];
+    if (c->process) c->process(c->state, &c->in, c->out, frames);
+    else ph_graph_run_step(g, s, frames, 0);
+  }
 }
 
 const float *ph_graph_output(const ph_graph *g, ph_port p) {

@@ -80,6 +80,16 @@ typedef struct {
   int nsucc;
 } ph_graph_step;
 
+/* A step as the serial loop makes it: a plain node (alone in its step, in no loop, ungated, of
+ * a bounded output) is one call of its unit, made ready by prepare; process NULL: any other
+ * step, run in full by ph_graph_run_step. */
+typedef struct {
+  void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
+  void *state;
+  ph_dsp_inputs in;
+  float *const *out;
+} ph_graph_call;
+
 typedef struct ph_graph_parallel ph_graph_parallel;
 #define PH_GRAPH_SPLIT_SAMPLES 32
 typedef struct ph_graph_pool ph_graph_pool;
@@ -92,6 +102,7 @@ typedef struct {
   int *order; /* node indices, loops kept together */
   ph_graph_step *steps;
   int nsteps;
+  ph_graph_call *calls; /* one per step */
   ph_cable *cables; /* scratch for one node's inputs, a row per thread */
   int max_params;
   bool prepared;

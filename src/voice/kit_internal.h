@@ -36,7 +36,9 @@ typedef struct {
 } ph_kit_squares;
 
 void ph_kit_squares_init(ph_kit_squares *s, const double *hz, int n, double ratio, double rate);
-double ph_kit_squares_next(ph_kit_squares *s);
+/* The next n <= PH_KIT_SQUARES_CHUNK samples: the squares' mean. */
+#define PH_KIT_SQUARES_CHUNK 256
+void ph_kit_squares_fill(ph_kit_squares *s, double *restrict y, int n);
 
 /* exp(-t / tau); 0 past 40 time constants (below 5e-18, beneath a float sample's resolution
  * of anything it is added to or multiplies). */
