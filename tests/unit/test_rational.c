@@ -13,6 +13,56 @@ static void test_reduces_and_normalises_sign(void **s) {
   assert_true(ph_rat_eq(ph_rat_sub(R(1, 2), R(3, 4)), R(-1, 4)));
 }
 
+static int64_t euclid(int64_t a, int64_t b) {
+  uint64_t x = a < 0 ? -(uint64_t)a : (uint64_t)a, y = b < 0 ? -(uint64_t)b : (uint64_t)b;
+  while (y) {
+    uint64_t t = x % y;
+    x = y;
+    y = t;
+  }
+  return (int64_t)x;
+}
+
+/* The binary GCD against Euclid's: random pairs of every size, shared powers of two, equal,
+ * zero and negative operands. */
+static void test_gcd_is_euclids(void **s) {
+  uint64_t state = 0x9E3779B97F4A7C15u;
+  for (int k = 0; k < 200000; k++) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    uint64_t ua = state >> (k % 63 + 1), ub = (state * 2654435761u) >> (k % 61 + 3);
+    if (k % 5 == 0) ua <<= k % 7, ub <<= k % 11;
+    int64_t a = (int64_t)(ua >> 1), b = (int64_t)(ub >> 1);
+    if (k % 7 == 0) b = a;
+    if (k % 11 == 0) a = 0;
+    if (k % 13 == 0) a = -a;
+    assert_int_equal(ph_gcd64(a, b), euclid(a, b));
+  }
+  assert_int_equal(ph_gcd64(1, 1), 1);
+  assert_int_equal(ph_gcd64(0, 0), 0);
+  assert_int_equal(ph_gcd64(INT64_MAX, 3), 1);
+  assert_int_equal(ph_gcd64((int64_t)1 << 62, (int64_t)3 << 40), (int64_t)1 << 40);
+}
+
+/* Sums and differences in lowest terms, as reducing the plain cross-multiplied form gives:
+ * denominators with and without common factors, results of zero and of whole numbers. */
+static void test_sums_are_in_lowest_terms(void **s) {
+  uint64_t state = 12345;
+  static const int64_t dens[] = {1, 2, 3, 4, 6, 8, 12, 16, 60, 120, 44100, 2646000, 7, 49, 1024, 999983};
+  for (int k = 0; k < 200000; k++) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    int64_t ad = dens[(state >> 33) % 16] * (int64_t)(1 + (state >> 60)), bd = dens[(state >> 40) % 16];
+    int64_t an = (int64_t)((state >> 20) % 2000001) - 1000000, bn = (int64_t)((state >> 8) % 2000001) - 1000000;
+    if (k % 9 == 0) bn = -an * bd / ad; /* often a zero or whole sum */
+    ph_rat a = ph_rat_make(an, ad), b = ph_rat_make(bn, bd);
+    ph_rat sum = ph_rat_add(a, b), want = ph_rat_make(a.num * b.den + b.num * a.den, a.den * b.den);
+    assert_int_equal(sum.num, want.num);
+    assert_int_equal(sum.den, want.den);
+    ph_rat diff = ph_rat_sub(a, b), want_diff = ph_rat_make(a.num * b.den - b.num * a.den, a.den * b.den);
+    assert_int_equal(diff.num, want_diff.num);
+    assert_int_equal(diff.den, want_diff.den);
+  }
+}
+
 static void test_floor_ceil_of_negatives(void **s) {
   assert_int_equal(ph_rat_floor_int(R(-1, 3)), -1);
   assert_int_equal(ph_rat_floor_int(R(-3, 3)), -1);
@@ -115,6 +165,8 @@ static void test_parse_and_format(void **s) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_reduces_and_normalises_sign),
+      cmocka_unit_test(test_gcd_is_euclids),
+      cmocka_unit_test(test_sums_are_in_lowest_terms),
       cmocka_unit_test(test_floor_ceil_of_negatives),
       cmocka_unit_test(test_overflow_is_reported_not_wrapped),
       cmocka_unit_test(test_from_double_matches_fraction_js),
