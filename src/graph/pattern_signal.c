@@ -7,11 +7,31 @@
 #include "graph/query_refusals.h"
 #include "pattern/ops.h"
 
+/* An event of the window, in samples, with what each form reads of its value. */
+typedef struct {
+  int64_t from, to, onset; /* its part, and its whole's start */
+  float number;            /* the value as a number, when it has one */
+  bool has_whole, has_onset, is_number, is_true;
+} patsig_event;
+
+/* The events of WINDOW_SAMPLES at a time (whole blocks), as voice players query their onsets
+ * (voice/onsets.h): a pattern gives the same events however its time is cut into queries, and
+ * the events of a window, in query order, give each block of it what a query of the block
+ * alone gives. A pattern that samples a bus is queried a block at a time; a window refused as
+ * too many events falls back to the block alone, and the next 1, 2, 4 ... 64 windows' worth
+ * of blocks are queried alone too. */
+enum { WINDOW_SAMPLES = 1024 };
+
 typedef struct {
   ph_patsig_binding b;
   float held; /* the value between events */
   ph_error err; /* a failed query plays the held value... */
   ph_query_refusals refused; /* ...and is counted, its message kept for the control side */
+  bool valid;                /* the window holds [start, end) */
+  int64_t start, end, alone_until;
+  int refusals;
+  patsig_event *events; /* in query order, in the query memory */
+  size_t count;
   ph_arena queries;
   _Alignas(16) unsigned char query_memory[];
 } patsig_state;
@@ -22,6 +42,9 @@ static void patsig_init(void *state, const ph_dsp_config *cfg) {
   patsig_state *s = state;
   s->b = (ph_patsig_binding){0};
   s->held = 0;
+  s->valid = false;
+  s->alone_until = 0;
+  s->refusals = 0;
   ph_error_clear(&s->err);
   ph_query_refusals_init(&s->refused);
   ph_arena_init_over(&s->queries, s->query_memory, PH_PATSIG_QUERY_BYTES);
@@ -65,6 +88,53 @@ static bool value_true(ph_value v) {
   return ph_value_truthy(v);
 }
 
+/* The events of `haps` as the block loop reads them, into the query memory; false if it is full. */
+static bool keep_events(patsig_state *s, const ph_haps *haps) {
+  const ph_clock *c = s->b.clock;
+  s->events = PH_ARENA_ARRAY(&s->queries, patsig_event, haps->count ? haps->count : 1);
+  s->count = 0;
+  if (!s->events) return false;
+  for (size_t h = 0; h < haps->count; h++) {
+    const ph_hap *e = &haps->items[h];
+    patsig_event *v = &s->events[s->count++];
+    *v = (patsig_event){.has_whole = e->has_whole};
+    if (!e->has_whole) continue;
+    v->from = ph_clock_sample_of(c, e->part.begin);
+    v->to = ph_clock_sample_of(c, e->part.end);
+    v->onset = ph_clock_sample_of(c, e->whole.begin);
+    v->has_onset = ph_hap_has_onset(e);
+    v->is_true = value_true(e->value);
+    v->is_number = s->b.mode == PH_PATSIG_VALUE && value_number(e->value, &v->number);
+  }
+  return true;
+}
+
+/* The window holding the block of `frames` from `start` (`ahead` samples more looked at),
+ * queried when the one held does not hold it. */
+static void cover(patsig_state *s, bool per_block, int64_t start, int frames, int ahead) {
+  if (s->valid && start >= s->start && start + frames <= s->end) return;
+  int blocks = !per_block && frames > 0 && frames < WINDOW_SAMPLES && start >= s->alone_until ? WINDOW_SAMPLES / frames : 1;
+  for (int tries = blocks > 1 ? 2 : 1; tries > 0; tries--) {
+    int length = frames * (tries == 2 ? blocks : 1);
+    ph_arena_reset(&s->queries);
+    ph_error_clear(&s->err);
+    ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, ph_clock_block_span(s->b.clock, start, length + ahead), &s->err);
+    bool kept = keep_events(s, &haps);
+    if (!kept && !ph_error_is_set(&s->err)) ph_error_set(&s->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
+    if ((ph_error_is_set(&s->err) || !kept) && tries == 2) {
+      s->refusals += s->refusals < 6;
+      s->alone_until = start + ((int64_t)length << (s->refusals - 1));
+      continue;
+    }
+    if (tries == 2) s->refusals = 0;
+    if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
+    s->valid = kept;
+    s->start = start;
+    s->end = start + length;
+    return;
+  }
+}
+
 static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   patsig_state *s = state;
   float *y = out[0];
@@ -73,42 +143,37 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
     return;
   }
   int64_t start = *s->b.block_start;
-  const ph_clock *c = s->b.clock;
   /* A gate looks one sample ahead: an event that starts right where another ends must be
    * heard as a new note, so the gate drops for the one sample before each onset. */
-  bool gate = s->b.mode == PH_PATSIG_GATE;
-  ph_span span = ph_clock_block_span(c, start, frames + (gate ? 1 : 0));
-  ph_arena_reset(&s->queries);
-  ph_error_clear(&s->err);
-  ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, span, &s->err);
-  if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
+  bool gate = s->b.mode == PH_PATSIG_GATE, per_block = false;
+  for (int k = 0; k < in->nparams; k++) per_block |= in->params[k].buf != NULL; /* it samples a signal */
+  cover(s, per_block, start, frames, gate ? 1 : 0);
   /* Which event covers each sample: the first in query order wins. */
   for (int i = 0; i < frames; i++) y[i] = NAN; /* NaN marks "not covered yet" */
-  for (size_t h = 0; h < haps.count; h++) {
-    const ph_hap *e = &haps.items[h];
+  for (size_t h = 0; s->valid && h < s->count; h++) {
+    const patsig_event *e = &s->events[h];
     if (!e->has_whole) continue;
-    int64_t a = ph_clock_sample_of(c, e->part.begin) - start;
-    int64_t b = ph_clock_sample_of(c, e->part.end) - start;
+    int64_t a = e->from - start, b = e->to - start;
     if (a < 0) a = 0;
     if (b > frames) b = frames;
     float v = 0;
     switch (s->b.mode) {
     case PH_PATSIG_VALUE:
-      if (!value_number(e->value, &v)) continue;
+      if (!e->is_number) continue;
+      v = e->number;
       break;
-    case PH_PATSIG_GATE: v = value_true(e->value) ? 1.0f : 0.0f; break;
+    case PH_PATSIG_GATE: v = e->is_true ? 1.0f : 0.0f; break;
     case PH_PATSIG_TRIGGER:
-      if (ph_hap_has_onset(e) && a < frames && ph_clock_sample_of(c, e->whole.begin) - start >= 0 && value_true(e->value))
-        y[a] = 1.0f;
+      if (e->has_onset && a < frames && e->onset - start >= 0 && e->is_true) y[a] = 1.0f;
       continue;
     }
     for (int64_t i = a; i < b; i++)
       if (isnan(y[i])) y[i] = v;
   }
-  for (size_t h = 0; gate && h < haps.count; h++) {
-    const ph_hap *e = &haps.items[h];
-    if (!ph_hap_has_onset(e) || !value_true(e->value)) continue;
-    int64_t a = ph_clock_sample_of(c, e->whole.begin) - start;
+  for (size_t h = 0; gate && s->valid && h < s->count; h++) {
+    const patsig_event *e = &s->events[h];
+    if (!e->has_onset || !e->is_true) continue;
+    int64_t a = e->onset - start;
     if (a >= 1 && a <= frames) y[a - 1] = 0.0f;
   }
   for (int i = 0; i < frames; i++) {

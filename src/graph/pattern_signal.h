@@ -1,5 +1,6 @@
-/* A pattern heard as a signal. Each block queries the pattern over the block's cycles and
- * writes, sample by sample, the value of the first event active there: numbers as they are,
+/* A pattern heard as a signal. Each block takes the pattern's events over the block's cycles
+ * (queried a window of blocks at a time, see pattern_signal.c) and writes, sample by sample,
+ * the value of the first event active there: numbers as they are,
  * note names as their frequency in Hz; where no event is active (or a word has no number)
  * the last value holds. Event starts land on the sample nearest their time (graph/clock.h).
  * The `trigger` form writes 1 at each event onset and 0 elsewhere; `gate` writes 1 while an

@@ -2,6 +2,7 @@
  * exact samples. */
 #include <fftw3.h>
 #include <math.h>
+#include <string.h>
 
 #include "dsp/catalog.h"
 #include "graph/arith.h"
@@ -175,6 +176,51 @@ static void test_triggers_land_on_the_nearest_sample_without_drift(void **s) {
   test_free(buf);
 }
 
+/* A pattern node queries a window of blocks at a time unless its pattern samples a signal;
+ * both ways give the same samples, bit for bit: every form, patterns of every kind of
+ * structure, blocks of changing sizes, a tempo whose cycles do not fall on samples. */
+static void test_windowed_queries_give_what_block_queries_give(void **s) {
+  static const char *const patterns[] = {
+      "110 220", "x ~ x*2 [~ x]", "1 [2 3]!2 <4 5 6>", "{1 2 3, 4 5}", "1(3,8) 2(5,8,2)", "[1|2|3] 4?",
+      "1@3 2 . 3 4 5", "<1 [2 3]>*3", "a4 c5 e5 ~", "~ 1 ~ ~", "[1 2, 3 4 5, ~ 6]", "x*29", "t f t*3 1 0",
+      "bd*2 [sn cp] <hh oh>", "1 ~ . ~ 2 . <3 ~>"};
+  static const int sizes[] = {128, 37, 128, 1, 64, 128, 100}, steady[] = {128, 128, 128, 128, 128, 128, 128};
+  const ph_patsig_mode modes[] = {PH_PATSIG_VALUE, PH_PATSIG_GATE, PH_PATSIG_TRIGGER};
+  enum { FRAMES = 6 * RATE, NPATTERNS = sizeof patterns / sizeof patterns[0] };
+  float *windowed = test_malloc(sizeof(float) * FRAMES), *alone = test_malloc(sizeof(float) * FRAMES);
+  for (size_t k = 0; k <= NPATTERNS; k++)
+    for (int m = 0; m < 3; m++) {
+      /* and last, onsets on the first sample after every window: "x*8" with cycles of 8192
+       * samples, in blocks of 128 */
+      const char *pattern = k < NPATTERNS ? patterns[k] : "x*8";
+      ph_rat cps = k < NPATTERNS ? ph_rat_make(11, 20) : ph_rat_make(RATE, 8192);
+      const int *size = k < NPATTERNS ? sizes : steady;
+      ph_graph_destroy(&g);
+      ph_graph_init(&g, &cfg);
+      int a = bind_pattern(pattern, cps, modes[m]);
+      int b = bind_pattern(pattern, cps, modes[m]);
+      int signal = add_node(&ph_unit_sine); /* sampled by b: b queries block by block */
+      ph_graph_connect(&g, b, 0, (ph_port){signal, 0});
+      prepare();
+      int64_t done = 0;
+      for (int j = 0; done < FRAMES; j++) {
+        int n = size[j % 7];
+        if (n > FRAMES - done) n = (int)(FRAMES - done);
+        block_start = done;
+        ph_graph_process(&g, n);
+        memcpy(windowed + done, ph_graph_output(&g, (ph_port){a, 0}), sizeof(float) * (size_t)n);
+        memcpy(alone + done, ph_graph_output(&g, (ph_port){b, 0}), sizeof(float) * (size_t)n);
+        done += n;
+      }
+      for (int i = 0; i < FRAMES; i++)
+        if (memcmp(&windowed[i], &alone[i], sizeof(float)))
+          fail_msg("\"%s\", form %d: sample %d is %g in a window, %g queried alone", pattern, m, i, windowed[i],
+                   alone[i]);
+    }
+  test_free(windowed);
+  test_free(alone);
+}
+
 /* Onsets that fall within half a sample before a block's end belong to the next block's first
  * sample: none is lost and none is heard twice, however the blocks fall. 29 onsets a cycle at
  * 11/20 cycles per second are 960000/319 = 3009.4 samples apart; over 20 cycles two of them
@@ -223,6 +269,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_pattern_frequencies_switch_at_the_exact_sample, setup, teardown),
       cmocka_unit_test_setup_teardown(test_triggers_land_on_the_nearest_sample_without_drift, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_onset_lost_at_block_boundaries, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_windowed_queries_give_what_block_queries_give, setup, teardown),
       cmocka_unit_test_setup_teardown(test_note_names_are_frequencies, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
