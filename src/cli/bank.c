@@ -14,7 +14,8 @@ static void warn(void *ctx, const char *message) { fprintf(stderr, "%s: warning:
 
 static bool name_char(char ch) { return isalnum((unsigned char)ch) || ch == '_' || ch == '-' || ch == '.'; }
 
-ph_bank *ph_cli_bank_for(const char *source, const char *file, int rate, const char *const *dirs, int ndirs, ph_error *err) {
+ph_bank *ph_cli_bank_for(const char *source, const char *file, int rate, const char *const *dirs, int ndirs, bool offline,
+                         ph_error *err) {
   char **words = calloc(MAX_WORDS, sizeof *words);
   int n = 0;
   bool in_string = false;
@@ -34,7 +35,8 @@ ph_bank *ph_cli_bank_for(const char *source, const char *file, int rate, const c
       words[n++][len] = 0;
     }
   }
-  ph_samples_options opt = {.dirs = dirs, .ndirs = ndirs, .warn = warn, .warn_ctx = (void *)file};
+  ph_samples_options opt = {
+      .dirs = dirs, .ndirs = ndirs, .kit_on_first_use = offline, .warn = warn, .warn_ctx = (void *)file};
   ph_bank *bank = words ? ph_samples_load_names(&opt, rate, (const char *const *)words, n, err) : NULL;
   if (!words) ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
   for (int i = 0; i < n; i++) free(words[i]);

@@ -47,7 +47,7 @@ bool live_bank_attach(live_bank **cache, ph_live_song *s, const live_bank_config
   }
   live_bank *b = *cache;
   if (!b || strcmp(b->key, key) != 0) {
-    ph_bank *bank = ph_cli_bank_for(s->source, cfg->path, cfg->rate, cfg->dirs, cfg->ndirs, err);
+    ph_bank *bank = ph_cli_bank_for(s->source, cfg->path, cfg->rate, cfg->dirs, cfg->ndirs, false, err);
     if (!bank || !(b = calloc(1, sizeof *b))) {
       if (bank) ph_bank_destroy(bank);
       ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");

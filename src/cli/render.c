@@ -135,7 +135,7 @@ int ph_cli_render(int argc, char **argv) {
   int rc = 1;
   ph_sound_writer *w = NULL, *stems[PH_SONG_MAX_OUTPUTS] = {0};
   float *buf = NULL, *stem_buf = NULL;
-  ph_bank *bank = ph_cli_bank_for(source, in, opt.rate, dirs, ndirs, &err);
+  ph_bank *bank = ph_cli_bank_for(source, in, opt.rate, dirs, ndirs, true, &err);
   if (!bank) {
     ph_error_print(&err, stderr);
     free(source);

@@ -91,7 +91,7 @@ ph_bank *ph_samples_load_names(const ph_samples_options *opt, double engine_rate
     if (!name) ok = false;
     else if (plain_name(name) && !ph_strings_has(&tried, name)) {
       int found = load_name(&L, name);
-      if (found == 0 && !(opt && opt->no_kit)) found = ph_kit_add(L.bank, name);
+      if (found == 0 && !(opt && opt->no_kit)) found = ph_kit_add(L.bank, name, opt && opt->kit_on_first_use);
       ok = found >= 0 && ph_strings_push(&tried, name);
     }
     free(name);

@@ -37,6 +37,7 @@ typedef struct {
   int ndirs;
   bool only_dirs;          /* no $PHONON_SAMPLES and no standard places */
   bool no_kit;             /* names no root provides stay missing */
+  bool kit_on_first_use;   /* the kit's samples made when first played (offline renders) */
   double max_seconds;      /* longer files are skipped; 0: PH_SAMPLES_MAX_SECONDS */
   size_t max_bytes;        /* files taking more memory (as floats) are skipped; 0: PH_SAMPLES_MAX_BYTES */
   ph_samples_warn_fn warn; /* NULL: skip silently */

@@ -3,6 +3,7 @@
 #include "voice/bank.h"
 
 #include <limits.h>
+#include <sched.h>
 #include <stdatomic.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -20,7 +21,51 @@ ph_sample *ph_sample_adopt(const char *name, float *data, size_t frames, int cha
   }
   *s = (ph_sample){.data = data, .frames = frames, .channels = channels, .sample_rate = sample_rate,
                    .name = copy};
+  atomic_init(&s->made, 2);
   return s;
+}
+
+ph_sample *ph_sample_deferred(const char *name, size_t frames, int channels, double sample_rate, ph_sample_maker make,
+                              const void *ctx, int arg) {
+  ph_sample *s = malloc(sizeof *s);
+  char *copy = strdup(name ? name : "");
+  if (!s || !copy || !make || channels < 1 || channels > 2) {
+    free(s);
+    free(copy);
+    return NULL;
+  }
+  *s = (ph_sample){.frames = frames, .channels = channels, .sample_rate = sample_rate, .name = copy, .make = make,
+                   .make_ctx = ctx, .make_arg = arg};
+  atomic_init(&s->made, 0);
+  return s;
+}
+
+/* Within ±PH_SAMPLE_MAX, NaN as 0: what a voice can make of a sample stays bounded. */
+static void bound(ph_sample *s) {
+  for (size_t i = 0; i < s->frames * (size_t)s->channels; i++) {
+    float x = s->data[i];
+    s->data[i] = x != x ? 0.0f : x > PH_SAMPLE_MAX ? PH_SAMPLE_MAX : x < -PH_SAMPLE_MAX ? -PH_SAMPLE_MAX : x;
+  }
+}
+
+/* A deferred sample made once, by the first thread to ask; the others wait for it. */
+static bool made(ph_sample *s) {
+  int state = atomic_load_explicit(&s->made, memory_order_acquire);
+  if (state == 2) return true;
+  int expected = 0;
+  if (state == 0 && atomic_compare_exchange_strong_explicit(&s->made, &expected, 1, memory_order_acquire,
+                                                            memory_order_acquire)) {
+    size_t n = s->frames * (size_t)s->channels;
+    s->data = calloc(n ? n : 1, sizeof(float));
+    if (s->data) {
+      s->make(s->data, s->frames, s->sample_rate, s->make_ctx, s->make_arg);
+      bound(s);
+    }
+    atomic_store_explicit(&s->made, s->data ? 2 : 3, memory_order_release);
+    return s->data != NULL;
+  }
+  while ((state = atomic_load_explicit(&s->made, memory_order_acquire)) == 1) sched_yield();
+  return state == 2;
 }
 
 ph_sample *ph_sample_create(const char *name, size_t frames, int channels, double sample_rate) {
@@ -179,11 +224,7 @@ bool ph_bank_add(ph_bank *b, const char *name, ph_sample *s) {
     ph_sample_destroy(s);
     return false;
   }
-  /* Within ±PH_SAMPLE_MAX, NaN as 0: what a voice can make of a sample stays bounded. */
-  for (size_t i = 0; i < s->frames * (size_t)s->channels; i++) {
-    float x = s->data[i];
-    s->data[i] = x != x ? 0.0f : x > PH_SAMPLE_MAX ? PH_SAMPLE_MAX : x < -PH_SAMPLE_MAX ? -PH_SAMPLE_MAX : x;
-  }
+  if (s->data) bound(s);
   e->samples[e->count++] = s;
   return true;
 }
@@ -250,7 +291,8 @@ static const ph_sample *get(const ph_bank *b, const char *name, size_t len, int 
     return NULL;
   }
   int i = index % e->count;
-  return e->samples[i < 0 ? i + e->count : i];
+  ph_sample *s = e->samples[i < 0 ? i + e->count : i];
+  return made(s) ? s : NULL;
 }
 
 const ph_sample *ph_bank_get(const ph_bank *b, const char *name, int index) {

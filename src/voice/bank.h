@@ -13,11 +13,15 @@
 #ifndef PH_VOICE_BANK_H
 #define PH_VOICE_BANK_H
 
+#include <stdatomic.h>
 #include <stdbool.h>
 #include <stddef.h>
 
 /* The largest magnitude a sample keeps in a bank (a file's float data beyond it is clamped). */
 #define PH_SAMPLE_MAX 1e6f
+
+/* Writes a deferred sample's frames (zeroed before) from what it was given. */
+typedef void (*ph_sample_maker)(float *data, size_t frames, double rate, const void *ctx, int arg);
 
 typedef struct {
   float *data;        /* interleaved frames: frames * channels floats */
@@ -25,12 +29,21 @@ typedef struct {
   int channels;       /* 1 or 2 */
   double sample_rate; /* the engine's rate: samples are converted before they reach a bank */
   char *name;         /* where it came from: a file path, or "built-in bd:0" */
+  /* A deferred sample (an offline render's built-in kit): made on its first lookup. */
+  ph_sample_maker make;
+  const void *make_ctx;
+  int make_arg;
+  _Atomic int made; /* 0 not yet, 1 being made, 2 made, 3 out of memory */
 } ph_sample;
 
 /* A sample of `frames` frames of silence; NULL when out of memory. */
 ph_sample *ph_sample_create(const char *name, size_t frames, int channels, double sample_rate);
 /* Wraps malloc'd interleaved data, which the sample then owns (freed on failure too). */
 ph_sample *ph_sample_adopt(const char *name, float *data, size_t frames, int channels, double sample_rate);
+/* A sample whose frames `make` writes when a lookup first returns it (data NULL until then):
+ * for banks of offline renders only, where a lookup may allocate and wait. */
+ph_sample *ph_sample_deferred(const char *name, size_t frames, int channels, double sample_rate, ph_sample_maker make,
+                              const void *ctx, int arg);
 void ph_sample_destroy(ph_sample *s);
 
 typedef struct ph_bank ph_bank;
@@ -57,7 +70,9 @@ int ph_bank_name_count(const ph_bank *b);
 const char *ph_bank_name_at(const ph_bank *b, int i);
 
 /* Sample `index` of `name`, index wrapped into 0..count-1 (negative ones too); NULL for an
- * unknown name, which is then recorded as missing. Lock-free, allocation-free. */
+ * unknown name, which is then recorded as missing. Lock-free, allocation-free, except the
+ * first lookup of a deferred sample: that one makes it (a lookup of it at the same time on
+ * another thread waits), and returns NULL if memory runs out. */
 const ph_sample *ph_bank_get(const ph_bank *b, const char *name, int index);
 /* "bd:3" → ph_bank_get(b, "bd", 3). The name ends at the first ':'; an index that is
  * absent or does not parse as a whole decimal integer ("bd:x", "bd:3:2") is 0. */

@@ -24,6 +24,12 @@ static const ph_kit_instrument *find(const char *name) {
 
 bool ph_kit_has(const char *name) { return find(name) != NULL; }
 
+static void make(float *data, size_t frames, double rate, const void *ctx, int variation) {
+  const ph_kit_instrument *inst = ctx;
+  inst->render(data, frames, rate, variation);
+  ph_kit_finish(data, frames, rate);
+}
+
 static ph_sample *render(const ph_kit_instrument *inst, int variation, double rate) {
   variation %= PH_KIT_VARIATIONS;
   if (variation < 0) variation += PH_KIT_VARIATIONS;
@@ -31,9 +37,7 @@ static ph_sample *render(const ph_kit_instrument *inst, int variation, double ra
   snprintf(label, sizeof label, "built-in %s:%d", inst->name, variation);
   size_t frames = (size_t)ceil(inst->seconds[variation] * rate);
   ph_sample *s = ph_sample_create(label, frames, 1, rate);
-  if (!s) return NULL;
-  inst->render(s->data, frames, rate, variation);
-  ph_kit_finish(s->data, frames, rate);
+  if (s) make(s->data, frames, rate, inst, variation);
   return s;
 }
 
@@ -42,18 +46,26 @@ ph_sample *ph_kit_render(const char *name, int variation, double sample_rate) {
   return inst && sample_rate > 0.0 ? render(inst, variation, sample_rate) : NULL;
 }
 
-int ph_kit_add(ph_bank *bank, const char *name) {
+/* The variation as render makes it, made when first looked up. */
+static ph_sample *deferred(const ph_kit_instrument *inst, int variation, double rate) {
+  char label[32];
+  snprintf(label, sizeof label, "built-in %s:%d", inst->name, variation);
+  return ph_sample_deferred(label, (size_t)ceil(inst->seconds[variation] * rate), 1, rate, make, inst, variation);
+}
+
+int ph_kit_add(ph_bank *bank, const char *name, bool on_first_use) {
   const ph_kit_instrument *inst = find(name);
   if (!inst || ph_bank_count(bank, name) > 0) return 0;
+  double rate = ph_bank_rate(bank);
   for (int v = 0; v < PH_KIT_VARIATIONS; v++)
-    if (!ph_bank_add(bank, name, render(inst, v, ph_bank_rate(bank)))) return -1;
+    if (!ph_bank_add(bank, name, on_first_use ? deferred(inst, v, rate) : render(inst, v, rate))) return -1;
   return ph_bank_set_origin(bank, name, "built-in") ? PH_KIT_VARIATIONS : -1;
 }
 
 int ph_kit_add_all(ph_bank *bank) {
   int added = 0;
   for (int i = 0; i < NINSTRUMENTS; i++) {
-    int n = ph_kit_add(bank, instruments[i]->name);
+    int n = ph_kit_add(bank, instruments[i]->name, false);
     if (n < 0) return -1;
     if (n > 0) added++;
   }

@@ -27,8 +27,9 @@ ph_sample *ph_kit_render(const char *name, int variation, double sample_rate);
 
 /* Adds every variation of `name` at the bank's rate, with origin "built-in", unless the bank
  * already has that name. Returns the number of samples added (0: not a kit name, or already
- * present), -1 when out of memory. */
-int ph_kit_add(ph_bank *bank, const char *name);
+ * present), -1 when out of memory. `on_first_use` (an offline render's bank): each variation
+ * is made when first looked up (ph_sample_deferred), so only those played are made. */
+int ph_kit_add(ph_bank *bank, const char *name, bool on_first_use);
 /* ph_kit_add for every instrument: the number of instruments added, -1 when out of memory. */
 int ph_kit_add_all(ph_bank *bank);
 

@@ -3,8 +3,11 @@
  * silence; kicks are low, hats bright and short, open hats longer, toms ordered by pitch. */
 #include <fftw3.h>
 #include <math.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "measure.h"
 #include "support.h"
@@ -99,6 +102,52 @@ static void test_every_instrument_is_there_with_four_variations(void **state) {
     assert_string_equal(ph_bank_origin(b, expected[i]), "built-in");
   }
   assert_int_equal(ph_kit_add_all(b), 0); /* nothing twice */
+  ph_bank_destroy(b);
+}
+
+/* An offline render's bank: each variation made on its first lookup, the same samples bit for
+ * bit as one made at once, and only those looked up. */
+static void test_a_deferred_kit_makes_what_is_played(void **state) {
+  ph_bank *now = ph_bank_create(RATE), *later = ph_bank_create(RATE);
+  assert_int_equal(ph_kit_add(now, "oh", false), PH_KIT_VARIATIONS);
+  assert_int_equal(ph_kit_add(later, "oh", true), PH_KIT_VARIATIONS);
+  assert_int_equal(ph_bank_count(later, "oh"), PH_KIT_VARIATIONS);
+  assert_string_equal(ph_bank_origin(later, "oh"), "built-in");
+  const ph_sample *a = ph_bank_get(now, "oh", 2), *b = ph_bank_get(later, "oh", 2);
+  assert_non_null(b);
+  assert_int_equal(a->frames, b->frames);
+  assert_memory_equal(a->data, b->data, sizeof(float) * a->frames);
+  assert_string_equal(b->name, "built-in oh:2");
+  assert_ptr_equal(ph_bank_get(later, "oh", 6), b); /* the same one, made once */
+  ph_bank_destroy(now);
+  ph_bank_destroy(later); /* with three variations never made */
+}
+
+static atomic_int makes;
+
+static void slow_maker(float *data, size_t frames, double rate, const void *ctx, int arg) {
+  atomic_fetch_add(&makes, 1);
+  struct timespec pause = {0, 20 * 1000 * 1000};
+  nanosleep(&pause, NULL); /* long enough that the other thread asks meanwhile */
+  for (size_t i = 0; i < frames; i++) data[i] = (float)arg;
+}
+
+static void *look_up(void *bank) { return (void *)ph_bank_get(bank, "x", 0); }
+
+/* Two threads that look up a deferred sample at once: it is made once, both get it made. */
+static void test_a_deferred_sample_is_made_once(void **state) {
+  ph_bank *b = ph_bank_create(RATE);
+  assert_true(ph_bank_add(b, "x", ph_sample_deferred("made", 1000, 1, RATE, slow_maker, NULL, 7)));
+  atomic_store(&makes, 0);
+  pthread_t t[2];
+  void *got[2];
+  for (int k = 0; k < 2; k++) assert_int_equal(pthread_create(&t[k], NULL, look_up, b), 0);
+  for (int k = 0; k < 2; k++) assert_int_equal(pthread_join(t[k], &got[k]), 0);
+  assert_int_equal(atomic_load(&makes), 1);
+  assert_non_null(got[0]);
+  assert_ptr_equal(got[0], got[1]);
+  const ph_sample *s = got[0];
+  for (size_t i = 0; i < s->frames; i++) assert_true(s->data[i] == 7.0f);
   ph_bank_destroy(b);
 }
 
@@ -257,6 +306,8 @@ int main(void) {
       cmocka_unit_test(test_snares_are_tone_and_noise),
       cmocka_unit_test(test_cowbell_rim_and_clap),
       cmocka_unit_test(test_other_rates_keep_the_sound),
+      cmocka_unit_test(test_a_deferred_kit_makes_what_is_played),
+      cmocka_unit_test(test_a_deferred_sample_is_made_once),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
