@@ -126,21 +126,40 @@ static void keep_constants(segments_state *s, const ph_cable *params, int count,
   memcpy(s->lens, lens, sizeof s->lens);
 }
 
+/* Breakpoints from constants (the cache's): a block at a time, cut where the trigger rises. */
+static void fixed_segments(segments_state *s, const ph_cable *trig, float *y, int frames) {
+  if (!trig->buf) {
+    float t = trig->constant; /* a constant trigger rises at most at the block's first sample */
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
+    s->prev_trig = t;
+    constant_segments(s, s->levels, s->lens, s->count, y, frames);
+    return;
+  }
+  int from = 0;
+  for (int i = 0; i < frames; i++) {
+    float t = trig->buf[i];
+    if (t > 0.5f && !(s->prev_trig > 0.5f)) {
+      if (i > from) constant_segments(s, s->levels, s->lens, s->count, y + from, i - from);
+      s->samples = 0.0;
+      from = i;
+    }
+    s->prev_trig = t;
+  }
+  constant_segments(s, s->levels, s->lens, s->count, y + from, frames - from);
+}
+
 static void segments_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   segments_state *s = state;
   const ph_cable *level = &in->params[0], *time = &in->params[MAX_LEVELS - 1], *trig = &in->params[2 * MAX_LEVELS - 1];
-  if (!trig->buf && frames > 0 && same_constants(s, in->params)) {
-    float t = trig->constant;
-    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
-    s->prev_trig = t;
-    constant_segments(s, s->levels, s->lens, s->count, out[0], frames);
+  if (frames > 0 && same_constants(s, in->params)) {
+    fixed_segments(s, trig, out[0], frames);
     return;
   }
   /* time[k] leads from level[k - 1] to level[k]: time[1] is params[MAX_LEVELS]. */
   int count = 1;
   while (count < MAX_LEVELS && given(&level[count]) && given(&time[count])) count++;
   double dt = 1.0 / s->sample_rate;
-  bool constant = !trig->buf;
+  bool constant = true;
   for (int k = 0; k < count && constant; k++) constant = !level[k].buf && (k == 0 || !time[k].buf);
   if (constant) {
     /* the same arithmetic on values read once: the breakpoints where each segment starts */
@@ -150,11 +169,7 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
       lens[k] = k ? ph_dsp_clamp(time[k].constant, 0.0, 1e6) : 0.0;
     }
     keep_constants(s, in->params, count, levels, lens);
-    if (frames <= 0) return;
-    float t = trig->constant; /* a constant trigger rises at most at the block's first sample */
-    if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
-    s->prev_trig = t;
-    constant_segments(s, levels, lens, count, out[0], frames);
+    if (frames > 0) fixed_segments(s, trig, out[0], frames);
     return;
   }
   for (int i = 0; i < frames; i++) {

@@ -286,6 +286,37 @@ static void test_followers(void **st) {
   free(x);
 }
 
+/* segments from constants with a trigger signal runs a block at a time, cut where the trigger
+ * rises; the sample-by-sample form (a level given as a signal) gives the same bits: rises on
+ * a block's first sample, mid-block, right before its end, a trigger held high (one rise), a
+ * rise while the envelope still moves. */
+static void test_segments_retriggered_block_by_block(void **st) {
+  const int n = 4096;
+  float *trig = calloc((size_t)n, sizeof(float)), *zero = calloc((size_t)n, sizeof(float));
+  const int rises[] = {0, 128, 300, 383, 1100, 1101, 2047, 2048, 3000};
+  for (size_t k = 0; k < sizeof rises / sizeof rises[0]; k++) trig[rises[k]] = 1.0f;
+  for (int i = 1200; i < 1500; i++) trig[i] = 1.0f;
+  t_param p[16];
+  for (int k = 0; k < 16; k++) p[k] = (t_param){NULL, NAN};
+  p[0].constant = 0.0f, p[1].constant = 1.0f, p[2].constant = 0.3f, p[3].constant = 0.0f;
+  p[8].constant = 0.001f, p[9].constant = 0.002f, p[10].constant = 0.004f;
+  p[15].buf = trig;
+  t_unit a = t_unit_new("segments", SR, 128, 1), b = t_unit_new("segments", SR, 128, 1);
+  float *fixed = calloc((size_t)n, sizeof(float)), *sampled = calloc((size_t)n, sizeof(float));
+  t_unit_run(&a, p, fixed, n, 128);
+  p[0].buf = zero; /* the first level as a signal of its value: sample by sample */
+  t_unit_run(&b, p, sampled, n, 128);
+  assert_memory_equal(fixed, sampled, sizeof(float) * (size_t)n);
+  assert_float_equal(fixed[1100 + 48], 1.0f, 1e-6); /* the rise at 1100 heard: at 1 after 1 ms */
+  assert_float_equal(fixed[1099], 0.0f, 1e-6);
+  t_unit_free(&a);
+  t_unit_free(&b);
+  free(trig);
+  free(zero);
+  free(fixed);
+  free(sampled);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_tar_rises_at_the_trigger_sample),
@@ -297,6 +328,7 @@ int main(void) {
       cmocka_unit_test(test_asr_and_its_alias_ar),
       cmocka_unit_test(test_zero_negative_and_nan_times_jump),
       cmocka_unit_test(test_every_parameter_as_a_buffer),
+      cmocka_unit_test(test_segments_retriggered_block_by_block),
       cmocka_unit_test(test_gate_and_trig),
       cmocka_unit_test(test_line_follows_the_phase),
       cmocka_unit_test(test_xline_curve),
