@@ -13,15 +13,17 @@
  *
  * The block runs in chunks no longer than the shortest line, so in a chunk each line is read
  * before anything is written over what it reads: a line's chunk is copied out, computed and
- * copied back as whole runs. The one recursion, the combs' damping filter, runs four combs at
- * a time in vector lanes; everything else is a loop over the chunk. Each sample is computed
- * with the same operations, in the same order, as the one-sample-at-a-time form above. */
+ * copied back as whole runs. The one recursion, the combs' damping filter, runs a channel's
+ * eight combs at a time in vector lanes; everything else is a loop over the chunk. Each sample
+ * is computed with the same operations, in the same order, as the one-sample-at-a-time form
+ * above. */
 #include <math.h>
 #include <string.h>
 
+#include "core/vectorise.h"
 #include "dsp/unit.h"
 
-enum { NCOMB = 8, NALLPASS = 4, NLINE = 2 * (NCOMB + NALLPASS), SPREAD = 23, CHUNK = 128, LANES = 4 };
+enum { NCOMB = 8, NALLPASS = 4, NLINE = 2 * (NCOMB + NALLPASS), SPREAD = 23, CHUNK = 128, LANES = 8 };
 
 static const int comb_tuning[NCOMB] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
 static const int allpass_tuning[NALLPASS] = {556, 441, 341, 225};
@@ -38,8 +40,11 @@ typedef struct {
   float buf[];
 } reverb_state;
 
-typedef float v4f __attribute__((vector_size(16)));
-typedef int32_t v4i __attribute__((vector_size(16)));
+/* Eight-float vectors passed between this file's static functions only (inlined into the
+ * vector clones of reverb_process): their calling convention without AVX does not matter. */
+#pragma GCC diagnostic ignored "-Wpsabi"
+typedef float v8f __attribute__((vector_size(32)));
+typedef int32_t v8i __attribute__((vector_size(32)));
 
 static uint32_t scaled(int tuning, double sr) {
   double n = floor(tuning * sr / 44100.0 + 0.5);
@@ -85,10 +90,10 @@ static void reverb_init(void *state, const ph_dsp_config *cfg) {
 
 static inline float denormal_free(float v) { return fabsf(v) < 1e-15f ? 0.0f : v; }
 
-static inline v4f denormal_free4(v4f v) {
-  const v4f tiny = {1e-15f, 1e-15f, 1e-15f, 1e-15f};
-  v4f magnitude = (v4f)((v4i)v & 0x7fffffff);
-  return (v4f)((v4i)v & ~(v4i)(magnitude < tiny));
+static inline v8f denormal_free8(v8f v) {
+  const v8f tiny = {1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f};
+  v8f magnitude = (v8f)((v8i)v & 0x7fffffff);
+  return (v8f)((v8i)v & ~(v8i)(magnitude < tiny));
 }
 
 /* The n samples of a line from its position, as one or two runs of the ring. */
@@ -112,38 +117,37 @@ typedef struct {
   bool const_damp;
 } chunk_params;
 
-/* Rows (four samples of each of four combs) to columns (the four combs at each sample); the
- * same function turns them back. */
-static inline void transpose4(v4f *r) {
-#if defined(__has_builtin)
-#if __has_builtin(__builtin_shufflevector)
-#define PH_REVERB_SHUFFLE 1
-#endif
-#endif
-#ifdef PH_REVERB_SHUFFLE
-  v4f t0 = __builtin_shufflevector(r[0], r[1], 0, 4, 1, 5), t1 = __builtin_shufflevector(r[0], r[1], 2, 6, 3, 7);
-  v4f t2 = __builtin_shufflevector(r[2], r[3], 0, 4, 1, 5), t3 = __builtin_shufflevector(r[2], r[3], 2, 6, 3, 7);
-  r[0] = __builtin_shufflevector(t0, t2, 0, 1, 4, 5);
-  r[1] = __builtin_shufflevector(t0, t2, 2, 3, 6, 7);
-  r[2] = __builtin_shufflevector(t1, t3, 0, 1, 4, 5);
-  r[3] = __builtin_shufflevector(t1, t3, 2, 3, 6, 7);
-#else
-  v4f c[4];
-  for (int j = 0; j < 4; j++) c[j] = (v4f){r[0][j], r[1][j], r[2][j], r[3][j]};
-  for (int j = 0; j < 4; j++) r[j] = c[j];
-#endif
+/* Rows (eight samples of each of eight combs) to columns (the eight combs at each sample);
+ * the same function turns them back. Pairs of rows interleaved, then pairs of pairs, then
+ * the halves exchanged. */
+static inline void transpose8(v8f *r) {
+  v8f t[8], u[8];
+  for (int k = 0; k < 8; k += 2) {
+    t[k] = __builtin_shufflevector(r[k], r[k + 1], 0, 8, 1, 9, 4, 12, 5, 13);
+    t[k + 1] = __builtin_shufflevector(r[k], r[k + 1], 2, 10, 3, 11, 6, 14, 7, 15);
+  }
+  for (int k = 0; k < 8; k += 4)
+    for (int h = 0; h < 2; h++) {
+      u[k + 2 * h] = __builtin_shufflevector(t[k + h], t[k + h + 2], 0, 1, 8, 9, 4, 5, 12, 13);
+      u[k + 2 * h + 1] = __builtin_shufflevector(t[k + h], t[k + h + 2], 2, 3, 10, 11, 6, 7, 14, 15);
+    }
+  for (int k = 0; k < 4; k++) {
+    r[k] = __builtin_shufflevector(u[k], u[k + 4], 0, 1, 2, 3, 8, 9, 10, 11);
+    r[k + 4] = __builtin_shufflevector(u[k], u[k + 4], 4, 5, 6, 7, 12, 13, 14, 15);
+  }
 }
 
-static inline v4f load4(const float *p) {
-  v4f v;
+static inline v8f load8(const float *p) {
+  v8f v;
   memcpy(&v, p, sizeof v);
   return v;
 }
 
-/* Four combs: their outputs added to acc (in comb order), their lines fed. Each line is read
- * and written in place, or through `spill` where its chunk wraps around the ring's end. */
-static inline __attribute__((always_inline)) void combs4_run(reverb_state *s, line *l, int n, const chunk_params *p,
-                                                             float *restrict acc, bool const_damp) {
+/* A channel's eight combs: their outputs added to acc (in comb order), their lines fed. Each
+ * line is read and written in place, or through `spill` where its chunk wraps around the
+ * ring's end. */
+static inline __attribute__((always_inline)) void combs_run(reverb_state *s, line *l, int n, const chunk_params *p,
+                                                            float *restrict acc, bool const_damp) {
   float spill[LANES][CHUNK];
   float *ring[LANES];
   for (int c = 0; c < LANES; c++) {
@@ -152,29 +156,31 @@ static inline __attribute__((always_inline)) void combs4_run(reverb_state *s, li
     if (wraps) line_read(s->buf, &l[c], n, spill[c]);
     for (int i = 0; i < n; i++) acc[i] += ring[c][i];
   }
-  v4f f = {l[0].store, l[1].store, l[2].store, l[3].store};
+  v8f f;
+  for (int c = 0; c < LANES; c++) f[c] = l[c].store;
   float keep = p->keep[0], d = p->d[0];
   int i = 0;
-  for (; i + 4 <= n; i += 4) {
-    v4f x[4];
-    for (int c = 0; c < LANES; c++) x[c] = load4(ring[c] + i);
-    transpose4(x); /* x[j]: the combs' outputs at sample i + j */
-    for (int j = 0; j < 4; j++) {
+  for (; i + LANES <= n; i += LANES) {
+    v8f x[LANES];
+    for (int c = 0; c < LANES; c++) x[c] = load8(ring[c] + i);
+    transpose8(x); /* x[j]: the combs' outputs at sample i + j */
+    for (int j = 0; j < LANES; j++) {
       if (!const_damp) keep = p->keep[i + j], d = p->d[i + j];
-      x[j] = f = denormal_free4(x[j] * keep + f * d);
+      x[j] = f = denormal_free8(x[j] * keep + f * d);
     }
-    transpose4(x); /* x[c]: comb c's filter at samples i .. i + 3 */
-    v4f feed = load4(p->feed + i), fb = load4(p->fb + i);
+    transpose8(x); /* x[c]: comb c's filter at samples i .. i + 7 */
+    v8f feed = load8(p->feed + i), fb = load8(p->fb + i);
     for (int c = 0; c < LANES; c++) {
-      v4f in = denormal_free4(feed + x[c] * fb);
+      v8f in = denormal_free8(feed + x[c] * fb);
       memcpy(ring[c] + i, &in, sizeof in);
     }
   }
   for (; i < n; i++) {
-    v4f out = {ring[0][i], ring[1][i], ring[2][i], ring[3][i]};
+    v8f out;
+    for (int c = 0; c < LANES; c++) out[c] = ring[c][i];
     if (!const_damp) keep = p->keep[i], d = p->d[i];
-    f = denormal_free4(out * keep + f * d);
-    v4f in = denormal_free4(p->feed[i] + f * p->fb[i]);
+    f = denormal_free8(out * keep + f * d);
+    v8f in = denormal_free8(p->feed[i] + f * p->fb[i]);
     for (int c = 0; c < LANES; c++) ring[c][i] = in[c];
   }
   for (int c = 0; c < LANES; c++) {
@@ -184,13 +190,13 @@ static inline __attribute__((always_inline)) void combs4_run(reverb_state *s, li
   }
 }
 
-static void combs4(reverb_state *s, line *l, int n, const chunk_params *p, float *restrict acc) {
-  if (p->const_damp) combs4_run(s, l, n, p, acc, true);
-  else combs4_run(s, l, n, p, acc, false);
+static inline __attribute__((always_inline)) void combs(reverb_state *s, line *l, int n, const chunk_params *p, float *restrict acc) {
+  if (p->const_damp) combs_run(s, l, n, p, acc, true);
+  else combs_run(s, l, n, p, acc, false);
 }
 
 /* One allpass over the chunk, x in place. */
-static void allpass(reverb_state *s, line *l, int n, float *restrict x) {
+static inline __attribute__((always_inline)) void allpass(reverb_state *s, line *l, int n, float *restrict x) {
   float spill[CHUNK];
   bool wraps = l->length - l->pos < (uint32_t)n;
   float *restrict ring = wraps ? spill : s->buf + l->offset + l->pos;
@@ -204,7 +210,7 @@ static void allpass(reverb_state *s, line *l, int n, float *restrict x) {
   else l->pos = (l->pos + (uint32_t)n) % l->length;
 }
 
-static void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi, float *restrict dst) {
+static inline __attribute__((always_inline)) void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi, float *restrict dst) {
   if (!c->buf) {
     float v = ph_dsp_clampf(c->constant, lo, hi);
     for (int i = 0; i < n; i++) dst[i] = v;
@@ -214,7 +220,7 @@ static void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi,
 }
 
 /* Samples [start, start + n) of the block; returns the sum of the wet samples. */
-static float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start, int n, float *restrict yl,
+static inline __attribute__((always_inline)) float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start, int n, float *restrict yl,
                           float *restrict yr) {
   const ph_cable *x = &in->params[0], *room = &in->params[1], *damp = &in->params[2], *mix = &in->params[3];
   chunk_params p;
@@ -233,7 +239,7 @@ static float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start, i
   for (int ch = 0; ch < 2; ch++) {
     float *acc = wet[ch];
     memset(acc, 0, sizeof(float) * (size_t)n);
-    for (int c = 0; c < NCOMB; c += LANES) combs4(s, &s->lines[ch * NCOMB + c], n, &p, acc);
+    combs(s, &s->lines[ch * NCOMB], n, &p, acc);
     for (int a = 0; a < NALLPASS; a++) allpass(s, &s->lines[2 * NCOMB + ch * NALLPASS + a], n, acc);
   }
   float check = 0.0f;
@@ -245,6 +251,7 @@ static float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start, i
   return check;
 }
 
+PH_VECTORISED
 static void reverb_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   reverb_state *s = state;
   float check = 0.0f;
