@@ -3,6 +3,7 @@
  * POS −1 is hard left, 0 the centre (both −3 dB), 1 hard right; L² + R² = x² everywhere. */
 #include <math.h>
 
+#include "core/vectorise.h"
 #include "dsp/unit.h"
 
 typedef struct {
@@ -29,10 +30,24 @@ static void pan2_init(void *state, const ph_dsp_config *cfg) {
   set_pos(state, 0.0f);
 }
 
+PH_VECTORISED
+static void place(const float *restrict x, float left, float right, float *restrict l, float *restrict r, int n) {
+  for (int i = 0; i < n; i++) {
+    float xi = ph_dsp_clampf(x[i], -1e9f, 1e9f);
+    l[i] = xi * left;
+    r[i] = xi * right;
+  }
+}
+
 static void pan2_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   pan2_state *s = state;
   const ph_cable *x = &in->params[0], *pos = &in->params[1];
   float *l = out[0], *r = out[1];
+  if (!pos->buf && x->buf && frames > 0) { /* a place for the block: the gains once */
+    if (pos->constant != s->last_pos) set_pos(s, pos->constant);
+    place(x->buf, s->left, s->right, l, r, frames);
+    return;
+  }
   for (int i = 0; i < frames; i++) {
     float p = ph_cable_at(pos, i);
     if (p != s->last_pos) set_pos(s, p);

@@ -327,8 +327,9 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   for (int s = 0; s < g->nsteps; s++) {
     ph_graph_node *node = &g->nodes[g->order[g->steps[s].first]];
     bool plain = !g->steps[s].is_loop && !node->gated && !node->checked;
-    g->calls[s] = plain ? (ph_graph_call){node->def->process, node->state, {node->cables, node->def->nparams}, node->out}
-                        : (ph_graph_call){0};
+    g->calls[s] = plain ? (ph_graph_call){.process = node->def->process, .state = node->state,
+                                          .in = {node->cables, node->def->nparams}, .out = node->out}
+                        : (ph_graph_call){.gated = !g->steps[s].is_loop && node->gated ? node : NULL};
   }
   g->prepared = true;
   return true;
@@ -491,7 +492,7 @@ void ph_graph_process(ph_graph *g, int frames) {
   for (int s = 0; s < g->nsteps; s++) {
     const ph_graph_call *c = &g->calls[s];
     if (c->process) c->process(c->state, &c->in, c->out, frames);
-    else ph_graph_run_step(g, s, frames, 0);
+    else if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, 0);
   }
 }
 

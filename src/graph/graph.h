@@ -45,7 +45,7 @@ typedef struct {
   float constant;
 } ph_graph_input;
 
-typedef struct {
+typedef struct ph_graph_node {
   const ph_unit_def *def;
   void *state;
   ph_graph_input *inputs; /* def->nparams */
@@ -82,12 +82,14 @@ typedef struct {
 
 /* A step as the serial loop makes it: a plain node (alone in its step, in no loop, ungated, of
  * a bounded output) is one call of its unit, made ready by prepare; process NULL: any other
- * step, run in full by ph_graph_run_step. */
+ * step, run in full by ph_graph_run_step, except a gated node's while it is silent and its
+ * gate shut (a voice not playing), which has nothing to do. */
 typedef struct {
   void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
   void *state;
   ph_dsp_inputs in;
   float *const *out;
+  const struct ph_graph_node *gated;
 } ph_graph_call;
 
 typedef struct ph_graph_parallel ph_graph_parallel;
