@@ -40,8 +40,9 @@ typedef struct {
   float buf[];
 } reverb_state;
 
-/* Eight-float vectors passed between this file's static functions only (inlined into the
- * vector clones of reverb_process): their calling convention without AVX does not matter. */
+/* Eight-float vectors pass only between this file's functions, all inlined into the clones of
+ * reverb_process (always_inline: a call between a clone and a function compiled without AVX
+ * would disagree on how the vector is passed), so no calling convention applies. */
 #pragma GCC diagnostic ignored "-Wpsabi"
 typedef float v8f __attribute__((vector_size(32)));
 typedef int32_t v8i __attribute__((vector_size(32)));
@@ -90,7 +91,7 @@ static void reverb_init(void *state, const ph_dsp_config *cfg) {
 
 static inline float denormal_free(float v) { return fabsf(v) < 1e-15f ? 0.0f : v; }
 
-static inline v8f denormal_free8(v8f v) {
+static inline __attribute__((always_inline)) v8f denormal_free8(v8f v) {
   const v8f tiny = {1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f, 1e-15f};
   v8f magnitude = (v8f)((v8i)v & 0x7fffffff);
   return (v8f)((v8i)v & ~(v8i)(magnitude < tiny));
@@ -120,7 +121,7 @@ typedef struct {
 /* Rows (eight samples of each of eight combs) to columns (the eight combs at each sample);
  * the same function turns them back. Pairs of rows interleaved, then pairs of pairs, then
  * the halves exchanged. */
-static inline void transpose8(v8f *r) {
+static inline __attribute__((always_inline)) void transpose8(v8f *r) {
   v8f t[8], u[8];
   for (int k = 0; k < 8; k += 2) {
     t[k] = __builtin_shufflevector(r[k], r[k + 1], 0, 8, 1, 9, 4, 12, 5, 13);
@@ -137,7 +138,7 @@ static inline void transpose8(v8f *r) {
   }
 }
 
-static inline v8f load8(const float *p) {
+static inline __attribute__((always_inline)) v8f load8(const float *p) {
   v8f v;
   memcpy(&v, p, sizeof v);
   return v;
@@ -190,7 +191,8 @@ static inline __attribute__((always_inline)) void combs_run(reverb_state *s, lin
   }
 }
 
-static inline __attribute__((always_inline)) void combs(reverb_state *s, line *l, int n, const chunk_params *p, float *restrict acc) {
+static inline __attribute__((always_inline)) void combs(reverb_state *s, line *l, int n, const chunk_params *p,
+                                                        float *restrict acc) {
   if (p->const_damp) combs_run(s, l, n, p, acc, true);
   else combs_run(s, l, n, p, acc, false);
 }
@@ -210,7 +212,8 @@ static inline __attribute__((always_inline)) void allpass(reverb_state *s, line 
   else l->pos = (l->pos + (uint32_t)n) % l->length;
 }
 
-static inline __attribute__((always_inline)) void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi, float *restrict dst) {
+static inline __attribute__((always_inline)) void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi,
+                                                              float *restrict dst) {
   if (!c->buf) {
     float v = ph_dsp_clampf(c->constant, lo, hi);
     for (int i = 0; i < n; i++) dst[i] = v;
@@ -220,8 +223,8 @@ static inline __attribute__((always_inline)) void cable_chunk(const ph_cable *c,
 }
 
 /* Samples [start, start + n) of the block; returns the sum of the wet samples. */
-static inline __attribute__((always_inline)) float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start, int n, float *restrict yl,
-                          float *restrict yr) {
+static inline __attribute__((always_inline)) float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start,
+                                                               int n, float *restrict yl, float *restrict yr) {
   const ph_cable *x = &in->params[0], *room = &in->params[1], *damp = &in->params[2], *mix = &in->params[3];
   chunk_params p;
   float dry[CHUNK], m[CHUNK], wet[2][CHUNK];
