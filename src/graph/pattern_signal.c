@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "graph/query_refusals.h"
+#include "graph/query_window.h"
 #include "pattern/ops.h"
 
 /* An event of the window, in samples, with what each form reads of its value. */
@@ -14,22 +15,14 @@ typedef struct {
   bool has_whole, has_onset, is_number, is_true;
 } patsig_event;
 
-/* The events of WINDOW_SAMPLES at a time (whole blocks), as voice players query their onsets
- * (voice/onsets.h): a pattern gives the same events however its time is cut into queries, and
- * the events of a window, in query order, give each block of it what a query of the block
- * alone gives. A pattern that samples a bus is queried a block at a time; a window refused as
- * too many events falls back to the block alone, and the next 1, 2, 4 ... 64 windows' worth
- * of blocks are queried alone too. */
-enum { WINDOW_SAMPLES = 1024 };
-
+/* The events are queried a window of blocks at a time (graph/query_window.h): the events of a
+ * window, in query order, give each block of it what a query of the block alone gives. */
 typedef struct {
   ph_patsig_binding b;
   float held; /* the value between events */
   ph_error err; /* a failed query plays the held value... */
   ph_query_refusals refused; /* ...and is counted, its message kept for the control side */
-  bool valid;                /* the window holds [start, end) */
-  int64_t start, end, alone_until;
-  int refusals;
+  ph_query_window window;
   patsig_event *events; /* in query order, in the query memory */
   size_t count;
   ph_arena queries;
@@ -42,9 +35,8 @@ static void patsig_init(void *state, const ph_dsp_config *cfg) {
   patsig_state *s = state;
   s->b = (ph_patsig_binding){0};
   s->held = 0;
-  s->valid = false;
-  s->alone_until = 0;
-  s->refusals = 0;
+  s->window = (ph_query_window){0};
+  s->count = 0;
   ph_error_clear(&s->err);
   ph_query_refusals_init(&s->refused);
   ph_arena_init_over(&s->queries, s->query_memory, PH_PATSIG_QUERY_BYTES);
@@ -109,30 +101,21 @@ static bool keep_events(patsig_state *s, const ph_haps *haps) {
   return true;
 }
 
-/* The window holding the block of `frames` from `start` (`ahead` samples more looked at),
- * queried when the one held does not hold it. */
-static void cover(patsig_state *s, bool per_block, int64_t start, int frames, int ahead) {
-  if (s->valid && start >= s->start && start + frames <= s->end) return;
-  int blocks = !per_block && frames > 0 && frames < WINDOW_SAMPLES && start >= s->alone_until ? WINDOW_SAMPLES / frames : 1;
-  for (int tries = blocks > 1 ? 2 : 1; tries > 0; tries--) {
-    int length = frames * (tries == 2 ? blocks : 1);
-    ph_arena_reset(&s->queries);
-    ph_error_clear(&s->err);
-    ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, ph_clock_block_span(s->b.clock, start, length + ahead), &s->err);
-    bool kept = keep_events(s, &haps);
-    if (!kept && !ph_error_is_set(&s->err)) ph_error_set(&s->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
-    if ((ph_error_is_set(&s->err) || !kept) && tries == 2) {
-      s->refusals += s->refusals < 6;
-      s->alone_until = start + ((int64_t)length << (s->refusals - 1));
-      continue;
-    }
-    if (tries == 2) s->refusals = 0;
-    if (ph_error_is_set(&s->err)) ph_query_refused(&s->refused, &s->err);
-    s->valid = kept;
-    s->start = start;
-    s->end = start + length;
-    return;
-  }
+typedef struct {
+  patsig_state *s;
+  int ahead; /* samples looked at past the block */
+} patsig_query;
+
+static bool query(void *ctx, int64_t start, int length, bool last) {
+  const patsig_query *q = ctx;
+  patsig_state *s = q->s;
+  ph_arena_reset(&s->queries);
+  ph_error_clear(&s->err);
+  ph_span span = ph_clock_block_span(s->b.clock, start, length + q->ahead);
+  ph_haps haps = ph_pat_query_span(s->b.pat, &s->queries, span, &s->err);
+  if (ph_error_is_set(&s->err) && !last) return true;
+  if (!keep_events(s, &haps) && !ph_error_is_set(&s->err)) ph_error_set(&s->err, PH_ERR_MEMORY, NULL, 0, PH_QUERY_FULL);
+  return ph_error_is_set(&s->err);
 }
 
 static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
@@ -147,10 +130,11 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
    * heard as a new note, so the gate drops for the one sample before each onset. */
   bool gate = s->b.mode == PH_PATSIG_GATE, per_block = false;
   for (int k = 0; k < in->nparams; k++) per_block |= in->params[k].buf != NULL; /* it samples a signal */
-  cover(s, per_block, start, frames, gate ? 1 : 0);
+  if (ph_query_window_cover(&s->window, per_block, start, frames, query, &(patsig_query){s, gate ? 1 : 0}))
+    ph_query_refused(&s->refused, &s->err);
   /* Which event covers each sample: the first in query order wins. */
   for (int i = 0; i < frames; i++) y[i] = NAN; /* NaN marks "not covered yet" */
-  for (size_t h = 0; s->valid && h < s->count; h++) {
+  for (size_t h = 0; h < s->count; h++) {
     const patsig_event *e = &s->events[h];
     if (!e->has_whole) continue;
     int64_t a = e->from - start, b = e->to - start;
@@ -170,7 +154,7 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
     for (int64_t i = a; i < b; i++)
       if (isnan(y[i])) y[i] = v;
   }
-  for (size_t h = 0; gate && s->valid && h < s->count; h++) {
+  for (size_t h = 0; gate && h < s->count; h++) {
     const patsig_event *e = &s->events[h];
     if (!e->has_onset || !e->is_true) continue;
     int64_t a = e->onset - start;

@@ -57,7 +57,8 @@ static int onsets_through_windows(const char *text, const int *sizes, int nsizes
   for (int start = 0, k = 0; start < frames; k++) {
     int size = sizes[k % nsizes] < frames - start ? sizes[k % nsizes] : frames - start;
     player_block(&pl, per_block, start, size, at, &n, max);
-    if ((int)(pl.w.end - pl.w.start) > *longest_window) *longest_window = (int)(pl.w.end - pl.w.start);
+    int length = (int)(pl.w.window.end - pl.w.window.start);
+    if (length > *longest_window) *longest_window = length;
     start += size;
   }
   player_close(&pl);
@@ -119,14 +120,14 @@ static void test_a_refused_window_backs_off(void **st) {
   int64_t *got = test_malloc(sizeof(int64_t) * 300000);
   for (int start = 0; start + 128 <= frames; start += 128) {
     player_block(&pl, false, start, 128, got, &n, 300000);
-    const ph_onsets *w = &pl.w;
+    const ph_query_window *w = &pl.w.window;
     if (start == 0) assert_true(w->refusals == 1 && w->alone_until == 1024);
     if (start == 1024) assert_true(w->refusals == 2 && w->alone_until == 1024 + 2048);
     if (start == 3072) assert_true(w->refusals == 3 && w->alone_until == 3072 + 4096);
     if (start < RATE * 5 / 3 - 2048) assert_int_equal(w->end - w->start, 128);
     if (w->end - w->start > longest) longest = (int)(w->end - w->start);
   }
-  assert_int_equal(pl.w.refusals, 0);
+  assert_int_equal(pl.w.window.refusals, 0);
   assert_int_equal(longest, 1024);
   player_close(&pl);
   int64_t *want = test_malloc(sizeof(int64_t) * 300000);
