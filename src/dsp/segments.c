@@ -11,10 +11,10 @@
 
 enum { MAX_LEVELS = 8 };
 
-/* The time since the start is samples × 1/rate (not a running sum), so that a block's times
- * are computed side by side, and the same whichever way the parameters come. */
 enum { NKEY = 2 * MAX_LEVELS - 1 }; /* the levels and the times, not the trigger */
 
+/* The time since the start is samples × 1/rate (not a running sum), so that a block's times
+ * are computed side by side, and the same whichever way the parameters come. */
 typedef struct {
   double samples; /* since the start, a whole number */
   double sample_rate;

@@ -4,7 +4,8 @@
  * Life cycle: a control thread creates a bank, adds every sample (ph_bank_add, from the
  * loader in io/samples.h and the built-in kit in voice/kit.h) and only then publishes the
  * pointer to the audio thread (e.g. an atomic pointer store). From then on the bank is never
- * changed: lookups read it without locks or allocation. A reload builds a new bank, swaps
+ * changed: lookups read it without locks or allocation (an offline render's bank excepted,
+ * whose deferred samples are made on their first lookup). A reload builds a new bank, swaps
  * the pointer, and destroys the old one once the audio thread no longer uses it.
  *
  * A lookup of a name the bank lacks returns NULL and records the name in a small fixed
