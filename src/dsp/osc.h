@@ -31,6 +31,15 @@ void ph_osc_init(void *state, const ph_dsp_config *cfg);
 size_t ph_osc_state_size(const ph_dsp_config *cfg);
 void ph_osc_reset(void *state);
 
+/* Step in cycles per sample for a frequency in Hz, with the offset's ratio cached in s
+ * (clamped to the Nyquist, NaN as 0); no branch, so that a loop of it vectorises. */
+static inline double ph_osc_step_of(const ph_osc_state *s, float hz) {
+  double f = (double)hz * s->ratio;
+  f = f != f ? 0.0 : f;
+  f = f < -s->nyquist ? -s->nyquist : (f > s->nyquist ? s->nyquist : f);
+  return f * s->inv_sr;
+}
+
 /* Step in cycles per sample at frame i (freq * 2^(offset/12) / sr, clamped to the Nyquist,
  * NaN as 0). Reads the offset's ratio from the cache, refreshed only when it changed. */
 static inline double ph_osc_step(ph_osc_state *s, const ph_cable *freq, const ph_cable *semi, int i) {
@@ -41,9 +50,7 @@ static inline double ph_osc_step(ph_osc_state *s, const ph_cable *freq, const ph
       s->ratio = exp2(ph_dsp_clamp(st, -128.0, 128.0) / 12.0);
     }
   }
-  double f = (double)ph_cable_at(freq, i) * s->ratio;
-  if (f != f) f = 0.0;
-  return ph_dsp_clamp(f, -s->nyquist, s->nyquist) * s->inv_sr;
+  return ph_osc_step_of(s, ph_cable_at(freq, i));
 }
 
 /* When frequency and offset are both constant over the block: true, and the step every

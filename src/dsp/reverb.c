@@ -23,7 +23,7 @@
 #include "core/vectorise.h"
 #include "dsp/unit.h"
 
-enum { NCOMB = 8, NALLPASS = 4, NLINE = 2 * (NCOMB + NALLPASS), SPREAD = 23, CHUNK = 128, LANES = 8 };
+enum { NCOMB = 8, NALLPASS = 4, NLINE = 2 * (NCOMB + NALLPASS), SPREAD = 23, CHUNK = 128, LANES = NCOMB };
 
 static const int comb_tuning[NCOMB] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617};
 static const int allpass_tuning[NALLPASS] = {556, 441, 341, 225};
@@ -46,6 +46,7 @@ typedef struct {
 #pragma GCC diagnostic ignored "-Wpsabi"
 typedef float v8f __attribute__((vector_size(32)));
 typedef int32_t v8i __attribute__((vector_size(32)));
+_Static_assert(sizeof(v8f) == LANES * sizeof(float), "a channel's combs, one a lane");
 
 static uint32_t scaled(int tuning, double sr) {
   double n = floor(tuning * sr / 44100.0 + 0.5);

@@ -77,9 +77,11 @@ static void line_of(const double *levels, const double *lens, int k, double c, d
   for (int i = 0; i < n; i++) y[i] = (float)(from + rise * (e[i] / len));
 }
 
-/* Breakpoints constant over the block, a chunk at a time: each chunk inside one segment
- * drawn as a line (all but the chunks where a segment ends). */
-static void constant_segments(segments_state *s, const double *levels, const double *lens, int count, float *y, int frames) {
+/* The breakpoints kept in the state (constant over the block), a chunk at a time: each chunk
+ * inside one segment drawn as a line (all but the chunks where a segment ends). */
+static void constant_segments(segments_state *s, float *y, int frames) {
+  const double *levels = s->levels, *lens = s->lens;
+  int count = s->count;
   double dt = 1.0 / s->sample_rate;
   for (int at = 0; at < frames; at += CHUNK) {
     int n = frames - at < CHUNK ? frames - at : CHUNK;
@@ -132,20 +134,20 @@ static void fixed_segments(segments_state *s, const ph_cable *trig, float *y, in
     float t = trig->constant; /* a constant trigger rises at most at the block's first sample */
     if (t > 0.5f && !(s->prev_trig > 0.5f)) s->samples = 0.0;
     s->prev_trig = t;
-    constant_segments(s, s->levels, s->lens, s->count, y, frames);
+    constant_segments(s, y, frames);
     return;
   }
   int from = 0;
   for (int i = 0; i < frames; i++) {
     float t = trig->buf[i];
     if (t > 0.5f && !(s->prev_trig > 0.5f)) {
-      if (i > from) constant_segments(s, s->levels, s->lens, s->count, y + from, i - from);
+      if (i > from) constant_segments(s, y + from, i - from);
       s->samples = 0.0;
       from = i;
     }
     s->prev_trig = t;
   }
-  constant_segments(s, s->levels, s->lens, s->count, y + from, frames - from);
+  constant_segments(s, y + from, frames - from);
 }
 
 static void segments_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {

@@ -54,14 +54,8 @@ static void sines(uint64_t phase, uint64_t step, float *restrict y, int n) {
 /* The phase steps of a block whose frequency changes and whose offset does not: each the step
  * ph_osc_step gives, side by side (the AVX-512 version converts to 64 bits in vectors). */
 PH_VECTORISED
-static void steps_of(const float *restrict freq, double ratio, double nyquist, double inv_sr, uint64_t *restrict step,
-                     int n) {
-  for (int i = 0; i < n; i++) {
-    double f = (double)freq[i] * ratio;
-    f = f != f ? 0.0 : f;
-    f = f < -nyquist ? -nyquist : (f > nyquist ? nyquist : f);
-    step[i] = ph_osc_fixed_step(f * inv_sr);
-  }
+static void steps_of(const ph_osc_state *restrict o, const float *restrict freq, uint64_t *restrict step, int n) {
+  for (int i = 0; i < n; i++) step[i] = ph_osc_fixed_step(ph_osc_step_of(o, freq[i]));
 }
 
 PH_VECTORISED
@@ -77,7 +71,7 @@ static uint64_t swept(const ph_osc_state *o, const float *freq, uint64_t phase, 
   uint32_t at[CHUNK];
   for (int from = 0; from < frames; from += CHUNK) {
     int n = frames - from < CHUNK ? frames - from : CHUNK;
-    steps_of(freq + from, o->ratio, o->nyquist, o->inv_sr, step, n);
+    steps_of(o, freq + from, step, n);
     for (int i = 0; i < n; i++) {
       at[i] = high(phase);
       phase += step[i];

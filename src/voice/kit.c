@@ -30,12 +30,17 @@ static void make(float *data, size_t frames, double rate, const void *ctx, int v
   ph_kit_finish(data, frames, rate);
 }
 
+/* The variation's name in a bank ("built-in bd:0") and its length in frames. */
+static size_t describe(const ph_kit_instrument *inst, int variation, double rate, char *label, size_t size) {
+  snprintf(label, size, "built-in %s:%d", inst->name, variation);
+  return (size_t)ceil(inst->seconds[variation] * rate);
+}
+
 static ph_sample *render(const ph_kit_instrument *inst, int variation, double rate) {
   variation %= PH_KIT_VARIATIONS;
   if (variation < 0) variation += PH_KIT_VARIATIONS;
   char label[32];
-  snprintf(label, sizeof label, "built-in %s:%d", inst->name, variation);
-  size_t frames = (size_t)ceil(inst->seconds[variation] * rate);
+  size_t frames = describe(inst, variation, rate, label, sizeof label);
   ph_sample *s = ph_sample_create(label, frames, 1, rate);
   if (s) make(s->data, frames, rate, inst, variation);
   return s;
@@ -49,8 +54,8 @@ ph_sample *ph_kit_render(const char *name, int variation, double sample_rate) {
 /* The variation as render makes it, made when first looked up. */
 static ph_sample *deferred(const ph_kit_instrument *inst, int variation, double rate) {
   char label[32];
-  snprintf(label, sizeof label, "built-in %s:%d", inst->name, variation);
-  return ph_sample_deferred(label, (size_t)ceil(inst->seconds[variation] * rate), 1, rate, make, inst, variation);
+  size_t frames = describe(inst, variation, rate, label, sizeof label);
+  return ph_sample_deferred(label, frames, 1, rate, make, inst, variation);
 }
 
 int ph_kit_add(ph_bank *bank, const char *name, bool on_first_use) {

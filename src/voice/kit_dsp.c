@@ -1,5 +1,4 @@
 /* The kit's rendering helpers (see kit_internal.h). */
-#include "core/vectorise.h"
 #include "dsp/osc.h"
 #include "voice/kit_internal.h"
 
@@ -45,34 +44,11 @@ void ph_kit_squares_init(ph_kit_squares *s, const double *hz, int n, double rati
   }
 }
 
-/* ph_osc_pulse of a half duty cycle at each phase q[i], added to sum[i]: both sides of each
- * PolyBLEP computed and one kept, the same arithmetic without a branch, so that it vectorises. */
-static inline double blep_either(double t, double dt) {
-  double x = t / dt, early = -(1.0 - x) * (1.0 - x) * 0.5;
-  double y = (t - 1.0) / dt, late = (1.0 + y) * (1.0 + y) * 0.5;
-  return t < dt ? early : (t > 1.0 - dt ? late : 0.0);
-}
-
-PH_VECTORISED
-static void add_pulses(const double *restrict q, double dt, double *restrict sum, int n) {
-  for (int i = 0; i < n; i++) {
-    double naive = q[i] < 0.5 ? 1.0 : -1.0, fall = q[i] - 0.5;
-    fall = fall < 0.0 ? fall + 1.0 : fall;
-    sum[i] += naive + 2.0 * blep_either(q[i], dt) - 2.0 * blep_either(fall, dt);
+double ph_kit_squares_next(ph_kit_squares *s) {
+  double sum = 0.0;
+  for (int k = 0; k < s->n; k++) {
+    sum += ph_osc_pulse(s->phase[k], 0.5, s->step[k]);
+    s->phase[k] = ph_osc_advance(s->phase[k], s->step[k]); /* step < 1/2 */
   }
-}
-
-void ph_kit_squares_fill(ph_kit_squares *s, double *restrict y, int n) {
-  double q[PH_KIT_SQUARES_CHUNK];
-  for (int i = 0; i < n; i++) y[i] = 0.0;
-  for (int k = 0; k < s->n; k++) { /* the squares in order: each sample's sum as one at a time adds it */
-    double p = s->phase[k];
-    for (int i = 0; i < n; i++) {
-      q[i] = p;
-      p = ph_osc_advance(p, s->step[k]); /* step < 1/2 */
-    }
-    s->phase[k] = p;
-    add_pulses(q, s->step[k], y, n);
-  }
-  for (int i = 0; i < n; i++) y[i] /= s->n;
+  return sum / s->n;
 }

@@ -36,9 +36,7 @@ typedef struct {
 } ph_kit_squares;
 
 void ph_kit_squares_init(ph_kit_squares *s, const double *hz, int n, double ratio, double rate);
-/* The next n <= PH_KIT_SQUARES_CHUNK samples: the squares' mean. */
-#define PH_KIT_SQUARES_CHUNK 256
-void ph_kit_squares_fill(ph_kit_squares *s, double *restrict y, int n);
+double ph_kit_squares_next(ph_kit_squares *s);
 
 /* exp(-t / tau); 0 past 40 time constants (below 5e-18, beneath a float sample's resolution
  * of anything it is added to or multiplies). */

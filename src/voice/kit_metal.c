@@ -35,12 +35,8 @@ static const metal_voice cr_voices[PH_KIT_VARIATIONS] = {
 static void render_metal(const metal_voice *v, uint32_t rng, float *out, size_t frames, double rate) {
   ph_kit_squares sq;
   ph_kit_squares_init(&sq, cymbal_hz, 6, v->pitch, rate);
-  for (size_t at = 0; at < frames; at += PH_KIT_SQUARES_CHUNK) {
-    int n = frames - at < PH_KIT_SQUARES_CHUNK ? (int)(frames - at) : PH_KIT_SQUARES_CHUNK;
-    double squares[PH_KIT_SQUARES_CHUNK];
-    ph_kit_squares_fill(&sq, squares, n);
-    for (int i = 0; i < n; i++) out[at + i] = (float)((1.0 - v->noise) * squares[i] + v->noise * ph_noise_next(&rng));
-  }
+  for (size_t i = 0; i < frames; i++)
+    out[i] = (float)((1.0 - v->noise) * ph_kit_squares_next(&sq) + v->noise * ph_noise_next(&rng));
   ph_kit_filter(out, frames, rate, PH_BIQUAD_BP, v->band, 0.9);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_HP, v->hp, 0.7071);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_HP, v->hp, 0.7071);

@@ -47,12 +47,7 @@ static void render_cb(float *out, size_t frames, double rate, int variation) {
   const cb_voice *v = &cb_voices[variation];
   ph_kit_squares sq;
   ph_kit_squares_init(&sq, hz, 2, v->pitch, rate);
-  for (size_t at = 0; at < frames; at += PH_KIT_SQUARES_CHUNK) {
-    int n = frames - at < PH_KIT_SQUARES_CHUNK ? (int)(frames - at) : PH_KIT_SQUARES_CHUNK;
-    double squares[PH_KIT_SQUARES_CHUNK];
-    ph_kit_squares_fill(&sq, squares, n);
-    for (int i = 0; i < n; i++) out[at + i] = (float)squares[i];
-  }
+  for (size_t i = 0; i < frames; i++) out[i] = (float)ph_kit_squares_next(&sq);
   ph_kit_filter(out, frames, rate, PH_BIQUAD_BP, 670.0 * v->pitch, 1.2);
   ph_kit_env strike = ph_kit_env_start(0.015, rate), ring = ph_kit_env_start(v->decay, rate);
   for (size_t i = 0; i < frames; i++) {

@@ -116,17 +116,17 @@ static int copy_frames(ph_voice *v, float *restrict l, float *restrict r, int n)
 /* The interpolated frames whose first frames (the one before each position) are at data[at[i]]
  * and whose fractions are t[i], added to l and r: side by side, the reads gathered. */
 PH_VECTORISED
-static void add_interpolated(const float *restrict data, int ch, const int32_t *restrict at, const float *restrict t,
+static void add_interpolated(const float *restrict data, int ch, const int64_t *restrict at, const float *restrict t,
                              float gl, float gr, float *restrict l, float *restrict r, int n) {
   if (ch == 2)
     for (int i = 0; i < n; i++) {
-      int32_t a = at[i];
+      int64_t a = at[i];
       l[i] += catmull_rom(data[a], data[a + 2], data[a + 4], data[a + 6], t[i]) * gl;
       r[i] += catmull_rom(data[a + 1], data[a + 3], data[a + 5], data[a + 7], t[i]) * gr;
     }
   else
     for (int i = 0; i < n; i++) {
-      int32_t a = at[i];
+      int64_t a = at[i];
       float y = catmull_rom(data[a], data[a + 1], data[a + 2], data[a + 3], t[i]);
       l[i] += y * gl;
       r[i] += y * gr;
@@ -143,33 +143,18 @@ static int interpolate_frames(ph_voice *v, float *restrict l, float *restrict r,
   if (v->p.end < hi) hi = v->p.end;
   if (!(pos >= 1.0)) return 0;
   int ch = s->channels, i = 0;
-  if (s->frames > (size_t)INT32_MAX / 4) { /* indices past 32 bits: one frame at a time */
-    float gl = v->gain_l, gr = v->gain_r;
-    for (; i < n && pos < hi; i++) {
-      int64_t at = (int64_t)pos; /* floor: pos >= 1 */
-      float t = (float)(pos - (double)at);
-      const float *f = s->data + (size_t)(at - 1) * (size_t)ch;
-      v->held_l = catmull_rom(f[0], f[ch], f[2 * ch], f[3 * ch], t);
-      v->held_r = ch == 2 ? catmull_rom(f[1], f[3], f[5], f[7], t) : v->held_l;
-      l[i] += v->held_l * gl;
-      r[i] += v->held_r * gr;
-      pos += rate;
-    }
-    v->pos = pos;
-    return i;
-  }
-  int32_t at[CHUNK];
+  int64_t at[CHUNK];
   float t[CHUNK];
   while (i < n && pos < hi) {
-    int m = 0, last = 0;
+    int m = 0;
     for (; m < CHUNK && i + m < n && pos < hi; m++) {
       int64_t frame = (int64_t)pos; /* floor: pos >= 1 */
       t[m] = (float)(pos - (double)frame);
-      at[m] = last = (int32_t)((frame - 1) * ch);
+      at[m] = (frame - 1) * ch;
       pos += rate;
     }
     add_interpolated(s->data, ch, at, t, v->gain_l, v->gain_r, l + i, r + i, m);
-    const float *f = s->data + last; /* the last frame, held for what follows */
+    const float *f = s->data + at[m - 1]; /* the last frame, held for what follows */
     v->held_l = catmull_rom(f[0], f[ch], f[2 * ch], f[3 * ch], t[m - 1]);
     v->held_r = ch == 2 ? catmull_rom(f[1], f[3], f[5], f[7], t[m - 1]) : v->held_l;
     i += m;

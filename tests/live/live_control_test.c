@@ -69,14 +69,24 @@ typedef struct {
 static int failures;
 
 static void check(bool ok, const char *what, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+/* Each verdict is also written to checks.txt in the run's folder, which a failure keeps. */
 static void check(bool ok, const char *what, const char *fmt, ...) {
-  printf("%s: %s — ", ok ? "ok" : "FAIL", what);
+  static FILE *kept;
+  if (!kept) kept = fopen("checks.txt", "w");
   va_list ap;
   va_start(ap, fmt);
-  vprintf(fmt, ap);
+  for (int k = 0; k < 2; k++) {
+    FILE *to = k ? kept : stdout;
+    if (!to) continue;
+    va_list again;
+    va_copy(again, ap);
+    fprintf(to, "%s: %s — ", ok ? "ok" : "FAIL", what);
+    vfprintf(to, fmt, again);
+    fputc('\n', to);
+    fflush(to);
+    va_end(again);
+  }
   va_end(ap);
-  putchar('\n');
-  fflush(stdout);
   failures += !ok;
 }
 

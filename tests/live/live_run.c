@@ -98,8 +98,11 @@ bool live_reload_again(const live_run *r, int attempt, char *log, size_t size) {
   save_tone(&again, 660, &when);
   const char *extra[] = {"--duration", "120", NULL};
   pid_t pid = server_play(r->cap, r->phonon, again.track, again.log, extra);
-  if (pid < 0) return false;
-  proc_sleep(0.3);
+  /* the capture has heard sound already: the first program's line says this one plays */
+  if (pid < 0 || !server_wait_swaps(again.log, 1, 20.0)) {
+    if (pid >= 0) proc_stop(pid);
+    return false;
+  }
   reload_burst(&again, pid, 1);
   proc_sleep(0.3);
   return proc_stop(pid) == 0;
