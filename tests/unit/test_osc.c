@@ -20,7 +20,7 @@ static void eval(void *ctx, const char *code) {
 static void status(void *ctx, ph_osc_status *out) { *out = (ph_osc_status){0.5, 12.25, 0.03, 2, 7, 4}; }
 
 static void wait_for(received *r, int n) {
-  for (int i = 0; i < 400 && __atomic_load_n(&r->n, __ATOMIC_ACQUIRE) < n; i++)
+  for (int i = 0; i < 2000 && __atomic_load_n(&r->n, __ATOMIC_ACQUIRE) < n; i++)
     nanosleep(&(struct timespec){0, 5000000}, NULL);
 }
 
@@ -62,7 +62,8 @@ static void test_messages_become_program_text(void **st) {
   lo_server_thread_add_method(me, "/phonon/status", NULL, on_reply, NULL);
   lo_server_thread_start(me);
   lo_send_from(to, lo_server_thread_get_server(me), LO_TT_IMMEDIATE, "/phonon/status", "");
-  for (int i = 0; i < 400 && !__atomic_load_n(&status_replies, __ATOMIC_ACQUIRE); i++) nanosleep(&(struct timespec){0, 5000000}, NULL);
+  for (int i = 0; i < 2000 && !__atomic_load_n(&status_replies, __ATOMIC_ACQUIRE); i++)
+    nanosleep(&(struct timespec){0, 5000000}, NULL);
   assert_int_equal(status_replies, 1);
   assert_float_equal(status_cycle, 12.25, 1e-6);
   lo_server_thread_free(me);
