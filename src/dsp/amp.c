@@ -23,5 +23,6 @@ const ph_unit_def ph_unit_amp = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = amp_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -34,5 +34,6 @@ const ph_unit_def ph_unit_distort = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = distort_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -21,5 +21,6 @@ const ph_unit_def ph_unit_gate = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = gate_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -29,5 +29,6 @@ const ph_unit_def ph_unit_if = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = if_process,
+    .pointwise = true,
     .reset = NULL,
 };

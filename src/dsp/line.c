@@ -27,5 +27,6 @@ const ph_unit_def ph_unit_line = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = line_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -28,5 +28,6 @@ const ph_unit_def ph_unit_min = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = min_process,
+    .pointwise = true,
     .reset = NULL,
 };

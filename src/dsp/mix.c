@@ -25,5 +25,6 @@ const ph_unit_def ph_unit_mix = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = mix_process,
+    .pointwise = true,
     .reset = NULL,
 };

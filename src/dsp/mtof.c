@@ -26,5 +26,6 @@ const ph_unit_def ph_unit_mtof = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = mtof_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -30,5 +30,6 @@ const ph_unit_def ph_unit_range = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = range_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -193,6 +193,8 @@ static void segments_process(void *state, const ph_dsp_inputs *in, float *const 
   }
 }
 
+static uint32_t segments_steady(const void *state, float *const *out, int frames) { return ph_dsp_held(out[0], frames); }
+
 #define LEVEL(name) {name, "", NAN, -1e9f, 1e9f, false, false, "a further level"}
 #define TIME(name) {name, "s", NAN, 0.0f, 1e6f, false, false, "seconds to reach the level of the same place"}
 
@@ -222,6 +224,7 @@ const ph_unit_def ph_unit_segments = {
     .state_size = segments_size,
     .init = segments_init,
     .process = segments_process,
+    .steady = segments_steady,
     .reset = segments_reset,
     .max_out = segments_max_out,
 };

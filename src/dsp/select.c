@@ -41,5 +41,6 @@ const ph_unit_def ph_unit_select = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = select_process,
+    .pointwise = true,
     .reset = NULL,
 };

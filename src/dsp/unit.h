@@ -91,6 +91,14 @@ typedef struct ph_unit_def {
    * voices): the blocks whose query was refused so far, *why the first refusal's message
    * (graph/query_refusals.h). Any thread, while the unit plays; NULL for the others. */
   unsigned (*refused)(const void *state, const char **why);
+  /* Steady outputs, the control-rate fast path: an output that held one value over a whole
+   * block reaches its readers as a constant, and they take their constant paths.
+   * pointwise: each output sample is a function of the inputs' same sample alone, so constant
+   * inputs give steady outputs. steady: after a process call into out[][0, frames), the
+   * outputs (bit o for output o) that held their first sample's value there, bit for bit; NULL
+   * when the unit never says. Asked only where a reader takes the outputs as constants. */
+  bool pointwise;
+  uint32_t (*steady)(const void *state, float *const *out, int frames);
 } ph_unit_def;
 
 /* For units without state: 0 bytes (state may then be NULL) and nothing to initialise. */
@@ -99,6 +107,9 @@ size_t ph_dsp_stateless_size(const ph_dsp_config *cfg);
  * scale, a band-limited step's overshoot included). */
 float ph_dsp_max_out_oscillator(const float *in_max);
 void ph_dsp_stateless_init(void *state, const ph_dsp_config *cfg);
+
+/* Whether y[0, n) all have y[0]'s bits (n > 0): a block a unit can call steady. */
+bool ph_dsp_held(const float *y, int n);
 
 static inline float ph_cable_at(const ph_cable *c, int i) { return c->buf ? c->buf[i] : c->constant; }
 

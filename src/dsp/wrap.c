@@ -31,5 +31,6 @@ const ph_unit_def ph_unit_wrap = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = wrap_process,
+    .pointwise = true,
     .reset = NULL,
 };

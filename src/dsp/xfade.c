@@ -30,5 +30,6 @@ const ph_unit_def ph_unit_xfade = {
     .state_size = ph_dsp_stateless_size,
     .init = ph_dsp_stateless_init,
     .process = xfade_process,
+    .pointwise = true,
     .reset = NULL,
 };

@@ -51,7 +51,8 @@ static float quotient_max(const float *m) { return m[0] * 1e10f; }
   }                                                                                         \
   const ph_unit_def ph_unit_##NAME = {                                                      \
       .name = #NAME, .doc = DOC, .params = operands, .nparams = 2, .noutputs = 1,           \
-      .state_size = no_state, .init = no_init, .process = NAME##_process, .max_out = MAX};
+      .state_size = no_state, .init = no_init, .process = NAME##_process, .max_out = MAX,   \
+      .pointwise = true};
 
 ARITH_UNIT(add, a + b, sum_max, "a + b, sample by sample")
 ARITH_UNIT(sub, a - b, sum_max, "a - b, sample by sample")
@@ -68,4 +69,5 @@ static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out,
 static float bus_max(const float *m) { return m[0]; }
 
 const ph_unit_def ph_unit_bus = {.name = "bus", .doc = "a named signal", .params = bus_params, .nparams = 1, .noutputs = 1,
-                                  .state_size = no_state, .init = no_init, .process = bus_process, .max_out = bus_max};
+                                  .state_size = no_state, .init = no_init, .process = bus_process, .max_out = bus_max,
+                                  .pointwise = true};

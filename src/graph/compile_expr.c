@@ -86,7 +86,7 @@ static bool pattern_node(ph_compiler *c, ph_pat *p, ph_patsig_mode mode, size_t 
     c->sampling[c->nsampling].node = n;
     c->sampling[c->nsampling++].offset = offset;
   }
-  ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, mode};
+  ph_patsig_binding b = {p, &c->song->clock, &c->song->block_start, mode, c->nsampled > 0};
   ph_patsig_bind(ph_graph_state(&c->song->graph, n), &b);
   *out = mono(n, 0);
   return true;

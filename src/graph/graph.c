@@ -258,6 +258,42 @@ static void find_bounds(ph_graph *g) {
   }
 }
 
+/* Which nodes' outputs may be steady and are read as such. Sources first: a node may be
+ * steady when its unit says so, or when it is pointwise and each input may be (a node in a
+ * loop runs sample by sample: never). Then readers first: a node takes its inputs from such
+ * nodes as constants, and those nodes are wanted, unless it is pointwise and not itself
+ * wanted steady (a pointwise unit's constant paths pay only in making its output steady). A
+ * node tells its steady outputs only when wanted. After the buffers are made. */
+static bool find_steady(ph_graph *g) {
+  bool *may = ph_arena_zalloc(&g->arena, sizeof(bool) * (size_t)(g->count ? g->count : 1));
+  g->steady = ph_arena_zalloc(&g->arena, sizeof(uint32_t) * (size_t)(g->count ? g->count : 1));
+  if (!may || !g->steady) return false;
+  for (int k = 0; k < g->count; k++) {
+    int self = g->order[k];
+    const ph_graph_node *node = &g->nodes[self];
+    bool all = node->def->pointwise;
+    for (int p = 0; p < node->def->nparams; p++) all &= node->inputs[p].from < 0 || may[node->inputs[p].from];
+    may[self] = node->loop < 0 && (node->def->steady || all);
+  }
+  for (int k = 0; k < g->count; k++) g->nodes[k].may_steady = false; /* from here on: wanted */
+  for (int k = g->count - 1; k >= 0; k--) {
+    ph_graph_node *node = &g->nodes[g->order[k]];
+    node->may_steady &= may[g->order[k]];
+    node->nreads = 0;
+    int any = 0;
+    for (int p = 0; p < node->def->nparams; p++) any += node->inputs[p].from >= 0 && may[node->inputs[p].from];
+    if (node->loop >= 0 || !any || (node->def->pointwise && !node->may_steady)) continue;
+    if (!(node->reads = PH_ARENA_ARRAY(&g->arena, ph_graph_steady_read, (size_t)any))) return false;
+    for (int p = 0; p < node->def->nparams; p++) {
+      const ph_graph_input *in = &node->inputs[p];
+      if (in->from < 0 || !may[in->from]) continue;
+      node->reads[node->nreads++] = (ph_graph_steady_read){p, in->from, in->output, g->nodes[in->from].out[in->output]};
+      g->nodes[in->from].may_steady = true;
+    }
+  }
+  return true;
+}
+
 bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   int n = g->count;
   size_t ints = (size_t)(n ? n : 1);
@@ -312,6 +348,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
       if (!node->out[o]) goto oom;
     }
   }
+  if (!find_steady(g)) goto oom;
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];
     if (node->gated || node->loop >= 0) continue;
@@ -327,8 +364,14 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   for (int s = 0; s < g->nsteps; s++) {
     ph_graph_node *node = &g->nodes[g->order[g->steps[s].first]];
     bool plain = !g->steps[s].is_loop && !node->gated && !node->checked;
+    ph_graph_tend *tend = NULL;
+    if (plain && (node->may_steady || node->nreads)) {
+      if (!(tend = ph_arena_alloc(&g->arena, sizeof *tend))) goto oom;
+      *tend = (ph_graph_tend){node->def, node->state, node->cables, node->reads, node->nreads,
+                              node->may_steady ? g->order[g->steps[s].first] : -1};
+    }
     g->calls[s] = plain ? (ph_graph_call){.process = node->def->process, .state = node->state,
-                                          .in = {node->cables, node->def->nparams}, .out = node->out}
+                                          .in = {node->cables, node->def->nparams}, .out = node->out, .tend = tend}
                         : (ph_graph_call){.gated = !g->steps[s].is_loop && node->gated ? node : NULL};
   }
   g->prepared = true;
@@ -352,12 +395,40 @@ static void wake(ph_graph *g, ph_graph_node *node) {
   node->def->init(node->state, &cfg);
 }
 
+/* Inputs from nodes that may be steady, for samples from `begin` on: the value as a constant
+ * where the source was steady over the block (unless NaN, which as a constant parameter
+ * means "not given"), else the buffer. */
+static inline void read_steady(const ph_graph *g, ph_cable *cables, const ph_graph_steady_read *reads, int n, int begin) {
+  for (int k = 0; k < n; k++) {
+    const ph_graph_steady_read *r = &reads[k];
+    float v = r->buf[0];
+    bool steady = g->steady[r->from] >> r->output & 1u;
+    cables[r->param] = steady && v == v ? (ph_cable){NULL, v} : (ph_cable){r->buf + begin, 0};
+  }
+}
+
+static inline uint32_t all_outputs(const ph_unit_def *def) {
+  return def->noutputs >= 32 ? ~0u : (1u << def->noutputs) - 1u;
+}
+
+/* The outputs of a unit just run on a whole block with these inputs that held one value. */
+static uint32_t steady_outputs(const ph_unit_def *def, const void *state, const ph_cable *cables, float *const *out,
+                               int frames) {
+  if (def->steady) return def->steady(state, out, frames) & all_outputs(def);
+  for (int p = 0; p < def->nparams; p++)
+    if (cables[p].buf) return 0;
+  return all_outputs(def);
+}
+
+static inline int index_of(const ph_graph *g, const ph_graph_node *node) { return (int)(node - g->nodes); }
+
 /* A gated node: run on each span of its gate, its outputs zero between them. */
 static void run_gated(ph_graph *g, ph_cable *cables, ph_graph_node *node, int frames) {
   const ph_gate *gate = node->gate;
   if (gate->count == 0) {
     if (!node->silent) zero_outputs(node, 0, g->cfg.max_block);
     node->silent = true;
+    g->steady[index_of(g, node)] = node->may_steady ? all_outputs(node->def) : 0;
     return;
   }
   node->silent = false;
@@ -371,6 +442,7 @@ static void run_gated(ph_graph *g, ph_cable *cables, ph_graph_node *node, int fr
       const ph_graph_input *in = &node->inputs[p];
       cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output] + begin, 0};
     }
+    read_steady(g, cables, node->reads, node->nreads, begin);
     float *outs[PH_GRAPH_MAX_OUTPUTS];
     for (int o = 0; o < node->def->noutputs; o++) outs[o] = node->out[o] + begin;
     ph_dsp_inputs inputs = {cables, node->def->nparams};
@@ -378,6 +450,8 @@ static void run_gated(ph_graph *g, ph_cable *cables, ph_graph_node *node, int fr
     at = end;
   }
   zero_outputs(node, at, frames);
+  bool whole = gate->count == 1 && gate->span[0].begin == 0 && gate->span[0].end >= frames;
+  g->steady[index_of(g, node)] = node->may_steady && whole ? steady_outputs(node->def, node->state, cables, node->out, frames) : 0;
 }
 
 static void run_block(ph_graph *g, ph_cable *cables, ph_graph_node *node, int frames) {
@@ -385,8 +459,10 @@ static void run_block(ph_graph *g, ph_cable *cables, ph_graph_node *node, int fr
     run_gated(g, cables, node, frames);
     return;
   }
+  read_steady(g, node->cables, node->reads, node->nreads, 0);
   ph_dsp_inputs inputs = {node->cables, node->def->nparams};
   node->def->process(node->state, &inputs, node->out, frames);
+  if (node->may_steady) g->steady[index_of(g, node)] = steady_outputs(node->def, node->state, node->cables, node->out, frames);
 }
 
 /* A loop runs one sample at a time. An input from a node already run this sample reads its
@@ -452,6 +528,7 @@ static void reset_node(ph_graph *g, int index, int frames) {
     memset(node->out[o], 0, sizeof(float) * (size_t)frames);
     node->last[o] = 0;
   }
+  g->steady[index] = 0;
   if (node->def->reset) {
     node->def->reset(node->state);
   } else if (!node->def->bound) {
@@ -486,12 +563,21 @@ void ph_graph_run_step(ph_graph *g, int s, int frames, int thread) {
   guard_step(g, step, frames);
 }
 
+/* A plain call whose steady inputs or outputs are tended. */
+static void run_tended(ph_graph *g, const ph_graph_call *c, int frames) {
+  const ph_graph_tend *t = c->tend;
+  read_steady(g, t->cables, t->reads, t->nreads, 0);
+  c->process(c->state, &c->in, c->out, frames);
+  if (t->self >= 0) g->steady[t->self] = steady_outputs(t->def, t->state, t->cables, c->out, frames);
+}
+
 void ph_graph_process(ph_graph *g, int frames) {
   if (!g->prepared || frames <= 0) return;
   if (frames > g->cfg.max_block) frames = g->cfg.max_block;
   for (int s = 0; s < g->nsteps; s++) {
     const ph_graph_call *c = &g->calls[s];
-    if (c->process) c->process(c->state, &c->in, c->out, frames);
+    if (c->tend) run_tended(g, c, frames);
+    else if (c->process) c->process(c->state, &c->in, c->out, frames);
     else if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, 0);
   }
 }

@@ -13,7 +13,7 @@
 #include "core/error.h"
 #include "dsp/unit.h"
 
-#define PH_GRAPH_MAX_OUTPUTS 32
+#define PH_GRAPH_MAX_OUTPUTS 32 /* at most 32: a node's steady outputs are the bits of a mask */
 /* A magnitude no sound or control signal comes near (units clamp theirs to 1e9): a node whose
  * output reaches it has blown up (a feedback loop with gain, a product of huge numbers). */
 #define PH_GRAPH_BLOWUP 1e15f
@@ -45,6 +45,13 @@ typedef struct {
   float constant;
 } ph_graph_input;
 
+/* An input whose source may be steady: the reader's parameter, the source and its output. */
+typedef struct ph_graph_steady_read {
+  int param;
+  int from, output;
+  const float *buf; /* the source's output */
+} ph_graph_steady_read;
+
 typedef struct ph_graph_node {
   const ph_unit_def *def;
   void *state;
@@ -66,6 +73,9 @@ typedef struct ph_graph_node {
    * Written by the thread that ran it, read after. */
   _Atomic unsigned faults;
   ph_cable *cables; /* its inputs for a whole block, made by prepare (NULL: made as it runs) */
+  bool may_steady; /* its outputs may be steady, and a reader takes them so (prepare decides) */
+  struct ph_graph_steady_read *reads; /* its inputs from nodes that may be steady */
+  int nreads;
   float max_out; /* the largest magnitude it can give (INFINITY: unknown), found by prepare */
   bool checked;  /* max_out not below PH_GRAPH_BLOWUP: the guard looks at its blocks */
   bool fault_reported; /* the control side's: it has said so */
@@ -80,15 +90,29 @@ typedef struct {
   int nsucc;
 } ph_graph_step;
 
+/* What a plain call does about steady outputs, kept apart from the nodes (a few cache lines
+ * for a whole graph): its inputs from nodes that may be steady, and its own outputs (self,
+ * the node's index, when they may be steady; else -1). */
+typedef struct {
+  const ph_unit_def *def;
+  void *state;
+  ph_cable *cables;
+  const ph_graph_steady_read *reads;
+  int nreads;
+  int self;
+} ph_graph_tend;
+
 /* A step as the serial loop makes it: a plain node (alone in its step, in no loop, ungated, of
- * a bounded output) is one call of its unit, made ready by prepare; process NULL: any other
- * step, run in full by ph_graph_run_step, except a gated node's while it is silent and its
- * gate shut (a voice not playing), which has nothing to do. */
+ * a bounded output) is one call of its unit, made ready by prepare, its steady inputs and
+ * outputs tended where `tend` says; process NULL: any other step, run in full by
+ * ph_graph_run_step, except a gated node's while it is silent and its gate shut (a voice not
+ * playing), which has nothing to do. */
 typedef struct {
   void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
   void *state;
   ph_dsp_inputs in;
   float *const *out;
+  const ph_graph_tend *tend;
   const struct ph_graph_node *gated;
 } ph_graph_call;
 
@@ -105,6 +129,9 @@ typedef struct {
   ph_graph_step *steps;
   int nsteps;
   ph_graph_call *calls; /* one per step */
+  /* Per node, the outputs that held their first sample's value over the last block: readers
+   * get that value as a constant and take their constant paths (the control-rate fast path). */
+  uint32_t *steady;
   ph_cable *cables; /* scratch for one node's inputs, a row per thread */
   int max_params;
   bool prepared;

@@ -128,9 +128,8 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   int64_t start = *s->b.block_start;
   /* A gate looks one sample ahead: an event that starts right where another ends must be
    * heard as a new note, so the gate drops for the one sample before each onset. */
-  bool gate = s->b.mode == PH_PATSIG_GATE, per_block = false;
-  for (int k = 0; k < in->nparams; k++) per_block |= in->params[k].buf != NULL; /* it samples a signal */
-  if (ph_query_window_cover(&s->window, per_block, start, frames, query, &(patsig_query){s, gate ? 1 : 0}))
+  bool gate = s->b.mode == PH_PATSIG_GATE;
+  if (ph_query_window_cover(&s->window, s->b.samples_signals, start, frames, query, &(patsig_query){s, gate ? 1 : 0}))
     ph_query_refused(&s->refused, &s->err);
   /* Which event covers each sample: the first in query order wins. */
   for (int i = 0; i < frames; i++) y[i] = NAN; /* NaN marks "not covered yet" */
@@ -166,6 +165,8 @@ static void patsig_process(void *state, const ph_dsp_inputs *in, float *const *o
   }
 }
 
+static uint32_t patsig_steady(const void *state, float *const *out, int frames) { return ph_dsp_held(out[0], frames); }
+
 /* Signals the pattern reads (a bus as a transform's argument): connected here only so that
  * the graph runs them first; process does not look at them. */
 static const ph_param_def patsig_params[] = {
@@ -185,6 +186,7 @@ const ph_unit_def ph_unit_pattern_signal = {
     .state_size = patsig_size,
     .init = patsig_init,
     .process = patsig_process,
+    .steady = patsig_steady,
     .reset = NULL,
     .bound = true,
     .refused = ph_patsig_failures,

@@ -26,6 +26,7 @@ typedef struct {
   const ph_clock *clock;
   const int64_t *block_start;
   ph_patsig_mode mode;
+  bool samples_signals; /* it samples signals (its "after" inputs): queried a block at a time */
 } ph_patsig_binding;
 
 #define PH_PATSIG_QUERY_BYTES (256u << 10) /* each pattern node's query memory */

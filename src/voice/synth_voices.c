@@ -33,6 +33,8 @@ typedef struct {
 } held;
 
 enum { RATIO, LEVEL, PAN, HELD_OUTPUTS };
+_Static_assert(HELD_OUTPUTS + 1 == PH_SYNTH_OUTPUTS_PER_VOICE, "a voice's outputs: the held ones, then its trigger");
+_Static_assert(PH_SYNTH_VOICES * PH_SYNTH_OUTPUTS_PER_VOICE <= 32, "the steady outputs are the bits of a mask");
 
 typedef struct {
   ph_synth_binding b;
@@ -275,6 +277,18 @@ static void synth_process(void *state, const ph_dsp_inputs *in, float *const *ou
   run_voices(s, out, done, frames, start_sample);
 }
 
+/* The held outputs that held over the whole last block; the triggers that did not fire in it. */
+static uint32_t synth_steady(const void *state, float *const *out, int frames) {
+  const synth_state *s = state;
+  uint32_t mask = 0;
+  for (int k = 0; k < PH_SYNTH_VOICES; k++) {
+    uint32_t voice = (uint32_t)!s->triggered[k] << HELD_OUTPUTS;
+    for (int h = 0; h < HELD_OUTPUTS; h++) voice |= (uint32_t)(s->outputs[k][h].to >= frames) << h;
+    mask |= voice << (PH_SYNTH_OUTPUTS_PER_VOICE * k);
+  }
+  return mask;
+}
+
 /* Held ratios (at most MAX_RATIO), levels (gain and velocity at most 10 each, the envelope
  * at most 1), pans within ±1, triggers of 1. */
 static float synth_max_out(const float *in_max) {
@@ -296,6 +310,7 @@ const ph_unit_def ph_unit_synth_voices = {
     .state_size = synth_size,
     .init = synth_init,
     .process = synth_process,
+    .steady = synth_steady,
     .reset = synth_reset,
     .bound = true,
     .refused = synth_refused,

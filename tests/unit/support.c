@@ -144,3 +144,11 @@ float *t_play(const char *program, int rate, int frames, const struct ph_bank *b
   test_free(both);
   return left;
 }
+
+void t_graph_without_steady(ph_graph *g) {
+  for (int k = 0; k < g->count; k++) {
+    g->nodes[k].may_steady = false;
+    g->nodes[k].nreads = 0;
+  }
+  for (int s = 0; s < g->nsteps; s++) g->calls[s].tend = NULL;
+}

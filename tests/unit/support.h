@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <cmocka.h>
 
+#include "graph/graph.h"
 #include "pattern/core.h"
 #include "pattern/mini.h"
 #include "pattern/registry.h"
@@ -37,5 +38,7 @@ float *t_play(const char *program, int rate, int frames, const struct ph_bank *b
 /* The left channel of `out` as the graph computes it, before the output stage (its level, the
  * DC guard and the limiter): for tests of a unit's own values (test_malloc'd). */
 float *t_signal(const char *program, int rate, int frames);
+/* A prepared graph made to run as if no output were ever steady (graph.h): every input a buffer. */
+void t_graph_without_steady(ph_graph *g);
 
 #endif

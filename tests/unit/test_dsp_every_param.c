@@ -52,6 +52,13 @@ static float *context(const ph_unit_def *d, const ph_param_def *p, float *input)
   return buf[which];
 }
 
+/* segments: times short enough for all eight levels between two triggers */
+static void short_segments(const ph_unit_def *d, t_param *p) {
+  if (strcmp(d->name, "segments") != 0) return;
+  p[ph_dsp_param_index(d, "times")].constant = 0.01f;
+  for (int j = 0; j < 8; j++) p[j].constant = (float)(j % 2); /* levels up and down */
+}
+
 static void test_every_parameter_is_a_signal(void **st) {
   float *input = malloc(FRAMES * sizeof(float)), *same = malloc(FRAMES * sizeof(float)),
         *step = malloc(FRAMES * sizeof(float));
@@ -64,11 +71,7 @@ static void test_every_parameter_is_a_signal(void **st) {
       if (d->params[k].is_input) continue;
       t_param p[32];
       for (int j = 0; j < d->nparams; j++) p[j] = (t_param){context(d, &d->params[j], input), base_value(&d->params[j])};
-      /* segments: times short enough for all eight levels between two triggers */
-      if (strcmp(d->name, "segments") == 0) {
-        p[ph_dsp_param_index(d, "times")].constant = 0.01f;
-        for (int j = 0; j < 8; j++) p[j].constant = (float)(j % 2); /* levels up and down */
-      }
+      short_segments(d, p);
       /* pm's MOD is silent by default, which would leave INDEX nothing to scale */
       if (strcmp(d->name, "pm") == 0 && k != 1) p[1].buf = input;
       p[k].buf = NULL; /* the parameter under test stands still, then steps */
@@ -145,10 +148,105 @@ static void test_block_size_does_not_change_the_sound(void **st) {
   free(mod);
 }
 
+/* A unit that calls itself pointwise (graph: constant inputs make steady outputs) has no
+ * memory: each sample of a block in which every input moves is what a fresh unit gives for
+ * those inputs held as constants, over eight samples alike. */
+static void test_pointwise_units_hear_the_same_sample_alone(void **st) {
+  enum { N = 300, HOLD = 8 };
+  int tested = 0;
+  uint32_t seed = 12345;
+  for (int u = 0; u < ph_dsp_unit_count(); u++) {
+    const ph_unit_def *d = ph_dsp_unit_at(u);
+    if (!d->pointwise) continue;
+    float *in[32], *whole[8];
+    t_param p[32];
+    for (int j = 0; j < d->nparams; j++) {
+      const ph_param_def *q = &d->params[j];
+      float base = base_value(q), spread = fabsf(base) > 1.0f ? fabsf(base) : 1.0f;
+      in[j] = malloc(N * sizeof(float));
+      for (int i = 0; i < N; i++) {
+        seed = seed * 1664525u + 1013904223u;
+        float x = (float)(seed >> 8) / 16777216.0f;
+        float v = is_gate(q) ? (float)(x > 0.5f) : !strcmp(q->unit, "cycle") ? x : base + (x - 0.5f) * 2.0f * spread;
+        in[j][i] = ph_dsp_clampf(v, q->min, q->max);
+      }
+      p[j] = (t_param){in[j], 0};
+    }
+    for (int o = 0; o < d->noutputs; o++) whole[o] = calloc(N, sizeof(float));
+    t_unit a = t_unit_new(d->name, SR, N, 3);
+    t_unit_run_outs(&a, p, whole, N, N);
+    t_unit_free(&a);
+    for (int i = 0; i < N; i++) {
+      t_param k[32];
+      for (int j = 0; j < d->nparams; j++) k[j] = (t_param){NULL, in[j][i]};
+      float held[8][HOLD], *outs[8];
+      for (int o = 0; o < d->noutputs; o++) outs[o] = held[o];
+      t_unit b = t_unit_new(d->name, SR, HOLD, 3);
+      t_unit_run_outs(&b, k, outs, HOLD, HOLD);
+      t_unit_free(&b);
+      for (int o = 0; o < d->noutputs; o++)
+        for (int h = 0; h < HOLD; h++)
+          if (memcmp(&held[o][h], &whole[o][i], sizeof(float)))
+            fail_msg("%s: output %d at sample %d is %g; its inputs held give %g at %d", d->name, o, i, whole[o][i],
+                     held[o][h], h);
+    }
+    for (int j = 0; j < d->nparams; j++) free(in[j]);
+    for (int o = 0; o < d->noutputs; o++) free(whole[o]);
+    tested++;
+  }
+  print_message("%d pointwise units\n", tested);
+  assert_true(tested >= 12);
+}
+
+/* A unit that says an output was steady over a block says it only of a block that held one
+ * value, bit for bit; and says it at times, where its inputs stand still. */
+static void test_steady_is_said_of_held_blocks_only(void **st) {
+  enum { N = 48000, BLOCK = 128 };
+  float *input = malloc(N * sizeof(float));
+  for (int i = 0; i < N; i++) input[i] = (float)sin(PH_DSP_TWO_PI * 97.0 * i / SR);
+  int tested = 0;
+  for (int u = 0; u < ph_dsp_unit_count(); u++) {
+    const ph_unit_def *d = ph_dsp_unit_at(u);
+    if (!d->steady) continue;
+    t_param p[32];
+    for (int j = 0; j < d->nparams; j++) p[j] = (t_param){context(d, &d->params[j], input), base_value(&d->params[j])};
+    short_segments(d, p);
+    float *outs[8];
+    for (int o = 0; o < d->noutputs; o++) outs[o] = calloc(N, sizeof(float));
+    t_unit a = t_unit_new(d->name, SR, BLOCK, 3);
+    int said = 0, blocks = 0;
+    for (int start = 0; start < N; start += BLOCK, blocks++) {
+      ph_cable cables[32];
+      for (int j = 0; j < d->nparams; j++) cables[j] = (ph_cable){p[j].buf ? p[j].buf + start : NULL, p[j].constant};
+      ph_dsp_inputs inputs = {cables, d->nparams};
+      float *at[8];
+      for (int o = 0; o < d->noutputs; o++) at[o] = outs[o] + start;
+      d->process(a.state, &inputs, at, BLOCK);
+      uint32_t steady = d->steady(a.state, at, BLOCK);
+      for (int o = 0; o < d->noutputs; o++) {
+        if (!(steady >> o & 1u)) continue;
+        said++;
+        for (int i = 1; i < BLOCK; i++)
+          if (memcmp(&at[o][i], &at[o][0], sizeof(float)))
+            fail_msg("%s: output %d called steady in block %d, which moves at sample %d", d->name, o, blocks, i);
+      }
+    }
+    print_message("%s: steady in %d of %d blocks\n", d->name, said, blocks * d->noutputs);
+    assert_true(said > 0 && said < blocks * d->noutputs);
+    t_unit_free(&a);
+    for (int o = 0; o < d->noutputs; o++) free(outs[o]);
+    tested++;
+  }
+  assert_true(tested >= 1);
+  free(input);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_parameter_is_a_signal),
       cmocka_unit_test(test_block_size_does_not_change_the_sound),
+      cmocka_unit_test(test_pointwise_units_hear_the_same_sample_alone),
+      cmocka_unit_test(test_steady_is_said_of_held_blocks_only),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

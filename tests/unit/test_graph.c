@@ -128,12 +128,17 @@ static void test_independent_nodes_run_by_block_in_dependency_order(void **s) {
 static ph_clock clock_;
 static int64_t block_start;
 
-static int bind_pattern(const char *mini, ph_rat cps, ph_patsig_mode mode) {
+/* A pattern node; `sampling` when its pattern samples signals (it then queries block by block). */
+static int bind_sampling_pattern(const char *mini, ph_rat cps, ph_patsig_mode mode, bool sampling) {
   int n = add_node(&ph_unit_pattern_signal);
   ph_clock_init(&clock_, RATE, cps);
-  ph_patsig_binding b = {M(mini), &clock_, &block_start, mode};
+  ph_patsig_binding b = {M(mini), &clock_, &block_start, mode, sampling};
   ph_patsig_bind(ph_graph_state(&g, n), &b);
   return n;
+}
+
+static int bind_pattern(const char *mini, ph_rat cps, ph_patsig_mode mode) {
+  return bind_sampling_pattern(mini, cps, mode, false);
 }
 
 static void test_pattern_frequencies_switch_at_the_exact_sample(void **s) {
@@ -198,9 +203,7 @@ static void test_windowed_queries_give_what_block_queries_give(void **s) {
       ph_graph_destroy(&g);
       ph_graph_init(&g, &cfg);
       int a = bind_pattern(pattern, cps, modes[m]);
-      int b = bind_pattern(pattern, cps, modes[m]);
-      int signal = add_node(&ph_unit_sine); /* sampled by b: b queries block by block */
-      ph_graph_connect(&g, b, 0, (ph_port){signal, 0});
+      int b = bind_sampling_pattern(pattern, cps, modes[m], true); /* b queries block by block */
       prepare();
       int64_t done = 0;
       for (int j = 0; done < FRAMES; j++) {
@@ -245,6 +248,54 @@ static void test_no_onset_lost_at_block_boundaries(void **s) {
   test_free(buf);
 }
 
+/* Outputs steady over a block reach their readers as constants, and nothing heard changes: a
+ * sine whose frequency is segments sweeping 160 Hz to 50 Hz in 0.1 s, times a pattern "1.5 2",
+ * gives the same samples, bit for bit, as with every input a buffer. The segments and the
+ * product say they are steady once the sweep is over, not during it. */
+static void test_steady_outputs_change_no_sample(void **s) {
+  enum { FRAMES = 188 * BLOCK, SWEEP = RATE / 10 };
+  const ph_unit_def *segments = ph_dsp_unit_find("segments");
+  float *heard[2] = {test_malloc(sizeof(float) * FRAMES), test_malloc(sizeof(float) * FRAMES)};
+  int steady_blocks = 0;
+  for (int pass = 0; pass < 2; pass++) {
+    ph_graph_destroy(&g);
+    ph_graph_init(&g, &cfg);
+    int ratio = bind_pattern("1.5 2", ph_rat_make(3, 2), PH_PATSIG_VALUE);
+    int seg = add_node(segments);
+    ph_graph_set_const(&g, seg, 0, 160);
+    ph_graph_set_const(&g, seg, ph_dsp_param_index(segments, "level1"), 50);
+    ph_graph_set_const(&g, seg, ph_dsp_param_index(segments, "times"), 0.1f);
+    int freq = add_node(&ph_unit_mul);
+    ph_graph_connect(&g, freq, 0, (ph_port){seg, 0});
+    ph_graph_connect(&g, freq, 1, (ph_port){ratio, 0});
+    int osc = add_node(&ph_unit_sine);
+    ph_graph_connect(&g, osc, 0, (ph_port){freq, 0});
+    prepare();
+    assert_true(g.nodes[seg].may_steady && g.nodes[freq].may_steady && g.nodes[osc].nreads == 1);
+    assert_false(g.nodes[osc].may_steady);
+    if (pass == 1) t_graph_without_steady(&g);
+    for (int done = 0; done < FRAMES; done += BLOCK) {
+      block_start = done;
+      ph_graph_process(&g, BLOCK);
+      memcpy(heard[pass] + done, ph_graph_output(&g, (ph_port){osc, 0}), sizeof(float) * BLOCK);
+      if (pass == 1) continue;
+      bool settled = done >= SWEEP;
+      if (done + BLOCK <= SWEEP || settled) assert_int_equal(g.steady[seg], settled);
+      /* the pattern steps at 1/3 s: not steady in the block where it does */
+      bool step = done < RATE / 3 && done + BLOCK > RATE / 3;
+      if (settled) assert_int_equal(g.steady[freq], !step);
+      steady_blocks += g.steady[freq] == 1;
+    }
+  }
+  assert_true(steady_blocks > (FRAMES - SWEEP) / BLOCK - 3);
+  for (int i = 0; i < FRAMES; i++)
+    if (memcmp(&heard[0][i], &heard[1][i], sizeof(float)))
+      fail_msg("sample %d: %g with steady outputs, %g without", i, heard[0][i], heard[1][i]);
+  assert_float_equal(peak_hz(heard[0] + RATE / 3, FRAMES - RATE / 3), 100, 1);
+  test_free(heard[0]);
+  test_free(heard[1]);
+}
+
 static void test_note_names_are_frequencies(void **s) {
   double hz;
   assert_true(ph_note_to_hz("a4", &hz));
@@ -270,6 +321,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_triggers_land_on_the_nearest_sample_without_drift, setup, teardown),
       cmocka_unit_test_setup_teardown(test_no_onset_lost_at_block_boundaries, setup, teardown),
       cmocka_unit_test_setup_teardown(test_windowed_queries_give_what_block_queries_give, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_steady_outputs_change_no_sample, setup, teardown),
       cmocka_unit_test_setup_teardown(test_note_names_are_frequencies, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
