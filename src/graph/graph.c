@@ -108,6 +108,12 @@ static int node_dep(const ph_graph_node *n, int d) {
   return d < n->def->nparams ? n->inputs[d].from : d == n->def->nparams ? n->gate_node : n->after[d - n->def->nparams - 1];
 }
 
+void ph_graph_keep(ph_graph *g, ph_port p) {
+  if (p.node < 0 || p.node >= g->count) return;
+  g->nodes[p.node].kept = true;
+  g->prepared = false;
+}
+
 void ph_graph_mark_feedback_point(ph_graph *g, int node) {
   g->nodes[node].feedback_point = true;
   g->prepared = false;
@@ -203,6 +209,48 @@ static bool order_loop(ph_graph *g, int *members, int count, const int *comp) {
   return true;
 }
 
+/* live[i]: a kept port depends on node i (none kept: every node). */
+static void mark_live(const ph_graph *g, bool *live, int *stack) {
+  int top = 0;
+  for (int i = 0; i < g->count; i++) {
+    live[i] = g->nodes[i].kept;
+    if (live[i]) stack[top++] = i;
+  }
+  if (top == 0)
+    for (int i = 0; i < g->count; i++) live[i] = true;
+  while (top > 0) {
+    const ph_graph_node *node = &g->nodes[stack[--top]];
+    for (int d = 0; d < node_deps(node); d++) {
+      int from = node_dep(node, d);
+      if (from >= 0 && !live[from]) {
+        live[from] = true;
+        stack[top++] = from;
+      }
+    }
+  }
+}
+
+/* Only the steps of live nodes stay, in order (a step is all live or all not: a loop's
+ * members depend on each other). A loop that does not run keeps an index no step has. */
+static void drop_dead_steps(ph_graph *g, const bool *live) {
+  int nsteps = 0, norder = 0;
+  for (int s = 0; s < g->nsteps; s++) {
+    ph_graph_step step = g->steps[s];
+    bool runs = live[g->order[step.first]];
+    for (int k = 0; k < step.count; k++) {
+      int node = g->order[step.first + k];
+      if (step.is_loop) g->nodes[node].loop = runs ? nsteps : g->count + s;
+      if (runs) g->order[norder + k] = node;
+    }
+    if (!runs) continue;
+    step.first = norder;
+    norder += step.count;
+    g->steps[nsteps++] = step;
+  }
+  g->nsteps = nsteps;
+  g->norder = norder;
+}
+
 /* Which steps read which: each step's predecessors counted and successors listed, once each. */
 static bool link_steps(ph_graph *g) {
   int *step_of = PH_ARENA_ARRAY(&g->arena, int, (size_t)(g->count ? g->count : 1));
@@ -242,7 +290,7 @@ static bool link_steps(ph_graph *g) {
  * a loop, or of a unit that knows no bound, may give anything. */
 static void find_bounds(ph_graph *g) {
   enum { MAX_KNOWN = 64 };
-  for (int k = 0; k < g->count; k++) {
+  for (int k = 0; k < g->norder; k++) {
     ph_graph_node *node = &g->nodes[g->order[k]];
     float bound = INFINITY;
     if (node->loop < 0 && node->def->max_out && node->def->nparams <= MAX_KNOWN) {
@@ -268,7 +316,7 @@ static bool find_steady(ph_graph *g) {
   bool *may = ph_arena_zalloc(&g->arena, sizeof(bool) * (size_t)(g->count ? g->count : 1));
   g->steady = ph_arena_zalloc(&g->arena, sizeof(uint32_t) * (size_t)(g->count ? g->count : 1));
   if (!may || !g->steady) return false;
-  for (int k = 0; k < g->count; k++) {
+  for (int k = 0; k < g->norder; k++) {
     int self = g->order[k];
     const ph_graph_node *node = &g->nodes[self];
     bool all = node->def->pointwise;
@@ -276,7 +324,7 @@ static bool find_steady(ph_graph *g) {
     may[self] = node->loop < 0 && (node->def->steady || all);
   }
   for (int k = 0; k < g->count; k++) g->nodes[k].may_steady = false; /* from here on: wanted */
-  for (int k = g->count - 1; k >= 0; k--) {
+  for (int k = g->norder - 1; k >= 0; k--) {
     ph_graph_node *node = &g->nodes[g->order[k]];
     node->may_steady &= may[g->order[k]];
     node->nreads = 0;
@@ -339,6 +387,8 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     g->steps[g->nsteps++] = (ph_graph_step){.first = i, .count = j - i, .is_loop = loop};
     i = j;
   }
+  mark_live(g, t.on_stack, t.stack);
+  drop_dead_steps(g, t.on_stack);
   if (!link_steps(g) || !(g->par = ph_graph_parallel_new(&g->arena, g->nsteps))) goto oom;
   find_bounds(g);
   for (int i = 0; i < n; i++) {

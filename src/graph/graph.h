@@ -80,6 +80,7 @@ typedef struct ph_graph_node {
   bool checked;  /* max_out not below PH_GRAPH_BLOWUP: the guard looks at its blocks */
   bool fault_reported; /* the control side's: it has said so */
   long origin;         /* where in the source the node was written, -1 when unknown */
+  bool kept;           /* read from outside the graph (ph_graph_keep) */
 } ph_graph_node;
 
 typedef struct {
@@ -125,7 +126,8 @@ typedef struct {
   ph_dsp_config cfg;
   ph_graph_node *nodes;
   int count, cap;
-  int *order; /* node indices, loops kept together */
+  int *order; /* node indices, loops kept together: the nodes that run */
+  int norder;
   ph_graph_step *steps;
   int nsteps;
   ph_graph_call *calls; /* one per step */
@@ -165,6 +167,10 @@ void ph_graph_gate(ph_graph *g, int node, int gate_node, const ph_gate *gate);
  * out of memory. */
 #define PH_GRAPH_MAX_AFTER 8
 bool ph_graph_after(ph_graph *g, int node, int from);
+/* The port is read from outside the graph (an output). Once any port is kept, only the nodes
+ * a kept port depends on run (through inputs, gates and ph_graph_after); the others stay
+ * silent. With none kept, every node runs. */
+void ph_graph_keep(ph_graph *g, ph_port p);
 /* The node's state, to bind what its table cannot carry (a pattern, a clock). */
 void *ph_graph_state(ph_graph *g, int node);
 

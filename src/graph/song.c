@@ -376,6 +376,10 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
     if (!compile_statement(c, prog->stmts[i])) return false;
   auto_route(c);
   if (!route_orbits(c)) return false;
+  for (int k = 0; k < s->noutputs; k++) { /* what no output hears does not run */
+    ph_graph_keep(&s->graph, s->outputs[k].left);
+    ph_graph_keep(&s->graph, s->outputs[k].right);
+  }
   if (ph_error_is_set(err) || !ph_graph_prepare(&s->graph, err)) return false;
   s->heirs = PH_ARENA_ARRAY(&s->arena, ph_song_heir, (size_t)(s->graph.count ? s->graph.count : 1));
   s->parts_used = PH_ARENA_ARRAY(&s->arena, int, (size_t)(s->nparts ? s->nparts : 1));

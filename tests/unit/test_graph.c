@@ -296,6 +296,27 @@ static void test_steady_outputs_change_no_sample(void **s) {
   test_free(heard[1]);
 }
 
+/* Once a port is kept, only the nodes it depends on run (through inputs and ph_graph_after);
+ * one it does not depend on stays silent. */
+static void test_only_what_a_kept_port_depends_on_runs(void **s) {
+  int heard = add_node(&ph_unit_sine), unheard = add_node(&ph_unit_sine), sampled = add_node(&ph_unit_sine);
+  ph_graph_set_const(&g, heard, 0, 440);
+  ph_graph_set_const(&g, unheard, 0, 220);
+  ph_graph_set_const(&g, sampled, 0, 100);
+  int reader = add_node(&ph_unit_mul);
+  ph_graph_connect(&g, reader, 0, (ph_port){heard, 0});
+  ph_graph_set_const(&g, reader, 1, 0.5f);
+  assert_true(ph_graph_after(&g, reader, sampled));
+  ph_graph_keep(&g, (ph_port){reader, 0});
+  prepare();
+  assert_int_equal(g.norder, 3);
+  assert_int_equal(g.nsteps, 3);
+  ph_graph_process(&g, BLOCK);
+  double heard_rms = rms(ph_graph_output(&g, (ph_port){reader, 0}), BLOCK);
+  assert_true(heard_rms > 0.3 && rms(ph_graph_output(&g, (ph_port){sampled, 0}), BLOCK) > 0.1);
+  assert_true(rms(ph_graph_output(&g, (ph_port){unheard, 0}), BLOCK) == 0);
+}
+
 static void test_note_names_are_frequencies(void **s) {
   double hz;
   assert_true(ph_note_to_hz("a4", &hz));
@@ -322,6 +343,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_no_onset_lost_at_block_boundaries, setup, teardown),
       cmocka_unit_test_setup_teardown(test_windowed_queries_give_what_block_queries_give, setup, teardown),
       cmocka_unit_test_setup_teardown(test_steady_outputs_change_no_sample, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_only_what_a_kept_port_depends_on_runs, setup, teardown),
       cmocka_unit_test_setup_teardown(test_note_names_are_frequencies, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);

@@ -6,6 +6,7 @@
 #include "graph/song.h"
 #include "measure.h"
 #include "support.h"
+#include "voice/sampler.h"
 
 #define RATE 48000
 
@@ -193,6 +194,41 @@ static void test_a_bus_as_a_transform_argument(void **s) {
   test_free(d);
 }
 
+static bool runs(const ph_graph *g, int node) {
+  for (int k = 0; k < g->norder; k++)
+    if (g->order[k] == node) return true;
+  return false;
+}
+
+/* What no output hears does not run: an unused bus, and a bus played only as voices (its
+ * copies run, itself not); a bus heard only as a transform's argument does. */
+static void test_what_no_output_hears_does_not_run(void **s) {
+  const char *program = "cps: 1\n~unused $ saw 110 # lpf 800\n~k $ sine 300\n~speed $ \"1 2\"\n"
+                        "out $ s \"~k*4\" # attack 0 # release 0.05 # pan 0\no1 $ sine \"220 330\" $ fast ~speed\n";
+  ph_song song;
+  ph_error err = {0};
+  ph_voice_hooks hooks = ph_sampler_hooks(NULL);
+  ph_song_options opt = {.rate = RATE, .voices = &hooks};
+  if (!ph_song_compile(&song, program, "test.ph", &opt, &err)) fail_msg("compile: %s", err.message);
+  const ph_graph *g = &song.graph;
+  int sines = 0, sines_run = 0, patterns = 0, patterns_run = 0;
+  for (int k = 0; k < g->count; k++) {
+    const char *name = g->nodes[k].def->name;
+    if (!strcmp(name, "saw") || !strcmp(name, "lpf")) assert_false(runs(g, k));
+    sines += !strcmp(name, "sine");
+    sines_run += !strcmp(name, "sine") && runs(g, k);
+    patterns += !strcmp(name, "pattern");
+    patterns_run += !strcmp(name, "pattern") && runs(g, k);
+  }
+  assert_int_equal(sines_run, sines - 1); /* the voices' copies and o1's, not ~k's own */
+  assert_true(sines >= 3);
+  assert_int_equal(patterns_run, patterns); /* ~speed and o1's notes */
+  ph_song_destroy(&song);
+  float *heard = t_play(program, RATE, RATE, NULL, NULL);
+  assert_true(measure_rms(heard, RATE) > 0.05);
+  test_free(heard);
+}
+
 static void test_a_bus_as_a_voice_players_transform_argument(void **s) {
   /* Voices whose pattern samples a bus hear the bus's value in the block under way, wherever
    * the bus is defined: fast ~f with ~f "1 4" is fast "1 4", sample for sample (onsets at 0,
@@ -309,6 +345,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_effect_sections_switch_by_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_a_bus_as_a_transform_argument, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_a_bus_as_a_voice_players_transform_argument, t_setup, t_teardown),
+      cmocka_unit_test_setup_teardown(test_what_no_output_hears_does_not_run, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_solo_mute_and_set_cycle, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_loud_programs_are_limited_not_clipped_to_garbage, t_setup, t_teardown),
       cmocka_unit_test_setup_teardown(test_pan2_and_stereo_through_buses_and_filters, t_setup, t_teardown),
