@@ -8,6 +8,7 @@ struct ph_arena_chunk {
   ph_arena_chunk *next;
   size_t size;
   size_t used;
+  size_t dirty; /* data past this offset is still zero (a chunk comes from calloc) */
   _Alignas(16) unsigned char data[];
 };
 
@@ -15,12 +16,12 @@ struct ph_arena_chunk {
 
 static size_t align_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
 
+/* From calloc, whose large blocks are fresh pages: zeroed memory that a big state (a query
+ * memory of a megabyte) leaves unused is never touched. */
 static ph_arena_chunk *chunk_new(size_t size) {
-  ph_arena_chunk *c = malloc(sizeof *c + size);
+  ph_arena_chunk *c = calloc(1, sizeof *c + size);
   if (!c) return NULL;
-  c->next = NULL;
   c->size = size;
-  c->used = 0;
   return c;
 }
 
@@ -47,6 +48,7 @@ bool ph_arena_init_over(ph_arena *a, void *mem, size_t size) {
   c->next = NULL;
   c->size = size - lost - sizeof(ph_arena_chunk);
   c->used = 0;
+  c->dirty = c->size; /* the caller's memory: anything */
   a->head = c;
   return true;
 }
@@ -83,7 +85,8 @@ void ph_arena_reset(ph_arena *a) {
   a->used_total = 0;
 }
 
-void *ph_arena_alloc(ph_arena *a, size_t size) {
+/* size bytes; where `zeroed`, cleared unless still zero. */
+static void *take(ph_arena *a, size_t size, bool zeroed) {
   size = align_up(size ? size : 1);
   ph_arena_chunk *c = a->head;
   if (!c || c->size - c->used < size) {
@@ -100,16 +103,16 @@ void *ph_arena_alloc(ph_arena *a, size_t size) {
     a->head = c = fresh;
   }
   void *p = c->data + c->used;
+  if (zeroed && c->used < c->dirty) memset(p, 0, (c->dirty < c->used + size ? c->dirty : c->used + size) - c->used);
   c->used += size;
+  if (c->dirty < c->used) c->dirty = c->used;
   a->used_total += size;
   return p;
 }
 
-void *ph_arena_zalloc(ph_arena *a, size_t size) {
-  void *p = ph_arena_alloc(a, size);
-  if (p) memset(p, 0, size);
-  return p;
-}
+void *ph_arena_alloc(ph_arena *a, size_t size) { return take(a, size, false); }
+
+void *ph_arena_zalloc(ph_arena *a, size_t size) { return take(a, size, true); }
 
 void *ph_arena_realloc(ph_arena *a, void *old, size_t old_size, size_t new_size) {
   ph_arena_chunk *c = a->head;
@@ -118,6 +121,7 @@ void *ph_arena_realloc(ph_arena *a, void *old, size_t old_size, size_t new_size)
     if (new_size <= old_size) return old;
     if (c->size - c->used >= extra) {
       c->used += extra;
+      if (c->dirty < c->used) c->dirty = c->used;
       a->used_total += extra;
       return old;
     }

@@ -49,12 +49,48 @@ static void test_realloc_grows_in_place_when_last(void **s) {
   ph_arena_destroy(&a);
 }
 
+static bool all_zero(const unsigned char *p, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (p[i]) return false;
+  return true;
+}
+
+/* zalloc gives zeros wherever the memory was written before: reused after a reset, grown
+ * in place by realloc, across the chunk's used part and past it; over caller memory too. */
+static void test_zalloc_clears_what_was_written(void **s) {
+  ph_arena a;
+  ph_arena_init(&a, 4096);
+  for (int round = 0; round < 3; round++) {
+    unsigned char *p = ph_arena_alloc(&a, 1000);
+    memset(p, 0xab, 1000);
+    p = ph_arena_realloc(&a, p, 1000, 2000); /* in place: the chunk's last */
+    memset(p, 0xcd, 2000);
+    ph_arena_reset(&a);
+    assert_true(all_zero(ph_arena_zalloc(&a, 2000), 2000));
+    unsigned char *z = ph_arena_zalloc(&a, 1500); /* fresh memory */
+    assert_true(all_zero(z, 1500));
+    memset(z, 0xef, 1500);
+    ph_arena_reset(&a);
+    unsigned char *again = ph_arena_zalloc(&a, 4000); /* over all three, and 500 bytes more */
+    assert_true(all_zero(again, 4000));
+    memset(again, 0x11, 4000);
+    ph_arena_reset(&a);
+  }
+  ph_arena_destroy(&a);
+  static unsigned char mem[2048];
+  memset(mem, 0x5a, sizeof mem);
+  assert_true(ph_arena_init_over(&a, mem, sizeof mem));
+  assert_true(all_zero(ph_arena_zalloc(&a, 1024), 1024));
+  ph_arena_destroy(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_growable_arena_grows_and_resets),
       cmocka_unit_test(test_fixed_arena_reports_exhaustion),
       cmocka_unit_test(test_arena_over_caller_memory),
       cmocka_unit_test(test_realloc_grows_in_place_when_last),
+      cmocka_unit_test(test_zalloc_clears_what_was_written),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
