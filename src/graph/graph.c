@@ -287,9 +287,11 @@ static bool link_steps(ph_graph *g) {
 }
 
 /* Each node's largest output from its unit's max_out and its inputs', sources first; a node in
- * a loop, or of a unit that knows no bound, may give anything. */
+ * a loop, or of a unit that knows no bound, may give anything. What a checked node gives its
+ * readers is below PH_GRAPH_BLOWUP (the guard sees to it before they run): so much for them. */
 static void find_bounds(ph_graph *g) {
   enum { MAX_KNOWN = 64 };
+  const float sane = nextafterf(PH_GRAPH_BLOWUP, 0.0f);
   for (int k = 0; k < g->norder; k++) {
     ph_graph_node *node = &g->nodes[g->order[k]];
     float bound = INFINITY;
@@ -297,7 +299,7 @@ static void find_bounds(ph_graph *g) {
       float in[MAX_KNOWN];
       for (int p = 0; p < node->def->nparams; p++) {
         const ph_graph_input *input = &node->inputs[p];
-        in[p] = input->from < 0 ? fabsf(input->constant) : g->nodes[input->from].max_out;
+        in[p] = input->from < 0 ? fabsf(input->constant) : fminf(g->nodes[input->from].max_out, sane);
       }
       bound = node->def->max_out(in);
     }

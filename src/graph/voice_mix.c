@@ -54,6 +54,14 @@ static void mix_process(void *state, const ph_dsp_inputs *in, float *const *out,
   }
 }
 
+/* A channel is its input plus the copies sounding (non-finite sums become 0): at most both
+ * inputs and every copy (NaN when one is). */
+static float mix_max_out(const float *in_max) {
+  float sum = in_max[0] + in_max[1];
+  for (int k = 0; k < 2 * PH_VOICE_MIX_MAX; k++) sum += in_max[2 + k];
+  return sum;
+}
+
 const ph_unit_def ph_unit_voice_mix = {
     .name = "voice_mix",
     .aliases = NULL,
@@ -66,4 +74,5 @@ const ph_unit_def ph_unit_voice_mix = {
     .process = mix_process,
     .reset = NULL,
     .bound = true,
+    .max_out = mix_max_out,
 };

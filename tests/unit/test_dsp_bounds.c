@@ -16,6 +16,7 @@
 
 #include "dsp/catalog.h"
 #include "graph/arith.h"
+#include "graph/voice_mix.h"
 
 enum { BLOCK = 128, BLOCKS = 40, TRIALS = 400, MAX_PARAMS = 64 };
 
@@ -28,10 +29,14 @@ static uint32_t next(void) {
 }
 static float unit_random(void) { return (float)(next() >> 8) / 16777216.0f; } /* [0, 1) */
 
-/* A magnitude for one input; NaN stands for a NaN constant (a parameter not given). */
-static float pick_magnitude(void) {
+/* A magnitude for one of `n` inputs; NaN stands for a NaN constant (a parameter not given).
+ * Where a unit has many inputs, an unbounded one comes rarely enough that some trials have
+ * none. */
+static float pick_magnitude(int n) {
   static const float choices[] = {0.0f, 0.25f, 1.0f, 3.0f, 1e3f, 1e9f, 1e14f, INFINITY, NAN};
-  return choices[next() % (sizeof choices / sizeof choices[0])];
+  int count = sizeof choices / sizeof choices[0];
+  if (n > 8 && next() % (4u * (unsigned)n) != 0) count -= 2;
+  return choices[next() % (unsigned)count];
 }
 
 /* A value of at most `m` in magnitude: often the extremes, sometimes anything at all when m
@@ -49,14 +54,15 @@ static float value_within(float m) {
   }
 }
 
-/* Runs one trial of `def`; returns 1 when its bound was finite (and so checked). */
-static int trial(const ph_unit_def *def, double rate) {
+/* Runs one trial of `def` (its state bound by `bind` when not NULL); returns 1 when its bound
+ * was finite (and so checked). */
+static int trial(const ph_unit_def *def, double rate, void (*bind)(void *state)) {
   float in_max[MAX_PARAMS];
   ph_cable cables[MAX_PARAMS];
   static float bufs[MAX_PARAMS][BLOCK];
   bool buffered[MAX_PARAMS];
   for (int p = 0; p < def->nparams; p++) {
-    in_max[p] = pick_magnitude();
+    in_max[p] = pick_magnitude(def->nparams);
     buffered[p] = !isnan(in_max[p]) && next() % 2;
     cables[p] = (ph_cable){buffered[p] ? bufs[p] : NULL, isnan(in_max[p]) ? NAN : value_within(in_max[p])};
   }
@@ -65,6 +71,7 @@ static int trial(const ph_unit_def *def, double rate) {
   ph_dsp_config cfg = {rate, BLOCK, next()};
   void *state = calloc(1, def->state_size(&cfg) + 1);
   def->init(state, &cfg);
+  if (bind) bind(state);
   float out_bufs[4][BLOCK];
   float *outs[4] = {out_bufs[0], out_bufs[1], out_bufs[2], out_bufs[3]};
   for (int b = 0; b < BLOCKS; b++) {
@@ -95,13 +102,15 @@ static int trial(const ph_unit_def *def, double rate) {
   return 1;
 }
 
-static void check_unit(const ph_unit_def *def) {
+static void check_bound_unit(const ph_unit_def *def, void (*bind)(void *state)) {
   if (!def->max_out) return;
   assert_true(def->nparams <= MAX_PARAMS && def->noutputs <= 4);
   int checked = 0;
-  for (int t = 0; t < TRIALS; t++) checked += trial(def, t % 3 ? 44100.0 : 8000.0);
+  for (int t = 0; t < TRIALS; t++) checked += trial(def, t % 3 ? 44100.0 : 8000.0, bind);
   if (checked < TRIALS / 20) fail_msg("%s: only %d of %d trials had a finite bound", def->name, checked, TRIALS);
 }
+
+static void check_unit(const ph_unit_def *def) { check_bound_unit(def, NULL); }
 
 static void test_catalog_units_keep_their_bounds(void **st) {
   (void)st;
@@ -123,10 +132,25 @@ static void test_arithmetic_keeps_its_bounds(void **st) {
   }
 }
 
+/* A synth's voices summed: every copy sounding in runs that start and stop within the block. */
+static void bind_voices(void *state) {
+  static ph_gate sounding[PH_VOICE_MIX_MAX];
+  for (int k = 0; k < PH_VOICE_MIX_MAX; k++)
+    sounding[k] = (ph_gate){2, {{0, 5 * k + 1, true}, {5 * k + 9, BLOCK, false}}};
+  ph_voice_mix_bind(state, sounding, PH_VOICE_MIX_MAX, true);
+}
+
+static void test_voice_mix_keeps_its_bound(void **st) {
+  (void)st;
+  assert_non_null(ph_unit_voice_mix.max_out);
+  check_bound_unit(&ph_unit_voice_mix, bind_voices);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_catalog_units_keep_their_bounds),
       cmocka_unit_test(test_arithmetic_keeps_its_bounds),
+      cmocka_unit_test(test_voice_mix_keeps_its_bound),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
