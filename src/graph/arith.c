@@ -1,6 +1,7 @@
 #include "graph/arith.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/vectorise.h"
 
@@ -63,7 +64,9 @@ static const ph_param_def bus_params[] = {{"in", "", 0, -INFINITY, INFINITY, tru
 
 static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) {
   const ph_cable *c = &in->params[0];
-  for (int i = 0; i < n; i++) out[0][i] = ph_cable_at(c, i);
+  if (c->buf) memcpy(out[0], c->buf, sizeof(float) * (size_t)(n > 0 ? n : 0));
+  else
+    for (int i = 0; i < n; i++) out[0][i] = c->constant;
 }
 
 static float bus_max(const float *m) { return m[0]; }

@@ -43,7 +43,9 @@ static void mix_process(void *state, const ph_dsp_inputs *in, float *const *out,
   for (int ch = 0; ch < (s->stereo ? 2 : 1); ch++) {
     float *y = out[ch];
     const ph_cable *base = &in->params[ch];
-    for (int i = 0; i < frames; i++) y[i] = ph_cable_at(base, i);
+    if (base->buf) memcpy(y, base->buf, sizeof(float) * (size_t)frames);
+    else
+      for (int i = 0; i < frames; i++) y[i] = base->constant;
     for (int k = 0; k < s->voices; k++) {
       const ph_gate *g = &s->sounding[k];
       for (int n = 0; n < g->count; n++) {

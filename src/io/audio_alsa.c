@@ -7,6 +7,28 @@
 #include <string.h>
 
 #include "io/audio_internal.h"
+#include "io/library.h"
+
+/* libasound's functions, looked up when a program first plays through ALSA. */
+#define ALSA_API(X)                                                                                   \
+  X(snd_device_name_free_hint) X(snd_device_name_get_hint) X(snd_device_name_hint)                 \
+  X(snd_lib_error_set_handler) X(snd_pcm_close) X(snd_pcm_drop) X(snd_pcm_get_params) X(snd_pcm_open) \
+  X(snd_pcm_recover) X(snd_pcm_set_params) X(snd_pcm_writei) X(snd_strerror)
+#define ALSA_FIELD(name) __typeof__(name) *name;
+#define ALSA_NAME(name) #name,
+static struct {
+  ALSA_API(ALSA_FIELD)
+} alsa;
+static const char *const alsa_names[] = {ALSA_API(ALSA_NAME)};
+enum { ALSA_COUNT = sizeof alsa_names / sizeof *alsa_names };
+_Static_assert(sizeof alsa == ALSA_COUNT * sizeof(void *), "one pointer a function");
+
+static bool load_alsa(ph_error *err) {
+  void *found[ALSA_COUNT];
+  if (!ph_library_load("libasound.so.2", alsa_names, ALSA_COUNT, found, err)) return false;
+  memcpy(&alsa, found, sizeof alsa);
+  return true;
+}
 
 typedef struct {
   snd_pcm_t *pcm;
@@ -19,7 +41,7 @@ typedef struct {
 
 static void close_alsa(ph_audio *a) {
   alsa_backend *b = a->impl;
-  if (b->pcm) snd_pcm_close(b->pcm);
+  if (b->pcm) alsa.snd_pcm_close(b->pcm);
   free(b->planar);
   free(b->interleaved);
   free(b);
@@ -27,7 +49,7 @@ static void close_alsa(ph_audio *a) {
 
 static bool fail(ph_audio *a, ph_error *err, const char *what, int code) {
   alsa_backend *b = a->impl;
-  ph_error_set(err, PH_ERR_IO, NULL, 0, "alsa: %s %s: %s", what, b->device, snd_strerror(code));
+  ph_error_set(err, PH_ERR_IO, NULL, 0, "alsa: %s %s: %s", what, b->device, alsa.snd_strerror(code));
   close_alsa(a);
   return false;
 }
@@ -38,7 +60,8 @@ static void quiet(const char *file, int line, const char *function, int code, co
 }
 
 bool ph_audio_alsa_open(ph_audio *a, const ph_audio_options *opt, ph_error *err) {
-  snd_lib_error_set_handler(quiet);
+  if (!load_alsa(err)) return false;
+  alsa.snd_lib_error_set_handler(quiet);
   alsa_backend *b = calloc(1, sizeof *b);
   if (!b) {
     ph_error_set(err, PH_ERR_MEMORY, NULL, 0, "out of memory");
@@ -51,15 +74,15 @@ bool ph_audio_alsa_open(ph_audio *a, const ph_audio_options *opt, ph_error *err)
   a->channels = 2 * (opt->pairs > 0 ? opt->pairs : 1);
   a->rate = opt->rate ? opt->rate : 48000;
   int period = opt->buffer ? opt->buffer : 256;
-  int rc = snd_pcm_open(&b->pcm, b->device, SND_PCM_STREAM_PLAYBACK, 0);
+  int rc = alsa.snd_pcm_open(&b->pcm, b->device, SND_PCM_STREAM_PLAYBACK, 0);
   if (rc < 0) return fail(a, err, "cannot open", rc);
   /* Three periods of latency: room for one late wake-up without an underrun. */
   unsigned latency_us = (unsigned)(3.0e6 * period / a->rate);
-  rc = snd_pcm_set_params(b->pcm, SND_PCM_FORMAT_FLOAT, SND_PCM_ACCESS_RW_INTERLEAVED, (unsigned)a->channels,
+  rc = alsa.snd_pcm_set_params(b->pcm, SND_PCM_FORMAT_FLOAT, SND_PCM_ACCESS_RW_INTERLEAVED, (unsigned)a->channels,
                           (unsigned)a->rate, 1, latency_us);
   if (rc < 0) return fail(a, err, "cannot configure", rc);
   snd_pcm_uframes_t buffer_size = 0, period_size = 0;
-  rc = snd_pcm_get_params(b->pcm, &buffer_size, &period_size);
+  rc = alsa.snd_pcm_get_params(b->pcm, &buffer_size, &period_size);
   if (rc < 0) return fail(a, err, "cannot read the configuration of", rc);
   a->buffer = period_size > 0 && period_size <= 16384 ? (int)period_size : period;
   size_t floats = (size_t)a->channels * (size_t)a->buffer;
@@ -81,13 +104,13 @@ static void *playback(void *arg) {
     for (int i = 0; i < n; i++)
       for (int c = 0; c < ch; c++) b->interleaved[i * ch + c] = outs[c][i];
     for (int done = 0; done < n && !atomic_load(&b->stopping);) {
-      snd_pcm_sframes_t w = snd_pcm_writei(b->pcm, b->interleaved + done * ch, (snd_pcm_uframes_t)(n - done));
+      snd_pcm_sframes_t w = alsa.snd_pcm_writei(b->pcm, b->interleaved + done * ch, (snd_pcm_uframes_t)(n - done));
       if (w >= 0) {
         done += (int)w;
         continue;
       }
       if (w == -EPIPE) atomic_fetch_add(&a->xruns, 1);
-      if (snd_pcm_recover(b->pcm, (int)w, 1) < 0) {
+      if (alsa.snd_pcm_recover(b->pcm, (int)w, 1) < 0) {
         atomic_store(&a->lost, true);
         return NULL;
       }
@@ -121,21 +144,26 @@ static void stop_alsa(ph_audio *a) {
   if (!b->running) return;
   atomic_store_explicit(&b->stopping, true, memory_order_release);
   pthread_join(b->thread, NULL);
-  snd_pcm_drop(b->pcm);
+  alsa.snd_pcm_drop(b->pcm);
   b->running = false;
 }
 
 static void list_alsa(FILE *out) {
+  ph_error err = {0};
+  if (!load_alsa(&err)) {
+    fprintf(out, "alsa: %s\n", err.message);
+    return;
+  }
   void **hints = NULL;
-  if (snd_device_name_hint(-1, "pcm", &hints) < 0) {
+  if (alsa.snd_device_name_hint(-1, "pcm", &hints) < 0) {
     fprintf(out, "alsa: no devices\n");
     return;
   }
   fprintf(out, "alsa: --device takes one of these PCM names\n");
   for (void **h = hints; *h; h++) {
-    char *name = snd_device_name_get_hint(*h, "NAME");
-    char *io = snd_device_name_get_hint(*h, "IOID");
-    char *desc = snd_device_name_get_hint(*h, "DESC");
+    char *name = alsa.snd_device_name_get_hint(*h, "NAME");
+    char *io = alsa.snd_device_name_get_hint(*h, "IOID");
+    char *desc = alsa.snd_device_name_get_hint(*h, "DESC");
     if (name && (!io || !strcmp(io, "Output"))) {
       char *nl = desc ? strchr(desc, '\n') : NULL;
       if (nl) *nl = ' ';
@@ -145,7 +173,7 @@ static void list_alsa(FILE *out) {
     free(io);
     free(desc);
   }
-  snd_device_name_free_hint(hints);
+  alsa.snd_device_name_free_hint(hints);
 }
 
 const ph_audio_ops ph_audio_alsa_ops = {"alsa", start_alsa, stop_alsa, close_alsa, list_alsa};

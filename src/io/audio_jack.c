@@ -5,6 +5,30 @@
 #include <string.h>
 
 #include "io/audio_internal.h"
+#include "io/library.h"
+
+/* libjack's functions, looked up when a program first plays through JACK. */
+#define JACK_API(X)                                                                                    \
+  X(jack_activate) X(jack_client_close) X(jack_client_open) X(jack_connect) X(jack_deactivate)       \
+  X(jack_free) X(jack_get_buffer_size) X(jack_get_client_name) X(jack_get_ports)                    \
+  X(jack_get_sample_rate) X(jack_on_shutdown) X(jack_port_get_buffer) X(jack_port_name)             \
+  X(jack_port_register) X(jack_set_buffer_size) X(jack_set_error_function) X(jack_set_info_function) \
+  X(jack_set_process_callback) X(jack_set_xrun_callback)
+#define JACK_FIELD(name) __typeof__(name) *name;
+#define JACK_NAME(name) #name,
+static struct {
+  JACK_API(JACK_FIELD)
+} jack;
+static const char *const jack_names[] = {JACK_API(JACK_NAME)};
+enum { JACK_COUNT = sizeof jack_names / sizeof *jack_names };
+_Static_assert(sizeof jack == JACK_COUNT * sizeof(void *), "one pointer a function");
+
+static bool load_jack(ph_error *err) {
+  void *found[JACK_COUNT];
+  if (!ph_library_load("libjack.so.0", jack_names, JACK_COUNT, found, err)) return false;
+  memcpy(&jack, found, sizeof jack);
+  return true;
+}
 
 typedef struct {
   jack_client_t *client;
@@ -20,7 +44,7 @@ static int on_process(jack_nframes_t frames, void *arg) {
   ph_audio *a = arg;
   jack_backend *j = a->impl;
   float *outs[2 * PH_AUDIO_MAX_PAIRS];
-  for (int c = 0; c < a->channels; c++) outs[c] = jack_port_get_buffer(j->ports[c], frames);
+  for (int c = 0; c < a->channels; c++) outs[c] = jack.jack_port_get_buffer(j->ports[c], frames);
   if (atomic_load_explicit(&j->armed, memory_order_acquire)) ph_audio_run(a, outs, (int)frames);
   else
     for (int c = 0; c < a->channels; c++) memset(outs[c], 0, sizeof(float) * frames);
@@ -36,12 +60,13 @@ static void on_shutdown(void *arg) { atomic_store(&((ph_audio *)arg)->lost, true
 
 static void close_jack(ph_audio *a) {
   jack_backend *j = a->impl;
-  if (j->client) jack_client_close(j->client);
+  if (j->client) jack.jack_client_close(j->client);
   free(j->connect_prefix);
   free(j);
 }
 
 bool ph_audio_jack_open(ph_audio *a, const ph_audio_options *opt, ph_error *err) {
+  if (!load_jack(err)) return false;
   jack_backend *j = calloc(1, sizeof *j);
   if (!j || (opt->device && !(j->connect_prefix = strdup(opt->device)))) {
     free(j);
@@ -51,11 +76,11 @@ bool ph_audio_jack_open(ph_audio *a, const ph_audio_options *opt, ph_error *err)
   atomic_init(&j->armed, false);
   a->ops = &ph_audio_jack_ops;
   a->impl = j;
-  jack_set_info_function(quiet);
-  jack_set_error_function(quiet); /* no server is told in one line below, not libjack's five */
+  jack.jack_set_info_function(quiet);
+  jack.jack_set_error_function(quiet); /* no server is told in one line below, not libjack's five */
   jack_status_t status = 0;
-  j->client = jack_client_open(opt->client_name ? opt->client_name : "phonon", JackNoStartServer, &status);
-  jack_set_error_function(say);
+  j->client = jack.jack_client_open(opt->client_name ? opt->client_name : "phonon", JackNoStartServer, &status);
+  jack.jack_set_error_function(say);
   if (!j->client) {
     ph_error_set(err, PH_ERR_IO, NULL, 0, "jack: no server is running (status 0x%x)", (unsigned)status);
     close_jack(a);
@@ -67,23 +92,23 @@ bool ph_audio_jack_open(ph_audio *a, const ph_audio_options *opt, ph_error *err)
     char name[32];
     if (c < 2) snprintf(name, sizeof name, "out_%c", c ? 'R' : 'L');
     else snprintf(name, sizeof name, "o%d_%c", c / 2 + 1, c % 2 ? 'R' : 'L');
-    j->ports[c] = jack_port_register(j->client, name, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput, 0);
+    j->ports[c] = jack.jack_port_register(j->client, name, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput, 0);
     if (!j->ports[c]) {
       ph_error_set(err, PH_ERR_IO, NULL, 0, "jack: cannot register port %s", name);
       close_jack(a);
       return false;
     }
   }
-  if (opt->buffer > 0 && jack_set_buffer_size(j->client, (jack_nframes_t)opt->buffer) != 0)
+  if (opt->buffer > 0 && jack.jack_set_buffer_size(j->client, (jack_nframes_t)opt->buffer) != 0)
     fprintf(stderr, "jack: the server refused a period of %d frames\n", opt->buffer);
-  a->rate = (int)jack_get_sample_rate(j->client);
-  a->buffer = (int)jack_get_buffer_size(j->client);
+  a->rate = (int)jack.jack_get_sample_rate(j->client);
+  a->buffer = (int)jack.jack_get_buffer_size(j->client);
   if (opt->rate && opt->rate != a->rate)
     fprintf(stderr, "jack: the server runs at %d Hz; --rate %d is ignored\n", a->rate, opt->rate);
-  snprintf(a->name, sizeof a->name, "jack (%s)", jack_get_client_name(j->client));
-  jack_set_process_callback(j->client, on_process, a);
-  jack_set_xrun_callback(j->client, on_xrun, a);
-  jack_on_shutdown(j->client, on_shutdown, a);
+  snprintf(a->name, sizeof a->name, "jack (%s)", jack.jack_get_client_name(j->client));
+  jack.jack_set_process_callback(j->client, on_process, a);
+  jack.jack_set_xrun_callback(j->client, on_xrun, a);
+  jack.jack_on_shutdown(j->client, on_shutdown, a);
   return true;
 }
 
@@ -91,7 +116,7 @@ bool ph_audio_jack_open(ph_audio *a, const ph_audio_options *opt, ph_error *err)
 static void connect_outputs(ph_audio *a) {
   jack_backend *j = a->impl;
   unsigned long flags = JackPortIsInput | (j->connect_prefix ? 0 : JackPortIsPhysical);
-  const char **all = jack_get_ports(j->client, NULL, JACK_DEFAULT_AUDIO_TYPE, flags);
+  const char **all = jack.jack_get_ports(j->client, NULL, JACK_DEFAULT_AUDIO_TYPE, flags);
   const char *dest[2 * PH_AUDIO_MAX_PAIRS];
   int n = 0;
   for (int i = 0; all && all[i] && n < a->channels; i++)
@@ -99,15 +124,15 @@ static void connect_outputs(ph_audio *a) {
   if (n == 0) fprintf(stderr, "jack: no %s ports to connect to\n", j->connect_prefix ? j->connect_prefix : "playback");
   for (int c = 0; c < a->channels && n > 0; c++) {
     const char *to = dest[c < n ? c : c % n];
-    if (jack_connect(j->client, jack_port_name(j->ports[c]), to) != 0)
-      fprintf(stderr, "jack: cannot connect %s to %s\n", jack_port_name(j->ports[c]), to);
+    if (jack.jack_connect(j->client, jack.jack_port_name(j->ports[c]), to) != 0)
+      fprintf(stderr, "jack: cannot connect %s to %s\n", jack.jack_port_name(j->ports[c]), to);
   }
-  jack_free(all);
+  jack.jack_free(all);
 }
 
 static bool start_jack(ph_audio *a, ph_error *err) {
   jack_backend *j = a->impl;
-  if (jack_activate(j->client) != 0) {
+  if (jack.jack_activate(j->client) != 0) {
     ph_error_set(err, PH_ERR_IO, NULL, 0, "jack: cannot activate the client");
     return false;
   }
@@ -119,25 +144,30 @@ static bool start_jack(ph_audio *a, ph_error *err) {
 static void stop_jack(ph_audio *a) {
   jack_backend *j = a->impl;
   atomic_store(&j->armed, false);
-  jack_deactivate(j->client);
+  jack.jack_deactivate(j->client);
 }
 
 static void list_jack(FILE *out) {
-  jack_set_info_function(quiet);
-  jack_set_error_function(quiet);
+  ph_error err = {0};
+  if (!load_jack(&err)) {
+    fprintf(out, "jack: %s\n", err.message);
+    return;
+  }
+  jack.jack_set_info_function(quiet);
+  jack.jack_set_error_function(quiet);
   jack_status_t status = 0;
-  jack_client_t *c = jack_client_open("phonon-list", JackNoStartServer, &status);
-  jack_set_error_function(say);
+  jack_client_t *c = jack.jack_client_open("phonon-list", JackNoStartServer, &status);
+  jack.jack_set_error_function(say);
   if (!c) {
     fprintf(out, "jack: no server running\n");
     return;
   }
-  fprintf(out, "jack (%u Hz, %u frames): --device takes a port name or its beginning\n", jack_get_sample_rate(c),
-          jack_get_buffer_size(c));
-  const char **ports = jack_get_ports(c, NULL, JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput);
+  fprintf(out, "jack (%u Hz, %u frames): --device takes a port name or its beginning\n", jack.jack_get_sample_rate(c),
+          jack.jack_get_buffer_size(c));
+  const char **ports = jack.jack_get_ports(c, NULL, JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput);
   for (int i = 0; ports && ports[i]; i++) fprintf(out, "  %s\n", ports[i]);
-  jack_free(ports);
-  jack_client_close(c);
+  jack.jack_free(ports);
+  jack.jack_client_close(c);
 }
 
 const ph_audio_ops ph_audio_jack_ops = {"jack", start_jack, stop_jack, close_jack, list_jack};
