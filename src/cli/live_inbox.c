@@ -4,6 +4,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "io/library.h"
 #include <unistd.h>
 
 void live_inbox_init(live_inbox *b) {
@@ -58,13 +60,34 @@ static void flag(live_inbox *b, bool *which) {
   pthread_mutex_unlock(&b->lock);
 }
 
+/* libedit, opened when a terminal first asks for a line (only --repl at a terminal does). */
+static struct {
+  __typeof__(readline) *readline;
+  __typeof__(add_history) *add_history;
+} edit;
+
+static bool load_edit(void) {
+  static const char *const names[] = {"readline", "add_history"};
+  void *found[2];
+  ph_error err = {0};
+  if (!ph_library_load("libedit.so.2", names, 2, found, &err)) {
+    fprintf(stderr, "phonon live: %s: lines are read without editing\n", err.message);
+    return false;
+  }
+  memcpy(&edit, found, sizeof edit);
+  return true;
+}
+
 /* One line from the terminal (editable, remembered) or a pipe; NULL at the end. */
 static char *next_line(bool tty, const char *prompt) {
-  if (tty) {
-    char *line = readline(prompt);
-    if (line && *line) add_history(line);
+  static int editing = -1;
+  if (tty && editing < 0) editing = load_edit();
+  if (tty && editing) {
+    char *line = edit.readline(prompt);
+    if (line && *line) edit.add_history(line);
     return line;
   }
+  if (tty) fputs(prompt, stdout), fflush(stdout);
   char buf[4096];
   if (!fgets(buf, sizeof buf, stdin)) return NULL;
   buf[strcspn(buf, "\n")] = 0;

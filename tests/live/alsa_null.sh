@@ -56,5 +56,14 @@ timeout 30 "$phonon" live "$dir/t.ph" --backend alsa --device null --no-osc --du
 took=$(awk "BEGIN { print $EPOCHREALTIME - $start }")
 [ $rc -eq 0 ] || { echo "FAIL: --duration 1: exit status $rc"; cat "$log"; fail=1; }
 awk "BEGIN { exit !($took >= 1) }" || { echo "FAIL: --duration 1 ended after $took s"; fail=1; }
-[ $fail -eq 0 ] && echo "ok: ALSA plays, a rename save is heard, an error keeps the music, Ctrl-C and --duration end it"
+# --repl at a terminal (libedit, opened then): a line typed is played, :quit ends it
+if command -v script >/dev/null; then
+  printf 'out $ sine 440 * 0.1\n' > "$dir/r.ph"
+  (sleep 1; printf 'out $ saw 220 * 0.1\n'; sleep 1; printf ':quit\n') |
+    timeout 30 script -q -c "'$phonon' live '$dir/r.ph' --backend alsa --device null --no-osc --repl" /dev/null > "$log" 2>&1
+  rc=$?
+  [ $rc -eq 0 ] && [ "$(grep -c 'playing from cycle' "$log")" -eq 2 ] && grep -q 'reloads 1 ' "$log" && ! grep -q 'without editing' "$log" ||
+    { echo "FAIL: --repl at a terminal (exit $rc)"; cat "$log"; fail=1; }
+fi
+[ $fail -eq 0 ] && echo "ok: ALSA plays, a rename save is heard, an error keeps the music, Ctrl-C, --duration and :quit end it"
 exit $fail
