@@ -12,6 +12,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/vectorise.h"
 #include "dsp/unit.h"
 
 typedef struct {
@@ -79,11 +80,13 @@ static bool reads_exact(double d, uint32_t mask) {
 }
 
 /* n reads at fraction t from the line p (no wrap: p[0 .. n + 2] are in it). */
+PH_VECTORISED
 static void read_run(const float *restrict p, float t, float *restrict wet, int n) {
   for (int i = 0; i < n; i++) wet[i] = hermite(p[i], p[i + 1], p[i + 2], p[i + 3], t);
 }
 
 /* n samples written at p (no wrap); returns whether they are all finite. */
+PH_VECTORISED
 static bool write_run(float *restrict p, const float *restrict dry, const float *restrict wet, float g, float m,
                       float *restrict y, int n) {
   int bad = 0;
