@@ -4,9 +4,9 @@
 #include "core/vectorise.h"
 #include "dsp/unit.h"
 
+/* (static: a clang build makes the clones' dispatcher only for a caller in the same file) */
 PH_VECTORISED
-bool ph_dsp_held(const float *y, int n) {
-  if (n <= 0) return false;
+static bool held(const float *y, int n) {
   uint32_t first, differ = 0;
   memcpy(&first, y, sizeof first);
   for (int i = 1; i < n; i++) {
@@ -16,3 +16,5 @@ bool ph_dsp_held(const float *y, int n) {
   }
   return differ == 0;
 }
+
+bool ph_dsp_held(const float *y, int n) { return n > 0 && held(y, n); }
