@@ -419,12 +419,12 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     ph_graph_tend *tend = NULL;
     if (plain && (node->may_steady || node->nreads)) {
       if (!(tend = ph_arena_alloc(&g->arena, sizeof *tend))) goto oom;
-      *tend = (ph_graph_tend){node->def, node->state, node->cables, node->reads, node->nreads,
+      *tend = (ph_graph_tend){node->def, node->state, node->cables, node->out, node->reads, node->nreads,
                               node->may_steady ? g->order[g->steps[s].first] : -1};
     }
-    g->calls[s] = plain ? (ph_graph_call){.process = node->def->process, .state = node->state,
-                                          .in = {node->cables, node->def->nparams}, .out = node->out, .tend = tend}
-                        : (ph_graph_call){.gated = !g->steps[s].is_loop && node->gated ? node : NULL};
+    g->calls[s] = plain && !tend ? (ph_graph_call){.process = node->def->process, .state = node->state,
+                                                   .in = {node->cables, node->def->nparams}, .out = node->out}
+                                 : (ph_graph_call){.tend = tend, .gated = !g->steps[s].is_loop && node->gated ? node : NULL};
   }
   g->prepared = true;
   return true;
@@ -616,11 +616,11 @@ void ph_graph_run_step(ph_graph *g, int s, int frames, int thread) {
 }
 
 /* A plain call whose steady inputs or outputs are tended. */
-static void run_tended(ph_graph *g, const ph_graph_call *c, int frames) {
-  const ph_graph_tend *t = c->tend;
+static void run_tended(ph_graph *g, const ph_graph_tend *t, int frames) {
   read_steady(g, t->cables, t->reads, t->nreads, 0);
-  c->process(c->state, &c->in, c->out, frames);
-  if (t->self >= 0) g->steady[t->self] = steady_outputs(t->def, t->state, t->cables, c->out, frames);
+  ph_dsp_inputs inputs = {t->cables, t->def->nparams};
+  t->def->process(t->state, &inputs, t->out, frames);
+  if (t->self >= 0) g->steady[t->self] = steady_outputs(t->def, t->state, t->cables, t->out, frames);
 }
 
 void ph_graph_process(ph_graph *g, int frames) {
@@ -628,8 +628,8 @@ void ph_graph_process(ph_graph *g, int frames) {
   if (frames > g->cfg.max_block) frames = g->cfg.max_block;
   for (int s = 0; s < g->nsteps; s++) {
     const ph_graph_call *c = &g->calls[s];
-    if (c->tend) run_tended(g, c, frames);
-    else if (c->process) c->process(c->state, &c->in, c->out, frames);
+    if (c->process) c->process(c->state, &c->in, c->out, frames);
+    else if (c->tend) run_tended(g, c->tend, frames);
     else if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, 0);
   }
 }

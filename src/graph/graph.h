@@ -98,16 +98,17 @@ typedef struct {
   const ph_unit_def *def;
   void *state;
   ph_cable *cables;
+  float *const *out;
   const ph_graph_steady_read *reads;
   int nreads;
   int self;
 } ph_graph_tend;
 
 /* A step as the serial loop makes it: a plain node (alone in its step, in no loop, ungated, of
- * a bounded output) is one call of its unit, made ready by prepare, its steady inputs and
- * outputs tended where `tend` says; process NULL: any other step, run in full by
- * ph_graph_run_step, except a gated node's while it is silent and its gate shut (a voice not
- * playing), which has nothing to do. */
+ * a bounded output) is one call of its unit, made ready by prepare, or (process NULL) the same
+ * with its steady inputs and outputs tended where `tend` says; neither: any other step, run in
+ * full by ph_graph_run_step, except a gated node's while it is silent and its gate shut (a
+ * voice not playing), which has nothing to do. */
 typedef struct {
   void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
   void *state;
