@@ -50,7 +50,9 @@ in_out() { (cd "$OUT" && HOME="$OUT/home" "$@" < /dev/null); }
 
 # --- the command with which each system renders workload $1 to the WAV file $2 (into CMD)
 phonon_cmd() {  # WORKLOAD WAV THREADS [SECONDS]
-  CMD=("$PHONON" render "$ROOT/bench/workloads/$1.ph" "$2" --duration "${4:-$(seconds "$1")}" --threads "$3")
+  # 16-bit mono, as every other engine writes (dithered: Phonon's own way to 16 bits)
+  CMD=("$PHONON" render "$ROOT/bench/workloads/$1.ph" "$2" --duration "${4:-$(seconds "$1")}" --threads "$3"
+       --format pcm16 --channels 1)
   if [ "$1" = w6 ]; then CMD+=(--samples "$OUT/w6samples"); fi
 }
 cmd_phonon1() { phonon_cmd "$1" "$2" 1; }

@@ -6,12 +6,14 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/vectorise.h"
+
 struct ph_sound_writer {
   SNDFILE *file;
   int channels;      /* given to write */
   int file_channels; /* stored: the same, or 1 for their mean */
   bool dither;       /* 16-bit: dithered here, written as shorts */
-  uint32_t noise;
+  uint32_t noise; /* samples dithered so far: the dither's count */
   float *pending; /* BLOCK frames as the file stores them, written out when full */
   size_t npending;
   short *shorts;
@@ -83,7 +85,7 @@ ph_sound_writer *ph_sound_writer_open_as(const char *path, int sample_rate, int 
   w->channels = channels;
   w->file_channels = file_channels;
   w->dither = dither;
-  w->noise = 0x9E3779B9u;
+  w->noise = 0;
   return w;
 }
 
@@ -91,23 +93,32 @@ ph_sound_writer *ph_sound_writer_open(const char *path, int sample_rate, int cha
   return ph_sound_writer_open_as(path, sample_rate, channels, NULL, err);
 }
 
-static float uniform(uint32_t *s) {
-  uint32_t x = *s;
-  x ^= x << 13;
-  x ^= x >> 17;
-  x ^= x << 5;
-  *s = x;
-  return (float)(x >> 8) * (1.0f / 16777216.0f);
+/* Uniform in [0, 1) from the k-th count: an integer hash (each sample's on its own, so a
+ * block's dither is computed side by side). */
+static inline float uniform(uint32_t k) {
+  k ^= k >> 16;
+  k *= 0x7feb352du;
+  k ^= k >> 15;
+  k *= 0x846ca68bu;
+  k ^= k >> 16;
+  return (float)(k >> 8) * (1.0f / 16777216.0f);
 }
 
 /* To 16 bits with triangular (TPDF) dither of ±1 step: the rounding error becomes a steady
  * noise floor instead of distortion that follows the signal. */
-static void to_shorts(ph_sound_writer *w, const float *x, size_t n) {
+PH_VECTORISED
+static void dithered(const float *restrict x, uint32_t count, short *restrict out, size_t n) {
   for (size_t i = 0; i < n; i++) {
-    float v = x[i] * 32767.0f + (uniform(&w->noise) - uniform(&w->noise));
+    uint32_t k = 2u * (count + (uint32_t)i);
+    float v = x[i] * 32767.0f + (uniform(k) - uniform(k + 1u));
     v = v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v;
-    w->shorts[i] = (short)floorf(v + 0.5f);
+    out[i] = (short)floorf(v + 0.5f);
   }
+}
+
+static void to_shorts(ph_sound_writer *w, const float *x, size_t n) {
+  dithered(x, w->noise, w->shorts, n);
+  w->noise += (uint32_t)n;
 }
 
 static bool flush(ph_sound_writer *w) {

@@ -105,16 +105,20 @@ static void test_pcm16_mono_is_the_dithered_mean(void **s) {
   short *q = malloc(sizeof(short) * 44100);
   assert_int_equal(sf_readf_short(f, q, 44100), 44100);
   sf_close(f);
-  double error_power = 0.0;
+  double error_power = 0.0, lag1 = 0.0, previous = 0.0;
   for (size_t i = 0; i < 44100; i++) {
     double want = 0.5 * sin(2 * PI * 440.0 * (double)i / 44100) + 0.125, e = q[i] - want * 32767.0;
     assert_true(fabs(e) < 1.6); /* the mean, within rounding and one step of dither */
     error_power += e * e;
+    lag1 += e * previous;
+    previous = e;
   }
   free(q);
-  /* Dither: rounding alone leaves 1/12 of a step squared; adding triangular noise, 1/4. */
+  /* Dither: rounding alone leaves 1/12 of a step squared; adding triangular noise, 1/4. And
+   * the error is white: one sample's says nothing of the next's. */
   double error_rms = sqrt(error_power / 44100.0);
   assert_true(error_rms > 0.45 && error_rms < 0.65);
+  assert_true(fabs(lag1 / error_power) < 0.03);
   unlink(path);
 }
 
