@@ -101,23 +101,25 @@ static inline float uniform(uint32_t k) {
   k ^= k >> 15;
   k *= 0x846ca68bu;
   k ^= k >> 16;
-  return (float)(k >> 8) * (1.0f / 16777216.0f);
+  return (float)(int32_t)(k >> 8) * (1.0f / 16777216.0f);
 }
 
 /* To 16 bits with triangular (TPDF) dither of ±1 step: the rounding error becomes a steady
  * noise floor instead of distortion that follows the signal. */
 PH_VECTORISED
-static void dithered(const float *restrict x, uint32_t count, short *restrict out, size_t n) {
-  for (size_t i = 0; i < n; i++) {
+static void dithered(const float *restrict x, uint32_t count, short *restrict out, int n) {
+  for (int i = 0; i < n; i++) {
     uint32_t k = 2u * (count + (uint32_t)i);
-    float v = x[i] * 32767.0f + (uniform(k) - uniform(k + 1u));
-    v = v > 32767.0f ? 32767.0f : v < -32768.0f ? -32768.0f : v;
-    out[i] = (short)floorf(v + 0.5f);
+    /* rounded to the nearest step as a positive number truncates: floor(v + 0.5) + 32768 */
+    float v = x[i] * 32767.0f + (uniform(k) - uniform(k + 1u)) + 32768.5f;
+    if (!(v >= 0.0f)) v = 0.0f;
+    v = v > 65535.0f ? 65535.0f : v;
+    out[i] = (short)((int32_t)v - 32768);
   }
 }
 
 static void to_shorts(ph_sound_writer *w, const float *x, size_t n) {
-  dithered(x, w->noise, w->shorts, n);
+  dithered(x, w->noise, w->shorts, (int)n);
   w->noise += (uint32_t)n;
 }
 
@@ -130,6 +132,17 @@ static bool flush(ph_sound_writer *w) {
   return sf_writef_short(w->file, w->shorts, (sf_count_t)n) == (sf_count_t)n;
 }
 
+/* The mean of the two channels, as the loop over any number of them computes it. */
+PH_VECTORISED
+static void stereo_mean(const float *restrict from, float *restrict to, size_t n) {
+  for (size_t k = 0; k < n; k++) {
+    float sum = 0.0f;
+    sum += from[2 * k];
+    sum += from[2 * k + 1];
+    to[k] = sum / 2.0f;
+  }
+}
+
 bool ph_sound_writer_write(ph_sound_writer *w, const float *interleaved, size_t frames, ph_error *err) {
   size_t in = (size_t)w->channels, out = (size_t)w->file_channels;
   for (size_t i = 0; i < frames;) {
@@ -138,6 +151,8 @@ bool ph_sound_writer_write(ph_sound_writer *w, const float *interleaved, size_t 
     const float *from = interleaved + i * in;
     if (out == in) {
       memcpy(to, from, sizeof(float) * n * in);
+    } else if (in == 2) {
+      stereo_mean(from, to, n);
     } else {
       for (size_t k = 0; k < n; k++) {
         float sum = 0.0f;
