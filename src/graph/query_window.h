@@ -1,8 +1,9 @@
 /* Queries a window of blocks at a time. A pattern gives the same events however its time is
- * cut into queries, and one query of eight blocks costs little more than one of one, so a
- * pattern player (voice onsets, a pattern heard as a signal) queries about
- * PH_QUERY_WINDOW_SAMPLES at once, in whole blocks, and takes each block's events from the
- * window. A block that does not fit the window starts a new one. A pattern that samples a
+ * cut into queries, and a query's cost is mostly its own, not its events' (a sparse pattern's
+ * query of 32 blocks costs about what one of one does), so a pattern player (voice onsets, a
+ * pattern heard as a signal) queries about PH_QUERY_WINDOW_SAMPLES at once (a tenth of a
+ * second: the block that queries does the work of 32, and a dense pattern's window is refused
+ * and falls back, below), in whole blocks, and takes each block's events from the window. A block that does not fit the window starts a new one. A pattern that samples a
  * signal is queried a block at a time: its events depend on the signal of the block under way.
  * A window refused as too many events falls back to the block alone, as when every block was
  * queried, and the next windows' worth of blocks (1, 2, 4 ... up to 64 after refusals in a
@@ -14,7 +15,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define PH_QUERY_WINDOW_SAMPLES 1024
+#define PH_QUERY_WINDOW_SAMPLES 4096
 
 typedef struct {
   bool valid;

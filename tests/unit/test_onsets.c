@@ -97,7 +97,7 @@ static void test_windows_give_every_onset_once(void **st) {
     for (int i = 0; i < n; i++) assert_int_equal(got[i], want[i]);
   }
   onsets_through_windows(text, plain, 1, frames, false, got, 4096, &longest);
-  assert_int_equal(longest, 1024); /* eight blocks of 128 at once */
+  assert_int_equal(longest, PH_QUERY_WINDOW_SAMPLES); /* blocks of 128 a window at once */
 }
 
 static void test_per_block_queries_each_block(void **st) {
@@ -108,7 +108,7 @@ static void test_per_block_queries_each_block(void **st) {
   assert_int_equal(longest, 128);
 }
 
-/* A pattern too dense for a window of eight blocks in the player's query memory, though not for
+/* A pattern too dense for a window of blocks in the player's query memory, though not for
  * a block: a refused window sends the next 1, 2, 4 ... windows' worth of blocks to be queried
  * alone (not a refused window every block), with every onset still there; once the pattern
  * thins out, windows come back. */
@@ -121,14 +121,15 @@ static void test_a_refused_window_backs_off(void **st) {
   for (int start = 0; start + 128 <= frames; start += 128) {
     player_block(&pl, false, start, 128, got, &n, 300000);
     const ph_query_window *w = &pl.w.window;
-    if (start == 0) assert_true(w->refusals == 1 && w->alone_until == 1024);
-    if (start == 1024) assert_true(w->refusals == 2 && w->alone_until == 1024 + 2048);
-    if (start == 3072) assert_true(w->refusals == 3 && w->alone_until == 3072 + 4096);
+    const int W = PH_QUERY_WINDOW_SAMPLES;
+    if (start == 0) assert_true(w->refusals == 1 && w->alone_until == W);
+    if (start == W) assert_true(w->refusals == 2 && w->alone_until == W + 2 * W);
+    if (start == 3 * W) assert_true(w->refusals == 3 && w->alone_until == 3 * W + 4 * W);
     if (start < RATE * 5 / 3 - 2048) assert_int_equal(w->end - w->start, 128);
     if (w->end - w->start > longest) longest = (int)(w->end - w->start);
   }
   assert_int_equal(pl.w.window.refusals, 0);
-  assert_int_equal(longest, 1024);
+  assert_int_equal(longest, PH_QUERY_WINDOW_SAMPLES);
   player_close(&pl);
   int64_t *want = test_malloc(sizeof(int64_t) * 300000);
   int nwant = onsets_by_query(text, frames / 128 * 128, want, 300000);
