@@ -61,21 +61,14 @@ static void flag(live_inbox *b, bool *which) {
 }
 
 /* libedit, opened when a terminal first asks for a line (only --repl at a terminal does). */
-static struct {
-  __typeof__(readline) *readline;
-  __typeof__(add_history) *add_history;
-} edit;
+#define EDIT_API(X) X(readline) X(add_history)
+PH_LIBRARY(edit, "libedit.so.2", EDIT_API)
 
 static bool load_edit(void) {
-  static const char *const names[] = {"readline", "add_history"};
-  void *found[2];
   ph_error err = {0};
-  if (!ph_library_load("libedit.so.2", names, 2, found, &err)) {
-    fprintf(stderr, "phonon live: %s: lines are read without editing\n", err.message);
-    return false;
-  }
-  memcpy(&edit, found, sizeof edit);
-  return true;
+  if (edit_load(&err)) return true;
+  fprintf(stderr, "phonon live: %s: lines are read without editing\n", err.message);
+  return false;
 }
 
 /* One line from the terminal (editable, remembered) or a pipe; NULL at the end. */

@@ -14,21 +14,7 @@
   X(snd_device_name_free_hint) X(snd_device_name_get_hint) X(snd_device_name_hint)                 \
   X(snd_lib_error_set_handler) X(snd_pcm_close) X(snd_pcm_drop) X(snd_pcm_get_params) X(snd_pcm_open) \
   X(snd_pcm_recover) X(snd_pcm_set_params) X(snd_pcm_writei) X(snd_strerror)
-#define ALSA_FIELD(name) __typeof__(name) *name;
-#define ALSA_NAME(name) #name,
-static struct {
-  ALSA_API(ALSA_FIELD)
-} alsa;
-static const char *const alsa_names[] = {ALSA_API(ALSA_NAME)};
-enum { ALSA_COUNT = sizeof alsa_names / sizeof *alsa_names };
-_Static_assert(sizeof alsa == ALSA_COUNT * sizeof(void *), "one pointer a function");
-
-static bool load_alsa(ph_error *err) {
-  void *found[ALSA_COUNT];
-  if (!ph_library_load("libasound.so.2", alsa_names, ALSA_COUNT, found, err)) return false;
-  memcpy(&alsa, found, sizeof alsa);
-  return true;
-}
+PH_LIBRARY(alsa, "libasound.so.2", ALSA_API)
 
 typedef struct {
   snd_pcm_t *pcm;
@@ -60,7 +46,7 @@ static void quiet(const char *file, int line, const char *function, int code, co
 }
 
 bool ph_audio_alsa_open(ph_audio *a, const ph_audio_options *opt, ph_error *err) {
-  if (!load_alsa(err)) return false;
+  if (!alsa_load(err)) return false;
   alsa.snd_lib_error_set_handler(quiet);
   alsa_backend *b = calloc(1, sizeof *b);
   if (!b) {
@@ -150,7 +136,7 @@ static void stop_alsa(ph_audio *a) {
 
 static void list_alsa(FILE *out) {
   ph_error err = {0};
-  if (!load_alsa(&err)) {
+  if (!alsa_load(&err)) {
     fprintf(out, "alsa: %s\n", err.message);
     return;
   }

@@ -14,21 +14,7 @@
   X(jack_get_sample_rate) X(jack_on_shutdown) X(jack_port_get_buffer) X(jack_port_name)             \
   X(jack_port_register) X(jack_set_buffer_size) X(jack_set_error_function) X(jack_set_info_function) \
   X(jack_set_process_callback) X(jack_set_xrun_callback)
-#define JACK_FIELD(name) __typeof__(name) *name;
-#define JACK_NAME(name) #name,
-static struct {
-  JACK_API(JACK_FIELD)
-} jack;
-static const char *const jack_names[] = {JACK_API(JACK_NAME)};
-enum { JACK_COUNT = sizeof jack_names / sizeof *jack_names };
-_Static_assert(sizeof jack == JACK_COUNT * sizeof(void *), "one pointer a function");
-
-static bool load_jack(ph_error *err) {
-  void *found[JACK_COUNT];
-  if (!ph_library_load("libjack.so.0", jack_names, JACK_COUNT, found, err)) return false;
-  memcpy(&jack, found, sizeof jack);
-  return true;
-}
+PH_LIBRARY(jack, "libjack.so.0", JACK_API)
 
 typedef struct {
   jack_client_t *client;
@@ -66,7 +52,7 @@ static void close_jack(ph_audio *a) {
 }
 
 bool ph_audio_jack_open(ph_audio *a, const ph_audio_options *opt, ph_error *err) {
-  if (!load_jack(err)) return false;
+  if (!jack_load(err)) return false;
   jack_backend *j = calloc(1, sizeof *j);
   if (!j || (opt->device && !(j->connect_prefix = strdup(opt->device)))) {
     free(j);
@@ -149,7 +135,7 @@ static void stop_jack(ph_audio *a) {
 
 static void list_jack(FILE *out) {
   ph_error err = {0};
-  if (!load_jack(&err)) {
+  if (!jack_load(&err)) {
     fprintf(out, "jack: %s\n", err.message);
     return;
   }
