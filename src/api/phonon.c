@@ -76,6 +76,7 @@ phonon_program *phonon_compile(const char *source, const char *file, const phono
     ph_song_destroy(&p->song);
     goto fail;
   }
+  ph_song_make_resident(&p->song); /* phonon_process may be an audio thread's */
   if (!(p->block = malloc(sizeof(float) * 2 * (size_t)p->song.block))) {
     ph_song_destroy(&p->song);
     ph_error_set(&e, PH_ERR_MEMORY, NULL, 0, "out of memory");

@@ -116,6 +116,7 @@ static ph_live_song *load(live_config *cfg, double *compile_ms) {
     s->hooks = ph_sampler_hooks(s->bank);
     ph_song_options opt = {.rate = cfg->rate, .block = cfg->block, .voices = &s->hooks};
     ok = ph_song_compile(&s->song, s->source, cfg->path, &opt, &err);
+    if (ok) ph_song_make_resident(&s->song);
   }
   if (!ok) {
     if (!err.file) err.file = cfg->path;

@@ -140,3 +140,12 @@ char *ph_arena_strndup(ph_arena *a, const char *s, size_t n) {
 }
 
 char *ph_arena_strdup(ph_arena *a, const char *s) { return ph_arena_strndup(a, s, strlen(s)); }
+
+void ph_arena_make_resident(ph_arena *a) {
+  enum { PAGE = 4096 }; /* at most the page size: a smaller step only touches pages twice */
+  for (ph_arena_chunk *c = a->head; c; c = c->next) {
+    volatile unsigned char *data = c->data;
+    for (size_t at = 0; at < c->used; at += PAGE) data[at] = data[at];
+    if (c->used) data[c->used - 1] = data[c->used - 1]; /* the data need not start a page */
+  }
+}

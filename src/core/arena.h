@@ -33,6 +33,9 @@ void *ph_arena_zalloc(ph_arena *a, size_t size); /* zero-filled */
 void *ph_arena_realloc(ph_arena *a, void *old, size_t old_size, size_t new_size);
 char *ph_arena_strndup(ph_arena *a, const char *s, size_t n);
 char *ph_arena_strdup(ph_arena *a, const char *s);
+/* Writes every page handed out back to itself: memory from calloc that nothing has written
+ * yet arrives on its first write, and a real-time thread must not be the one to write it. */
+void ph_arena_make_resident(ph_arena *a);
 
 #define PH_ARENA_NEW(a, type) ((type *)ph_arena_zalloc((a), sizeof(type)))
 #define PH_ARENA_ARRAY(a, type, n) ((type *)ph_arena_alloc((a), sizeof(type) * (size_t)(n)))

@@ -516,6 +516,11 @@ __attribute__((noinline)) static void song_block(ph_song *s, float *stereo, int 
   }
 }
 
+void ph_song_make_resident(ph_song *s) {
+  ph_arena_make_resident(&s->arena);
+  ph_arena_make_resident(&s->graph.arena);
+}
+
 void ph_song_process(ph_song *s, float *stereo, int frames) {
   unsigned mode = ph_denormals_off();
   song_block(s, stereo, frames);

@@ -89,6 +89,9 @@ typedef struct {
 bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_song_options *opt, ph_error *err);
 /* Writes frames (<= s->block) of interleaved stereo and advances the clock. */
 void ph_song_process(ph_song *s, float *stereo, int frames);
+/* For a song an audio thread will play: all its memory in RAM now (core/arena.h), so that the
+ * audio thread never waits for a page. */
+void ph_song_make_resident(ph_song *s);
 void ph_song_destroy(ph_song *s);
 /* The last block of output `channel` (0 = out, N = oN) before its level and the limiter, and
  * its level at the block's start and end (ramped linearly in between, as in the mix); false

@@ -1,5 +1,9 @@
 /* Arenas: growable, fixed, and over caller memory; exhaustion is NULL, never a crash. */
+#define _DEFAULT_SOURCE /* mincore */
+#include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "support.h"
 
@@ -84,6 +88,37 @@ static void test_zalloc_clears_what_was_written(void **s) {
   ph_arena_destroy(&a);
 }
 
+/* Pages of the arena's handed-out memory, and how many of them are in RAM. */
+static void residency(void *p, size_t size, size_t *pages, size_t *resident) {
+  long page = sysconf(_SC_PAGESIZE);
+  uintptr_t from = (uintptr_t)p & ~(uintptr_t)(page - 1), to = (uintptr_t)p + size;
+  *pages = (to - from + (size_t)page - 1) / (size_t)page;
+  unsigned char *in = malloc(*pages);
+  assert_int_equal(mincore((void *)from, to - from, in), 0);
+  *resident = 0;
+  for (size_t i = 0; i < *pages; i++) *resident += in[i] & 1;
+  free(in);
+}
+
+/* A large zalloc from fresh memory is not in RAM until written; made resident, all of it is,
+ * and it still reads as zeros. */
+static void test_made_resident_before_an_audio_thread_needs_it(void **s) {
+  enum { SIZE = 8 << 20 };
+  ph_arena a;
+  ph_arena_init(&a, 64 * 1024);
+  unsigned char *p = ph_arena_zalloc(&a, SIZE);
+  assert_non_null(p);
+  size_t pages, resident;
+  residency(p, SIZE, &pages, &resident);
+  /* calloc's fresh pages, not touched by zalloc (valgrind's calloc writes them itself) */
+  if (resident >= pages / 2) print_message("already in RAM before: %zu of %zu pages\n", resident, pages);
+  ph_arena_make_resident(&a);
+  residency(p, SIZE, &pages, &resident);
+  assert_int_equal(resident, pages);
+  assert_true(all_zero(p, SIZE));
+  ph_arena_destroy(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_growable_arena_grows_and_resets),
@@ -91,6 +126,7 @@ int main(void) {
       cmocka_unit_test(test_arena_over_caller_memory),
       cmocka_unit_test(test_realloc_grows_in_place_when_last),
       cmocka_unit_test(test_zalloc_clears_what_was_written),
+      cmocka_unit_test(test_made_resident_before_an_audio_thread_needs_it),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
