@@ -40,6 +40,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 
 typedef struct {
   double sample_rate; /* Hz, > 0 */
@@ -112,6 +113,14 @@ void ph_dsp_stateless_init(void *state, const ph_dsp_config *cfg);
 bool ph_dsp_held(const float *y, int n);
 
 static inline float ph_cable_at(const ph_cable *c, int i) { return c->buf ? c->buf[i] : c->constant; }
+
+/* dst[0, n) = the cable's samples (its buffer copied, or its constant repeated). */
+static inline void ph_cable_copy(const ph_cable *c, float *restrict dst, int n) {
+  if (n <= 0) return;
+  if (c->buf) memcpy(dst, c->buf, sizeof(float) * (size_t)n);
+  else
+    for (int i = 0; i < n; i++) dst[i] = c->constant;
+}
 
 /* Clamps to [lo, hi]; NaN becomes lo. */
 static inline float ph_dsp_clampf(float x, float lo, float hi) {

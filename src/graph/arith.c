@@ -1,7 +1,6 @@
 #include "graph/arith.h"
 
 #include <math.h>
-#include <string.h>
 
 #include "core/vectorise.h"
 
@@ -63,10 +62,7 @@ ARITH_UNIT(div, fabsf(b) < 1e-10f ? 0.0f : a / b, quotient_max, "a / b, sample b
 static const ph_param_def bus_params[] = {{"in", "", 0, -INFINITY, INFINITY, true, false, "the bus's signal"}};
 
 static void bus_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) {
-  const ph_cable *c = &in->params[0];
-  if (c->buf) memcpy(out[0], c->buf, sizeof(float) * (size_t)(n > 0 ? n : 0));
-  else
-    for (int i = 0; i < n; i++) out[0][i] = c->constant;
+  ph_cable_copy(&in->params[0], out[0], n);
 }
 
 static float bus_max(const float *m) { return m[0]; }

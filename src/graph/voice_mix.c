@@ -42,10 +42,7 @@ static void mix_process(void *state, const ph_dsp_inputs *in, float *const *out,
   const voice_mix *s = state;
   for (int ch = 0; ch < (s->stereo ? 2 : 1); ch++) {
     float *y = out[ch];
-    const ph_cable *base = &in->params[ch];
-    if (base->buf) memcpy(y, base->buf, sizeof(float) * (size_t)frames);
-    else
-      for (int i = 0; i < frames; i++) y[i] = base->constant;
+    ph_cable_copy(&in->params[ch], y, frames);
     for (int k = 0; k < s->voices; k++) {
       const ph_gate *g = &s->sounding[k];
       for (int n = 0; n < g->count; n++) {

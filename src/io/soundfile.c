@@ -13,7 +13,7 @@ struct ph_sound_writer {
   int channels;      /* given to write */
   int file_channels; /* stored: the same, or 1 for their mean */
   bool dither;       /* 16-bit: dithered here, written as shorts */
-  uint32_t noise; /* samples dithered so far: the dither's count */
+  uint32_t dither_count; /* samples dithered so far */
   float *pending; /* BLOCK frames as the file stores them, written out when full */
   size_t npending;
   short *shorts;
@@ -85,7 +85,7 @@ ph_sound_writer *ph_sound_writer_open_as(const char *path, int sample_rate, int 
   w->channels = channels;
   w->file_channels = file_channels;
   w->dither = dither;
-  w->noise = 0;
+  w->dither_count = 0;
   return w;
 }
 
@@ -119,8 +119,8 @@ static void dithered(const float *restrict x, uint32_t count, short *restrict ou
 }
 
 static void to_shorts(ph_sound_writer *w, const float *x, size_t n) {
-  dithered(x, w->noise, w->shorts, (int)n);
-  w->noise += (uint32_t)n;
+  dithered(x, w->dither_count, w->shorts, (int)n);
+  w->dither_count += (uint32_t)n;
 }
 
 static bool flush(ph_sound_writer *w) {
