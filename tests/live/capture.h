@@ -19,13 +19,13 @@ int capture_rate(const capture *c);
 int capture_period(const capture *c);
 bool capture_connected(const capture *c);  /* both inputs have a source */
 int64_t capture_frames(const capture *c);  /* recorded so far */
-#define CAPTURE_MAX_XRUNS 256
+#define CAPTURE_MAX_XRUNS 4096
 uint64_t capture_xruns(const capture *c);  /* reported by the server while recording */
-/* The recording index when the k-th of them was reported (-1 past the first 256). */
+/* The recording index when the k-th of them was reported (-1 past the first CAPTURE_MAX_XRUNS). */
 int64_t capture_xrun_at(const capture *c, int k);
 /* Jumps: cycles whose JACK frame time was not where the previous one ended (the server
  * skipped time, for every client or for this one: there the recording may lack a block of
- * what phonon played); how many, and the recording index of the k-th (the first 256). */
+ * what phonon played); how many, and the recording index of the k-th (the first CAPTURE_MAX_XRUNS). */
 int capture_jumps(const capture *c);
 int64_t capture_jump_at(const capture *c, int k);
 const float *capture_left(const capture *c);
