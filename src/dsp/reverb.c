@@ -9,7 +9,9 @@
  * allpass: out = buf[i] − in;  buf[i] = in + buf[i]·0.5
  * Delay lengths are Freeverb's tunings at 44.1 kHz scaled to the sample rate; the lines are
  * the tail of the state. ROOM, DAMP and MIX are read per sample. Written samples below 1e-15
- * are flushed (the tail decays into denormals otherwise); a non-finite input clears the lines.
+ * are flushed, and so is each damping filter every eight samples (the tail would decay into
+ * denormals otherwise: in eight steps it falls at most by 0.4⁸, far from them); a non-finite
+ * input clears the lines.
  *
  * The block runs in chunks no longer than the shortest line, so in a chunk each line is read
  * before anything is written over what it reads: a line's chunk is copied out, computed and
@@ -149,12 +151,12 @@ static inline __attribute__((always_inline)) v8f load8(const float *p) {
   return v;
 }
 
-/* Both channels' eight combs (lines[0 .. 2·LANES)): their outputs added to acc[channel] (in
+/* Both channels' eight combs (lines[0 .. 2·LANES)): their outputs summed into wet[channel] (in
  * comb order), their lines fed. Each line is read and written in place, or through `spill`
  * where its chunk wraps around the ring's end. The two channels' damping filters, each a
  * chain of dependent steps, go side by side so that one's steps fill the other's waits. */
 static inline __attribute__((always_inline)) void combs_run(reverb_state *s, int n, const chunk_params *p,
-                                                            float (*restrict acc)[CHUNK], bool const_damp) {
+                                                            float (*restrict wet)[CHUNK], bool const_damp) {
   enum { NC = 2 * LANES };
   line *l = s->lines;
   float spill[NC][CHUNK];
@@ -163,7 +165,6 @@ static inline __attribute__((always_inline)) void combs_run(reverb_state *s, int
     bool wraps = l[c].length - l[c].pos < (uint32_t)n;
     ring[c] = wraps ? spill[c] : s->buf + l[c].offset + l[c].pos;
     if (wraps) line_read(s->buf, &l[c], n, spill[c]);
-    for (int i = 0; i < n; i++) acc[c / LANES][i] += ring[c][i];
   }
   v8f f[2];
   for (int c = 0; c < NC; c++) f[c / LANES][c % LANES] = l[c].store;
@@ -172,13 +173,20 @@ static inline __attribute__((always_inline)) void combs_run(reverb_state *s, int
   for (; i + LANES <= n; i += LANES) {
     v8f x[2][LANES];
     for (int c = 0; c < NC; c++) x[c / LANES][c % LANES] = load8(ring[c] + i);
+    for (int ch = 0; ch < 2; ch++) {
+      v8f sum = x[ch][0];
+      for (int c = 1; c < LANES; c++) sum += x[ch][c];
+      memcpy(wet[ch] + i, &sum, sizeof sum);
+    }
     transpose8(x[0]); /* x[ch][j]: the channel's combs' outputs at sample i + j */
     transpose8(x[1]);
     for (int j = 0; j < LANES; j++) {
       if (!const_damp) keep = p->keep[i + j], d = p->d[i + j];
-      x[0][j] = f[0] = denormal_free8(x[0][j] * keep + f[0] * d);
-      x[1][j] = f[1] = denormal_free8(x[1][j] * keep + f[1] * d);
+      x[0][j] = f[0] = x[0][j] * keep + f[0] * d;
+      x[1][j] = f[1] = x[1][j] * keep + f[1] * d;
     }
+    f[0] = denormal_free8(f[0]);
+    f[1] = denormal_free8(f[1]);
     transpose8(x[0]); /* x[ch][c]: comb c's filter at samples i .. i + 7 */
     transpose8(x[1]);
     v8f feed = load8(p->feed + i), fb = load8(p->fb + i);
@@ -192,6 +200,8 @@ static inline __attribute__((always_inline)) void combs_run(reverb_state *s, int
     for (int ch = 0; ch < 2; ch++) {
       v8f out;
       for (int c = 0; c < LANES; c++) out[c] = ring[ch * LANES + c][i];
+      wet[ch][i] = out[0];
+      for (int c = 1; c < LANES; c++) wet[ch][i] += out[c];
       f[ch] = denormal_free8(out * keep + f[ch] * d);
       v8f in = denormal_free8(p->feed[i] + f[ch] * p->fb[i]);
       for (int c = 0; c < LANES; c++) ring[ch * LANES + c][i] = in[c];
@@ -205,9 +215,9 @@ static inline __attribute__((always_inline)) void combs_run(reverb_state *s, int
 }
 
 static inline __attribute__((always_inline)) void combs(reverb_state *s, int n, const chunk_params *p,
-                                                        float (*restrict acc)[CHUNK]) {
-  if (p->const_damp) combs_run(s, n, p, acc, true);
-  else combs_run(s, n, p, acc, false);
+                                                        float (*restrict wet)[CHUNK]) {
+  if (p->const_damp) combs_run(s, n, p, wet, true);
+  else combs_run(s, n, p, wet, false);
 }
 
 /* One allpass over the chunk, x in place. */
@@ -235,8 +245,8 @@ static inline __attribute__((always_inline)) void cable_chunk(const ph_cable *c,
   for (int i = 0; i < n; i++) dst[i] = ph_dsp_clampf(c->buf[start + i], lo, hi);
 }
 
-/* Samples [start, start + n) of the block; returns the sum of the wet samples. */
-static inline __attribute__((always_inline)) float reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start,
+/* Samples [start, start + n) of the block; returns whether the wet samples are all finite. */
+static inline __attribute__((always_inline)) bool reverb_chunk(reverb_state *s, const ph_dsp_inputs *in, int start,
                                                                int n, float *restrict yl, float *restrict yr) {
   const ph_cable *x = &in->params[0], *room = &in->params[1], *damp = &in->params[2], *mix = &in->params[3];
   chunk_params p;
@@ -252,28 +262,25 @@ static inline __attribute__((always_inline)) float reverb_chunk(reverb_state *s,
     p.d[i] = 0.4f * p.d[i];
     p.keep[i] = 1.0f - p.d[i];
   }
-  memset(wet, 0, sizeof wet);
   combs(s, n, &p, wet);
   for (int ch = 0; ch < 2; ch++)
     for (int a = 0; a < NALLPASS; a++) allpass(s, &s->lines[2 * NCOMB + ch * NALLPASS + a], n, wet[ch]);
-  float check = 0.0f;
   for (int i = 0; i < n; i++) {
     yl[i] = (1.0f - m[i]) * dry[i] + m[i] * 3.0f * wet[0][i];
     yr[i] = (1.0f - m[i]) * dry[i] + m[i] * 3.0f * wet[1][i];
-    check += wet[0][i] + wet[1][i];
   }
-  return check;
+  return ph_dsp_all_finite(wet[0], n) && ph_dsp_all_finite(wet[1], n);
 }
 
 PH_VECTORISED
 static void reverb_process(void *state, const ph_dsp_inputs *in, float *const *out, int frames) {
   reverb_state *s = state;
-  float check = 0.0f;
+  bool finite = true;
   for (int start = 0; start < frames; start += s->chunk) {
     int n = frames - start < s->chunk ? frames - start : s->chunk;
-    check += reverb_chunk(s, in, start, n, out[0] + start, out[1] + start);
+    finite &= reverb_chunk(s, in, start, n, out[0] + start, out[1] + start);
   }
-  if (!isfinite(check)) {
+  if (!finite) {
     for (int i = 0; i < frames; i++) out[0][i] = out[1][i] = 0.0f;
     reverb_reset(s);
   }

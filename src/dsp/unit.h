@@ -122,6 +122,19 @@ static inline void ph_cable_copy(const ph_cable *c, float *restrict dst, int n) 
     for (int i = 0; i < n; i++) dst[i] = c->constant;
 }
 
+/* Whether all of x[0, n) is finite: the exponents' bits tested as integers, an OR that the
+ * vectoriser may take in any order (a float sum could not be reordered, and NaN tests on
+ * floats do not vectorise). */
+static inline bool ph_dsp_all_finite(const float *x, int n) {
+  int32_t inf = 0;
+  for (int i = 0; i < n; i++) {
+    int32_t bits;
+    memcpy(&bits, &x[i], sizeof bits);
+    inf |= (bits & 0x7f800000) == 0x7f800000;
+  }
+  return !inf;
+}
+
 /* Clamps to [lo, hi]; NaN becomes lo. */
 static inline float ph_dsp_clampf(float x, float lo, float hi) {
   if (!(x >= lo)) return lo;

@@ -254,6 +254,26 @@ static void test_reverb_decays_in_stereo(void **st) {
   free(r);
 }
 
+/* The tail ends in exact silence, never passing through denormals (the unit runs here
+ * without the graph's flush-to-zero mode). */
+static void test_reverb_tail_ends_in_silence(void **st) {
+  const int n = (int)(6 * SR);
+  float *x = calloc(n, sizeof(float)), *l = malloc(n * sizeof(float)), *r = malloc(n * sizeof(float));
+  x[0] = 1.0f;
+  render_reverb(0.0f, 0.5f, 1.0f, x, l, r, n);
+  int subnormal = 0, last = -1;
+  for (int i = 0; i < n; i++) {
+    subnormal += fpclassify(l[i]) == FP_SUBNORMAL || fpclassify(r[i]) == FP_SUBNORMAL;
+    if (l[i] != 0.0f || r[i] != 0.0f) last = i;
+  }
+  print_message("reverb room 0: last sound at %.2f s, %d subnormal samples\n", (double)last / SR, subnormal);
+  assert_int_equal(subnormal, 0);
+  assert_true(last > SR / 2 && last < 5 * SR);
+  free(x);
+  free(l);
+  free(r);
+}
+
 static void test_pan2_keeps_the_power(void **st) {
   const float positions[] = {-1.0f, -0.5f, 0.0f, 0.3f, 1.0f, -7.0f, 7.0f, NAN};
   float *x = sine_wave(440.0, 1000), *l = malloc(1000 * sizeof(float)), *r = malloc(1000 * sizeof(float));
@@ -399,6 +419,7 @@ int main(void) {
       cmocka_unit_test(test_lag_settles_in_its_time),
       cmocka_unit_test(test_moog_ladder_is_24_db_per_octave),
       cmocka_unit_test(test_reverb_decays_in_stereo),
+      cmocka_unit_test(test_reverb_tail_ends_in_silence),
       cmocka_unit_test(test_pan2_keeps_the_power),
       cmocka_unit_test(test_asr_follows_its_gate),
       cmocka_unit_test(test_ring_and_tremolo),
