@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/vectorise.h"
 #include "graph/query_refusals.h"
 #include "pattern/chords.h"
 #include "pattern/ops.h"
@@ -19,7 +20,9 @@ typedef struct {
   double attack_step, decay_step, release_step; /* per sample */
   double sustain;     /* the level held after the decay */
   bool decaying;      /* past the attack's peak */
-  int64_t release_at; /* the sample the release starts */
+  int64_t release_at; /* the sample the release is due */
+  int64_t release_from; /* the sample it started, at release_level: k samples on, k steps lower */
+  double release_level;
   float gain, pan;
   bool releasing;
   bool woke; /* started from silence: its copy of the instrument starts anew */
@@ -181,9 +184,25 @@ static void fill_held(float *restrict y, held *h, int from, int to, float v) {
   else unhold(h, from);
 }
 
+/* y[j] = (top − (k + j)·step)·gain for j in [0, n). */
+PH_VECTORISED
+static void ramp_down(float *restrict y, int n, double top, double k, double step, double gain) {
+  for (int j = 0; j < n; j++) y[j] = (float)((top - (k + (double)j) * step) * gain);
+}
+
+/* The last of the steps k = 1, 2, ... down from top that stay above 0 (0 when none does). */
+static int64_t above_zero(double top, double step) {
+  double guess = ceil(top / step) - 1.0;
+  int64_t k = guess < 0.0 ? 0 : guess > 1e15 ? (int64_t)1e15 : (int64_t)guess;
+  while (k > 0 && !(top - (double)k * step > 0.0)) k--;
+  while (top - (double)(k + 1) * step > 0.0) k++;
+  return k;
+}
+
 /* Voice v's envelope over samples [from, to) of the block that starts at sample `start`:
  * attack to 1, decay to the sustain level, held until release_at, released to 0. Each phase
- * is a loop of its own; the level steps exactly as one sample at a time would. */
+ * is a loop of its own; the attack and decay step exactly as one sample at a time would,
+ * the release is a function of the samples since it began: neither depends on the blocks. */
 static void run_voice(synth_voice *v, float *restrict level, held *h, ph_gate *sounding, int from, int to, int64_t start) {
   if (from >= to) return;
   const double gain = v->gain;
@@ -206,17 +225,22 @@ static void run_voice(synth_voice *v, float *restrict level, held *h, ph_gate *s
     }
     fill(level, i, held_to, (float)(lv * gain));
     i = held_to;
-    if (i < to) v->releasing = true;
+    if (i < to) v->releasing = true, v->release_from = start + i, v->release_level = lv;
   }
   if (v->on && v->releasing) {
-    for (; i < to; i++) {
-      lv -= v->release_step;
-      if (lv <= 0.0) {
-        lv = 0.0, v->on = false;
-        level[i++] = (float)(lv * gain);
-        break;
-      }
-      level[i] = (float)(lv * gain);
+    /* the level k samples into the release, a product rather than k subtractions: the same
+     * whatever the blocks, and a loop without a chain of dependent steps */
+    const double top = v->release_level, step = v->release_step;
+    int64_t k0 = start + i - v->release_from + 1, last = above_zero(top, step);
+    int n = last - k0 + 1 < to - i ? (int)(last - k0 + 1) : to - i;
+    if (n < 0) n = 0;
+    const double k = (double)k0;
+    ramp_down(level + i, n, top, k, step, gain);
+    i += n;
+    if (n > 0) lv = top - (k + (double)(n - 1)) * step;
+    if (i < to) {
+      lv = 0.0, v->on = false;
+      level[i++] = (float)(lv * gain);
     }
   }
   if (was_on && sounding) sounds(sounding, from, i, fresh);
