@@ -6,6 +6,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "core/hash.h"
 #include "core/vectorise.h"
 
 struct ph_sound_writer {
@@ -93,16 +94,8 @@ ph_sound_writer *ph_sound_writer_open(const char *path, int sample_rate, int cha
   return ph_sound_writer_open_as(path, sample_rate, channels, NULL, err);
 }
 
-/* Uniform in [0, 1) from the k-th count: an integer hash (each sample's on its own, so a
- * block's dither is computed side by side). */
-static inline float uniform(uint32_t k) {
-  k ^= k >> 16;
-  k *= 0x7feb352du;
-  k ^= k >> 15;
-  k *= 0x846ca68bu;
-  k ^= k >> 16;
-  return (float)(int32_t)(k >> 8) * (1.0f / 16777216.0f);
-}
+/* Uniform in [0, 1) from the k-th count. */
+static inline float uniform(uint32_t k) { return (float)(int32_t)(ph_hash32(k) >> 8) * (1.0f / 16777216.0f); }
 
 /* To 16 bits with triangular (TPDF) dither of ±1 step: the rounding error becomes a steady
  * noise floor instead of distortion that follows the signal. */
