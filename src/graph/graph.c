@@ -426,6 +426,10 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
                                                    .in = {node->cables, node->def->nparams}, .out = node->out}
                                  : (ph_graph_call){.tend = tend, .gated = !g->steps[s].is_loop && node->gated ? node : NULL};
   }
+  for (int s = g->nsteps - 1; s >= 0; s--) {
+    ph_graph_call *c = &g->calls[s], *next = s + 1 < g->nsteps ? &g->calls[s + 1] : NULL;
+    if (c->gated) c->same_gate = 1 + (next && next->gated && next->gated->gate == c->gated->gate ? next->same_gate : 0);
+  }
   g->prepared = true;
   return true;
 oom:
@@ -631,6 +635,7 @@ void ph_graph_process(ph_graph *g, int frames) {
     if (c->process) c->process(c->state, &c->in, c->out, frames);
     else if (c->tend) run_tended(g, c->tend, frames);
     else if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, 0);
+    else s += c->same_gate - 1;
   }
 }
 

@@ -108,7 +108,8 @@ typedef struct {
  * a bounded output) is one call of its unit, made ready by prepare, or (process NULL) the same
  * with its steady inputs and outputs tended where `tend` says; neither: any other step, run in
  * full by ph_graph_run_step, except a gated node's while it is silent and its gate shut (a
- * voice not playing), which has nothing to do. */
+ * voice not playing), which has nothing to do: nor have the steps of its gate that follow it
+ * (they run in the same blocks as it, so they fall silent with it). */
 typedef struct {
   void (*process)(void *state, const ph_dsp_inputs *in, float *const *out, int frames);
   void *state;
@@ -116,6 +117,7 @@ typedef struct {
   float *const *out;
   const ph_graph_tend *tend;
   const struct ph_graph_node *gated;
+  int same_gate; /* a gated step: it and the steps right after it gated by the same gate */
 } ph_graph_call;
 
 typedef struct ph_graph_parallel ph_graph_parallel;
