@@ -4,6 +4,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "core/vectorise.h"
+
 typedef struct {
   const ph_gate *sounding;
   int voices;
@@ -31,9 +33,14 @@ void ph_voice_mix_bind(void *state, const ph_gate *sounding, int voices, bool st
 /* As the add unit: a non-finite sum becomes 0. */
 static inline float finite_or_zero(float x) { return fabsf(x) <= FLT_MAX ? x : 0.0f; }
 
+PH_VECTORISED
+static void add_buffer(float *restrict y, const float *restrict x, int n) {
+  for (int i = 0; i < n; i++) y[i] = finite_or_zero(y[i] + x[i]);
+}
+
 static void add_run(float *restrict y, const ph_cable *c, int from, int to) {
   if (c->buf)
-    for (int i = from; i < to; i++) y[i] = finite_or_zero(y[i] + c->buf[i]);
+    add_buffer(y + from, c->buf + from, to - from);
   else
     for (int i = from; i < to; i++) y[i] = finite_or_zero(y[i] + c->constant);
 }
