@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The benchmark suite (make bench): workloads W1-W6 rendered offline by Phonon (on 1 thread and
 # on all threads) and by every other engine installed (scsynth non-real-time, Csound, ChucK,
-# Faust), RUNS times each under GNU time, interleaved (run 1 of everything, then run 2 ...) so
+# Faust), RUNS times each under bench/tools/cputime (GNU time's measures to the microsecond),
+# interleaved (run 1 of everything, then run 2 ...) so
 # that a burst of load on the machine does not land on one system only. Then Phonon's
 # instructions per output sample (perf stat, else callgrind) and one table: x real time side by
 # side, Phonon / fastest other, peak memory and each output's level against the others'.
@@ -27,11 +28,11 @@ INSTR=${INSTR:-1}
 ANCHORS=${ANCHORS:-$ROOT/../shared/bench/anchors}
 MINE=$ROOT/bench/anchors
 RESULTS_MD=${RESULTS_MD:-$ROOT/bench/results/latest.md}
-TIME=/usr/bin/time
+TIME=$BUILD/bench/cputime
 SR=44100
 
 [ -x "$PHONON" ] || { echo "bench: no $PHONON (build first)" >&2; exit 1; }
-[ -x "$TIME" ] || { echo "bench: needs $TIME (Debian package: time)" >&2; exit 1; }
+[ -x "$TIME" ] || { echo "bench: no $TIME (cmake --build $BUILD --target benchmarks)" >&2; exit 1; }
 have() { command -v "$1" >/dev/null 2>&1; }
 seconds() { case $1 in w4) echo 30 ;; w6) echo 20 ;; *) echo 60 ;; esac; }
 frames() { echo $(($(seconds "$1") * SR)); }
@@ -130,7 +131,7 @@ run_once() {  # SYSTEM WORKLOAD RUN: one row of results.tsv
   rm -f "$wav"
   "cmd_$sys" "$w" "$wav"
   load=$(cut -d' ' -f1 /proc/loadavg)
-  in_out "$TIME" -f 'wall %e\nuser %U\nsys %S\nrss %M' -o "$tv" "${CMD[@]}" > "$log" 2>&1; rc=$?
+  in_out "$TIME" "$tv" "${CMD[@]}" > "$log" 2>&1; rc=$?
   awk -v sys="$sys" -v w="$w" -v run="$i" -v a="$(seconds "$w")" -v rc="$rc" -v load="$load" '
     $1 == "wall" { wall = $2 } $1 == "user" { user = $2 } $1 == "sys" { sys_t = $2 } $1 == "rss" { rss = $2 }
     END { printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", sys, w, run, a, wall, user, sys_t, rss, rc, load }

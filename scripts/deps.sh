@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Phonon's build and tests need, when any is missing.
 # `deps.sh fuzz` adds clang, its libFuzzer runtime and llvm-symbolizer (for make fuzz).
-# `deps.sh bench` adds the engines make bench compares with (scsynth, Csound, ChucK, Faust), GNU time and perf.
+# `deps.sh bench` adds the engines make bench compares with (scsynth, Csound, ChucK, Faust) and perf.
 set -euo pipefail
 pkgs=(build-essential cmake pkg-config python3 libcmocka-dev libsndfile1-dev libsamplerate0-dev libjansson-dev libfftw3-dev valgrind libjack-jackd2-dev jackd2 libasound2-dev liblo-dev libedit-dev)
 if [ "${1:-}" = fuzz ]; then pkgs+=(clang libclang-rt-dev llvm); fi
-if [ "${1:-}" = bench ]; then pkgs+=(supercollider-server csound chuck faust g++ time linux-perf); fi
+if [ "${1:-}" = bench ]; then pkgs+=(supercollider-server csound chuck faust g++ linux-perf); fi
 missing=()
 for p in "${pkgs[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
