@@ -1,8 +1,10 @@
+#define _DEFAULT_SOURCE /* MAP_ANONYMOUS */
 #include "core/arena.h"
 
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 struct ph_arena_chunk {
   ph_arena_chunk *next;
@@ -16,13 +18,37 @@ struct ph_arena_chunk {
 
 static size_t align_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1); }
 
-/* From calloc, whose large blocks are fresh pages: zeroed memory that a big state (a query
- * memory of a megabyte) leaves unused is never touched. */
+/* Chunks of MAPPED bytes or more are mapped pages of their own: zero until written, and not
+ * in memory until then, so what a big state (a query memory, a delay line) leaves unused costs
+ * nothing. (calloc's large blocks are such pages only until a freed one raises malloc's
+ * threshold; then they come from the heap, every page cleared.) Smaller ones come from calloc. */
+#if defined(__SANITIZE_ADDRESS__)
+#define MAPPED SIZE_MAX /* calloc's blocks, whose ends AddressSanitizer guards */
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define MAPPED SIZE_MAX
+#endif
+#endif
+#ifndef MAPPED
+#define MAPPED (64u * 1024u)
+#endif
+
 static ph_arena_chunk *chunk_new(size_t size) {
-  ph_arena_chunk *c = calloc(1, sizeof *c + size);
+  ph_arena_chunk *c;
+  if (sizeof *c + size >= MAPPED) {
+    void *p = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    c = p == MAP_FAILED ? NULL : p;
+  } else {
+    c = calloc(1, sizeof *c + size);
+  }
   if (!c) return NULL;
   c->size = size;
   return c;
+}
+
+static void chunk_free(ph_arena_chunk *c) {
+  if (sizeof *c + c->size >= MAPPED) munmap(c, sizeof *c + c->size);
+  else free(c);
 }
 
 void ph_arena_init(ph_arena *a, size_t chunk_size) {
@@ -56,7 +82,7 @@ bool ph_arena_init_over(ph_arena *a, void *mem, size_t size) {
 static void free_list(ph_arena_chunk *c) {
   while (c) {
     ph_arena_chunk *n = c->next;
-    free(c);
+    chunk_free(c);
     c = n;
   }
 }
