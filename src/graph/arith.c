@@ -1,6 +1,7 @@
 #include "graph/arith.h"
 
 #include <math.h>
+#include <string.h>
 
 #include "core/vectorise.h"
 
@@ -58,6 +59,101 @@ ARITH_UNIT(add, a + b, sum_max, "a + b, sample by sample")
 ARITH_UNIT(sub, a - b, sum_max, "a - b, sample by sample")
 ARITH_UNIT(mul, a * b, product_max, "a * b, sample by sample")
 ARITH_UNIT(div, fabsf(b) < 1e-10f ? 0.0f : a / b, quotient_max, "a / b, sample by sample (0 where |b| < 1e-10)")
+
+/* a·b + c·d + e·f + …: the terms, each a product made finite as mul makes it, added from the
+ * left with every partial sum made finite as add makes it, which are the numbers of the chain
+ * of adds and muls it replaces (prepare fuses such chains; a term that is no product is its
+ * value times 1). Parameters in pairs: term k is params 2k and 2k + 1. */
+#define TERM(K) {"a" #K, "", 0, -INFINITY, INFINITY, K == 0, true, ""}, {"b" #K, "", 1, -INFINITY, INFINITY, false, true, ""}
+static const ph_param_def factors[2 * PH_SUM_MAX] = {
+    TERM(0), TERM(1), TERM(2),  TERM(3),  TERM(4),  TERM(5),  TERM(6),  TERM(7),
+    TERM(8), TERM(9), TERM(10), TERM(11), TERM(12), TERM(13), TERM(14), TERM(15),
+};
+
+/* The terms are added up 32 samples at a time in registers (two vectors of 16 floats: one
+ * instruction each in the AVX-512 clone): each factor read once and the sum
+ * written once, where the chain writes and reads every product and every partial sum. Vectors
+ * pass only between always_inline functions inlined into the clones of sum_process, so no
+ * calling convention applies. */
+#pragma GCC diagnostic ignored "-Wpsabi"
+typedef float vf __attribute__((vector_size(64))); /* one AVX-512 register, two AVX, four SSE */
+typedef int32_t vi __attribute__((vector_size(64)));
+enum { LANES = sizeof(vf) / sizeof(float) };
+
+/* finite_or_zero, lane by lane: finite where the magnitude's bits are at most FLT_MAX's. */
+static inline __attribute__((always_inline)) vf finite_v(vf x) {
+  vi magnitude = (vi)x & 0x7fffffff;
+  return (vf)((vi)x & (magnitude <= 0x7f7fffff));
+}
+
+static inline __attribute__((always_inline)) vf factor_v(const ph_cable *c, int i) {
+  vf v;
+  if (c->buf) memcpy(&v, c->buf + i, sizeof v);
+  else v = (vf){0} + c->constant;
+  return v;
+}
+
+/* A term whose factors are a finite value (a buffer's are) and 1: the value is the product. */
+static inline bool plain(const ph_cable *p, int k) {
+  return !p[2 * k + 1].buf && p[2 * k + 1].constant == 1.0f && (p[2 * k].buf || isfinite(p[2 * k].constant));
+}
+
+static inline __attribute__((always_inline)) vf term_v(const ph_cable *p, int k, int i) {
+  if (plain(p, k)) return factor_v(&p[2 * k], i);
+  return finite_v(factor_v(&p[2 * k], i) * factor_v(&p[2 * k + 1], i));
+}
+
+static inline float term(const ph_cable *p, int k, int i) {
+  return finite_or_zero(ph_cable_at(&p[2 * k], i) * ph_cable_at(&p[2 * k + 1], i));
+}
+
+PH_VECTORISED
+static void sum_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) {
+  enum { V = 2, TILE = V * LANES };
+  const ph_cable *p = in->params;
+  int terms = in->nparams / 2, i = 0;
+  float *y = out[0];
+  for (; i + TILE <= n; i += TILE) {
+    vf acc[V];
+    for (int q = 0; q < V; q++) acc[q] = finite_v(term_v(p, 0, i + LANES * q) + term_v(p, 1, i + LANES * q));
+    for (int k = 2; k < terms; k++)
+      for (int q = 0; q < V; q++) acc[q] = finite_v(acc[q] + term_v(p, k, i + LANES * q));
+    memcpy(y + i, acc, sizeof acc);
+  }
+  for (; i < n; i++) {
+    float acc = finite_or_zero(term(p, 0, i) + term(p, 1, i));
+    for (int k = 2; k < terms; k++) acc = finite_or_zero(acc + term(p, k, i));
+    y[i] = acc;
+  }
+}
+
+#define SUM_MAX(K)                                 \
+  static float sum##K##_max(const float *m) {      \
+    float total = 0;                               \
+    for (int k = 0; k < K; k++) total += m[2 * k] * m[2 * k + 1]; \
+    return total;                                  \
+  }
+#define SUM_DEF(K)                                                                                                \
+  {.name = "add", .doc = "a·b + c·d + ..., sample by sample", .params = factors, .nparams = 2 * K, .noutputs = 1, \
+   .state_size = no_state, .init = no_init, .process = sum_process, .max_out = sum##K##_max, .pointwise = true}
+SUM_MAX(2) SUM_MAX(3) SUM_MAX(4) SUM_MAX(5) SUM_MAX(6) SUM_MAX(7) SUM_MAX(8) SUM_MAX(9) SUM_MAX(10) SUM_MAX(11)
+SUM_MAX(12) SUM_MAX(13) SUM_MAX(14) SUM_MAX(15) SUM_MAX(16)
+_Static_assert(PH_SUM_MAX == 16, "a definition for every count of terms");
+static const ph_unit_def sums[PH_SUM_MAX + 1] = {
+    [2] = SUM_DEF(2),   [3] = SUM_DEF(3),   [4] = SUM_DEF(4),   [5] = SUM_DEF(5),   [6] = SUM_DEF(6),
+    [7] = SUM_DEF(7),   [8] = SUM_DEF(8),   [9] = SUM_DEF(9),   [10] = SUM_DEF(10), [11] = SUM_DEF(11),
+    [12] = SUM_DEF(12), [13] = SUM_DEF(13), [14] = SUM_DEF(14), [15] = SUM_DEF(15), [16] = SUM_DEF(16),
+};
+
+const ph_unit_def *ph_unit_sum(int terms_count) {
+  return terms_count >= 2 && terms_count <= PH_SUM_MAX ? &sums[terms_count] : NULL;
+}
+
+int ph_unit_sum_terms(const ph_unit_def *def) {
+  for (int k = 2; k <= PH_SUM_MAX; k++)
+    if (def == &sums[k]) return k;
+  return 0;
+}
 
 static const ph_param_def bus_params[] = {{"in", "", 0, -INFINITY, INFINITY, true, false, "the bus's signal"}};
 

@@ -1,4 +1,5 @@
 #include "graph/graph.h"
+#include "graph/arith.h"
 #include "graph/parallel.h"
 
 #include <math.h>
@@ -344,6 +345,78 @@ static bool find_steady(ph_graph *g) {
   return true;
 }
 
+/* Whether node `from`, read only by `reader`, can be folded into it: both outside loops and
+ * under the same gate, and `from` plain (not kept, no feedback point, not after other nodes)
+ * and not watched by the guard (a blow-up is silenced where it happens, not in the sum). */
+static bool foldable(const ph_graph *g, int from, const ph_graph_node *reader, const int *refs) {
+  const ph_graph_node *n = &g->nodes[from];
+  return refs[from] == 1 && n->loop < 0 && !n->checked && !n->kept && !n->feedback_point && !n->nafter &&
+         n->gate_node == reader->gate_node && n->gate == reader->gate;
+}
+
+/* The factors of one term of a sum read through `in`: a product's two (its node folded, named
+ * in *folded), or the value and 1 (a node's output is finite, so the value is the same; a
+ * constant only when finite). */
+static bool term_of(const ph_graph *g, const ph_graph_node *reader, ph_graph_input in, const int *refs,
+                    ph_graph_input *pair, int *folded) {
+  const ph_graph_input one = {-1, 0, 1.0f};
+  *folded = -1;
+  if (in.from >= 0 && g->nodes[in.from].def == &ph_unit_mul && foldable(g, in.from, reader, refs)) {
+    pair[0] = g->nodes[in.from].inputs[0], pair[1] = g->nodes[in.from].inputs[1];
+    *folded = in.from;
+    return true;
+  }
+  pair[0] = in, pair[1] = one;
+  return in.from >= 0 || isfinite(in.constant);
+}
+
+/* Sums of products, a·b + c·d + …, become one node each: an add takes its operands' products
+ * (muls that nothing else reads) as terms, and the terms of a sum that is its first operand
+ * and that nothing else reads, as far as PH_SUM_MAX terms (see ph_unit_sum). Where no node is
+ * kept every output may be read from outside, so nothing is folded. `refs` is scratch: a
+ * folded node's entry is left at -1. */
+static void fuse_sums(ph_graph *g, int *refs) {
+  bool any_kept = false;
+  for (int i = 0; i < g->count; i++) refs[i] = 0, any_kept |= g->nodes[i].kept;
+  if (!any_kept || g->unfused) return;
+  for (int i = 0; i < g->count; i++) {
+    const ph_graph_node *node = &g->nodes[i];
+    for (int d = 0; d < node_deps(node); d++)
+      if (node_dep(node, d) >= 0) refs[node_dep(node, d)]++;
+  }
+  for (int s = 0; s < g->nsteps; s++) {
+    ph_graph_node *node = &g->nodes[g->order[g->steps[s].first]];
+    if (g->steps[s].is_loop || node->def != &ph_unit_add || node->nafter) continue;
+    ph_graph_input pairs[2 * PH_SUM_MAX];
+    int terms = 0, folded[4] = {-1, -1, -1, -1}, left = node->inputs[0].from;
+    const ph_graph_node *first = left >= 0 ? &g->nodes[left] : NULL;
+    int before = first ? ph_unit_sum_terms(first->def) : 0;
+    if (before && before < PH_SUM_MAX && foldable(g, left, node, refs)) {
+      memcpy(pairs, first->inputs, sizeof *pairs * 2 * (size_t)before);
+      terms = before, folded[0] = left;
+    } else if (first && first->def == &ph_unit_add && foldable(g, left, node, refs) &&
+               term_of(g, node, first->inputs[0], refs, pairs, &folded[1]) &&
+               term_of(g, node, first->inputs[1], refs, pairs + 2, &folded[2])) {
+      terms = 2, folded[0] = left; /* an add that was no sum of its own: its two terms */
+    } else if (term_of(g, node, node->inputs[0], refs, pairs, &folded[0])) {
+      terms = 1, folded[1] = folded[2] = -1;
+    } else {
+      continue;
+    }
+    if (!term_of(g, node, node->inputs[1], refs, pairs + 2 * terms, &folded[3]) ||
+        (folded[0] < 0 && folded[3] < 0))
+      continue;
+    ph_graph_input *inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, 2 * ((size_t)terms + 1));
+    if (!inputs) return; /* unfused is as right, only slower */
+    memcpy(inputs, pairs, sizeof *inputs * 2 * ((size_t)terms + 1));
+    node->inputs = inputs;
+    node->def = ph_unit_sum(terms + 1);
+    if (node->def->nparams > g->max_params) g->max_params = node->def->nparams;
+    for (int k = 0; k < 4; k++)
+      if (folded[k] >= 0) refs[folded[k]] = -1;
+  }
+}
+
 bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   int n = g->count;
   size_t ints = (size_t)(n ? n : 1);
@@ -357,9 +430,8 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   t.on_stack = ph_arena_zalloc(&g->arena, ints * sizeof(bool));
   g->order = PH_ARENA_ARRAY(&g->arena, int, ints);
   g->steps = PH_ARENA_ARRAY(&g->arena, ph_graph_step, ints);
-  g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)PH_GRAPH_MAX_THREADS * (g->max_params ? g->max_params : 1));
   if (!t.index || !t.low || !t.stack || !t.comp || !t.frame_node || !t.frame_param || !t.on_stack || !g->order ||
-      !g->steps || !g->cables)
+      !g->steps)
     goto oom;
   for (int i = 0; i < n; i++) t.index[i] = -1;
   int count = 0;
@@ -389,8 +461,15 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     g->steps[g->nsteps++] = (ph_graph_step){.first = i, .count = j - i, .is_loop = loop};
     i = j;
   }
+  g->norder = n;
+  find_bounds(g); /* which nodes the guard watches: they are not folded */
+  fuse_sums(g, t.index);
   mark_live(g, t.on_stack, t.stack);
+  for (int i = 0; i < n; i++)
+    if (t.index[i] < 0) t.on_stack[i] = false; /* fused into its reader */
   drop_dead_steps(g, t.on_stack);
+  g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)PH_GRAPH_MAX_THREADS * (g->max_params ? g->max_params : 1));
+  if (!g->cables) goto oom;
   if (!link_steps(g) || !(g->par = ph_graph_parallel_new(&g->arena, g->nsteps))) goto oom;
   find_bounds(g);
   for (int i = 0; i < n; i++) {

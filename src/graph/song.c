@@ -350,6 +350,7 @@ bool ph_song_compile(ph_song *s, const char *source, const char *file, const ph_
     return false;
   }
   ph_graph_init(&s->graph, &(ph_dsp_config){s->rate, s->block, 1});
+  s->graph.unfused = opt->unfused;
   ph_clock_init(&s->clock, s->rate, ph_rat_from_double(cps));
   /* Pass 1: every bus exists before any expression refers to one (forward references and
    * feedback); the last definition of a name is the one compiled. */

@@ -1,0 +1,196 @@
+/* Sums of products (graph.c, fuse_sums): a chain a·b + c·d + … runs as one node, with the
+ * numbers of the chain of muls and adds it replaces. For every example and benchmark workload
+ * the music is the same, bit for bit, as with every + and * a node of its own; and the chains
+ * are folded where they may be, and only there. */
+#include <glob.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "graph/arith.h"
+#include "graph/song.h"
+#include "support.h"
+#include "voice/kit.h"
+#include "voice/sampler.h"
+
+#define RATE 44100
+#define SECONDS 2
+
+static char *read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) fail_msg("cannot open %s", path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *text = test_malloc((size_t)n + 1);
+  if (fread(text, 1, (size_t)n, f) != (size_t)n) fail_msg("cannot read %s", path);
+  text[n] = 0;
+  fclose(f);
+  return text;
+}
+
+typedef struct {
+  int steps, sums, terms; /* steps run; sum nodes among them and their terms */
+} shape;
+
+/* SECONDS of the program, fused or as written; the shape of the graph that ran. */
+static float *render(const char *path, const char *program, ph_bank *bank, bool unfused, shape *sh) {
+  ph_song song;
+  ph_error err = {0};
+  ph_voice_hooks hooks = ph_sampler_hooks(bank);
+  ph_song_options opt = {.rate = RATE, .voices = &hooks, .unfused = unfused};
+  if (!ph_song_compile(&song, program, path, &opt, &err)) {
+    ph_song_destroy(&song);
+    fail_msg("%s:%d:%d: %s", path, err.line, err.column, err.message);
+  }
+  const ph_graph *g = &song.graph;
+  *sh = (shape){g->nsteps, 0, 0};
+  for (int s = 0; s < g->nsteps; s++) {
+    int terms = ph_unit_sum_terms(g->nodes[g->order[g->steps[s].first]].def);
+    sh->sums += terms > 0;
+    sh->terms += terms;
+  }
+  int frames = SECONDS * RATE;
+  float *out = test_malloc(sizeof(float) * 2 * (size_t)frames);
+  for (int done = 0; done < frames;) {
+    int n = frames - done < song.block ? frames - done : song.block;
+    ph_song_process(&song, out + 2 * done, n);
+    done += n;
+  }
+  ph_song_destroy(&song);
+  return out;
+}
+
+/* Renders both ways, fails on the first sample that differs; the fused graph's shape. */
+static shape compare(const char *path, const char *program, ph_bank *bank) {
+  shape fused, plain;
+  float *a = render(path, program, bank, false, &fused), *b = render(path, program, bank, true, &plain);
+  assert_int_equal(plain.sums, 0);
+  for (int i = 0; i < 2 * SECONDS * RATE; i++)
+    if (memcmp(&a[i], &b[i], sizeof(float)))
+      fail_msg("%s: sample %d of channel %d is %g fused, %g as written", path, i / 2, i % 2, a[i], b[i]);
+  print_message("%-60s %4d steps as written, %4d fused (%d sums of %d terms)\n", path, plain.steps, fused.steps,
+                fused.sums, fused.terms);
+  assert_true(fused.sums ? fused.steps < plain.steps : fused.steps == plain.steps);
+  test_free(a);
+  test_free(b);
+  return fused;
+}
+
+static void test_every_program_sounds_the_same_fused(void **st) {
+  ph_bank *bank = ph_bank_create(RATE);
+  ph_kit_add_all(bank);
+  glob_t found;
+  assert_int_equal(glob(PHONON_SOURCE_DIR "/examples/*.ph", 0, NULL, &found), 0);
+  assert_int_equal(glob(PHONON_SOURCE_DIR "/bench/workloads/w[1-5].ph", GLOB_APPEND, NULL, &found), 0);
+  assert_true(found.gl_pathc >= 20);
+  int with_sums = 0;
+  for (size_t f = 0; f < found.gl_pathc; f++) {
+    char *program = read_file(found.gl_pathv[f]);
+    with_sums += compare(found.gl_pathv[f], program, bank).sums > 0;
+    test_free(program);
+  }
+  globfree(&found);
+  assert_true(with_sums >= 5);
+  ph_bank_destroy(bank);
+}
+
+/* A chain of n products, "out $ sine 101 * 0.01 + sine 102 * 0.02 + …", then `tail`. */
+static char *products(int n, double scale, const char *tail) {
+  char *text = test_malloc((size_t)n * 64 + strlen(tail) + 16);
+  int len = sprintf(text, "out $ ");
+  for (int k = 1; k <= n; k++) len += sprintf(text + len, "%ssine %d * %g", k > 1 ? " + " : "", 100 + k, scale * k);
+  sprintf(text + len, "%s\n", tail);
+  return text;
+}
+
+static void test_chains_fold_where_they_may(void **st) {
+  ph_bank *bank = ph_bank_create(RATE);
+  /* 20 products: a sum of 16 terms, then one of 5 (the first sum and four products) */
+  char *text = products(20, 0.002, "");
+  shape sh = compare("20 products", text, bank);
+  assert_int_equal(sh.sums, 2);
+  assert_int_equal(sh.terms, 21);
+  test_free(text);
+  /* sums of plain terms (no products): each term its value times 1 */
+  sh = compare("plain terms", "out $ sine 100 + sine 200 + sine 300 + saw 50\n", bank);
+  assert_int_equal(sh.sums, 1);
+  assert_int_equal(sh.terms, 4);
+  /* an infinite constant is no term (the add it is in makes its sums 0, and stays): that add
+   * is the first term of the sum after it */
+  sh = compare("an infinite term", "out $ sine 440 * 0.5 + 1e39 + sine 220 * 0.25 + sine 110 * 0.125\n", bank);
+  assert_int_equal(sh.sums, 1);
+  assert_int_equal(sh.terms, 3);
+  /* a bus is read elsewhere: its sum stays whole, a term of the next */
+  sh = compare("a bus", "~a $ sine 300 * 0.2 + sine 400 * 0.2\nout $ ~a + sine 500 * 0.2\no2 $ ~a * 0.5\n", bank);
+  assert_int_equal(sh.sums, 2);
+  assert_int_equal(sh.terms, 4);
+  /* a product the guard watches (it can pass PH_GRAPH_BLOWUP) stays a node of its own, to be
+   * silenced alone (test_blowup): the sum takes its output as a term */
+  sh = compare("a watched term", "out $ sine 440 * 0.25 + sine 3 * 1e20 + sine 220 * 0.25\n", bank);
+  assert_int_equal(sh.sums, 1);
+  assert_int_equal(sh.terms, 3);
+  assert_int_equal(sh.steps, 5); /* three sines, the watched product, the sum */
+  /* a sum on the right is added last, as written: a term, not spliced */
+  sh = compare("a sum on the right", "out $ sine 300 * 0.2 + (sine 400 * 0.2 + sine 500 * 0.2)\n", bank);
+  assert_int_equal(sh.sums, 2);
+  assert_int_equal(sh.terms, 4);
+  ph_bank_destroy(bank);
+}
+
+/* The sum node's samples against the chain's, unit against units: factors that are buffers
+ * and constants, products and partial sums past the largest float (0 from there, and the sum
+ * goes on), 37 samples (a tile of 32 and a rest). */
+static void test_the_sum_is_the_chain(void **st) {
+  enum { N = 37, TERMS = 5 };
+  static float a[TERMS][N], b[TERMS][N], chain[N], product[N], fused[N];
+  for (int k = 0; k < TERMS; k++)
+    for (int i = 0; i < N; i++) {
+      a[k][i] = (float)((k + 1) * (i % 7 - 3)) * 3e37f;
+      b[k][i] = 1.0f + 0.25f * (float)((i + k) % 5);
+    }
+  const float constants[TERMS] = {0, 0.5f, 0, 0, 2.0f}; /* terms 1 and 4: a constant second factor */
+  ph_cable cables[2 * TERMS];
+  for (int k = 0; k < TERMS; k++) {
+    cables[2 * k] = (ph_cable){a[k], 0};
+    cables[2 * k + 1] = constants[k] != 0 ? (ph_cable){NULL, constants[k]} : (ph_cable){b[k], 0};
+  }
+  char state[1];
+  float *out = chain;
+  for (int k = 0; k < TERMS; k++) {
+    float *p = product;
+    ph_dsp_inputs mul = {&cables[2 * k], 2};
+    ph_unit_mul.process(state, &mul, &p, N);
+    if (k == 0) {
+      memcpy(chain, product, sizeof chain);
+      continue;
+    }
+    ph_cable sum_cables[2] = {{chain, 0}, {product, 0}};
+    ph_dsp_inputs add = {sum_cables, 2};
+    ph_unit_add.process(state, &add, &out, N);
+  }
+  const ph_unit_def *sum = ph_unit_sum(TERMS);
+  assert_int_equal(ph_unit_sum_terms(sum), TERMS);
+  float *f = fused;
+  ph_dsp_inputs in = {cables, 2 * TERMS};
+  sum->process(state, &in, &f, N);
+  int overflowed = 0;
+  for (int i = 0; i < N; i++) {
+    if (memcmp(&chain[i], &fused[i], sizeof(float))) fail_msg("sample %d: %g fused, %g chained", i, fused[i], chain[i]);
+    volatile float plain = 0; /* the sum without the zeroing: infinite where a partial sum was */
+    for (int k = 0; k < TERMS; k++) plain += a[k][i] * (constants[k] != 0 ? constants[k] : b[k][i]);
+    overflowed += !isfinite(plain) && fused[i] != 0.0f;
+  }
+  print_message("%d of %d samples went on from a partial sum past the largest float\n", overflowed, N);
+  assert_true(overflowed > 0);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_every_program_sounds_the_same_fused),
+      cmocka_unit_test(test_chains_fold_where_they_may),
+      cmocka_unit_test(test_the_sum_is_the_chain),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
