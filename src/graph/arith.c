@@ -70,38 +70,34 @@ static const ph_param_def factors[2 * PH_SUM_MAX] = {
     TERM(8), TERM(9), TERM(10), TERM(11), TERM(12), TERM(13), TERM(14), TERM(15),
 };
 
-/* The terms are added up 32 samples at a time in registers (two vectors of 16 floats: one
- * instruction each in the AVX-512 clone): each factor read once and the sum
- * written once, where the chain writes and reads every product and every partial sum. Vectors
- * pass only between always_inline functions inlined into the clones of sum_process, so no
- * calling convention applies. */
-#pragma GCC diagnostic ignored "-Wpsabi"
-typedef float vf __attribute__((vector_size(64))); /* one AVX-512 register, two AVX, four SSE */
-typedef int32_t vi __attribute__((vector_size(64)));
-enum { LANES = sizeof(vf) / sizeof(float) };
-
-/* finite_or_zero, lane by lane: finite where the magnitude's bits are at most FLT_MAX's. */
-static inline __attribute__((always_inline)) vf finite_v(vf x) {
-  vi magnitude = (vi)x & 0x7fffffff;
-  return (vf)((vi)x & (magnitude <= 0x7f7fffff));
-}
-
-static inline __attribute__((always_inline)) vf factor_v(const ph_cable *c, int i) {
-  vf v;
-  if (c->buf) memcpy(&v, c->buf + i, sizeof v);
-  else v = (vf){0} + c->constant;
-  return v;
-}
-
 /* A term whose factors are a finite value (a buffer's are) and 1: the value is the product. */
 static inline bool plain(const ph_cable *p, int k) {
   return !p[2 * k + 1].buf && p[2 * k + 1].constant == 1.0f && (p[2 * k].buf || isfinite(p[2 * k].constant));
 }
 
-static inline __attribute__((always_inline)) vf term_v(const ph_cable *p, int k, int i) {
-  if (plain(p, k)) return factor_v(&p[2 * k], i);
-  return finite_v(factor_v(&p[2 * k], i) * factor_v(&p[2 * k + 1], i));
-}
+/* The terms are added up 32 samples at a time in registers (four vectors of 8 floats, AVX's
+ * width): each factor read once and the sum written once, where the chain writes and reads a
+ * buffer for each product and each partial sum. Macros, not functions: a vector wider than
+ * the clone's registers may not pass through a call. */
+typedef float vf __attribute__((vector_size(32)));
+typedef int32_t vi __attribute__((vector_size(32)));
+enum { LANES = sizeof(vf) / sizeof(float) };
+
+/* v = finite_or_zero(v), lane by lane: finite where the magnitude's bits are at most FLT_MAX's */
+#define FINITE_V(v) ((v) = (vf)((vi)(v) & (((vi)(v) & 0x7fffffff) <= 0x7f7fffff)))
+/* v = the cable's LANES samples from i */
+#define FACTOR_V(v, c, i) ((c)->buf ? (void)memcpy(&(v), (c)->buf + (i), sizeof(v)) : (void)((v) = (vf){0} + (c)->constant))
+/* v = term k's LANES samples from i (`product`: not plain) */
+#define TERM_V(v, p, k, product, i)                                  \
+  do {                                                               \
+    FACTOR_V(v, &(p)[2 * (k)], i);                                   \
+    if (product) {                                                   \
+      vf other_;                                                     \
+      FACTOR_V(other_, &(p)[2 * (k) + 1], i);                        \
+      (v) *= other_;                                                 \
+      FINITE_V(v);                                                   \
+    }                                                                \
+  } while (0)
 
 static inline float term(const ph_cable *p, int k, int i) {
   return finite_or_zero(ph_cable_at(&p[2 * k], i) * ph_cable_at(&p[2 * k + 1], i));
@@ -109,15 +105,21 @@ static inline float term(const ph_cable *p, int k, int i) {
 
 PH_VECTORISED
 static void sum_process(void *state, const ph_dsp_inputs *in, float *const *out, int n) {
-  enum { V = 2, TILE = V * LANES };
+  enum { V = 4, TILE = V * LANES };
   const ph_cable *p = in->params;
   int terms = in->nparams / 2, i = 0;
+  bool product[PH_SUM_MAX];
+  for (int k = 0; k < terms; k++) product[k] = !plain(p, k);
   float *y = out[0];
   for (; i + TILE <= n; i += TILE) {
-    vf acc[V];
-    for (int q = 0; q < V; q++) acc[q] = finite_v(term_v(p, 0, i + LANES * q) + term_v(p, 1, i + LANES * q));
-    for (int k = 2; k < terms; k++)
-      for (int q = 0; q < V; q++) acc[q] = finite_v(acc[q] + term_v(p, k, i + LANES * q));
+    vf acc[V], t;
+    for (int q = 0; q < V; q++) TERM_V(acc[q], p, 0, product[0], i + LANES * q);
+    for (int k = 1; k < terms; k++)
+      for (int q = 0; q < V; q++) {
+        TERM_V(t, p, k, product[k], i + LANES * q);
+        acc[q] += t;
+        FINITE_V(acc[q]);
+      }
     memcpy(y + i, acc, sizeof acc);
   }
   for (; i < n; i++) {

@@ -143,10 +143,10 @@ static void test_chains_fold_where_they_may(void **st) {
  * and constants, products and partial sums past the largest float (0 from there, and the sum
  * goes on), 37 samples (a tile of 32 and a rest). */
 static void test_the_sum_is_the_chain(void **st) {
-  enum { N = 37, TERMS = 5 };
-  static float a[TERMS][N], b[TERMS][N], chain[N], product[N], fused[N];
+  enum { FRAMES = 37, TERMS = 5 };
+  static float a[TERMS][FRAMES], b[TERMS][FRAMES], chain[FRAMES], product[FRAMES], fused[FRAMES];
   for (int k = 0; k < TERMS; k++)
-    for (int i = 0; i < N; i++) {
+    for (int i = 0; i < FRAMES; i++) {
       a[k][i] = (float)((k + 1) * (i % 7 - 3)) * 3e37f;
       b[k][i] = 1.0f + 0.25f * (float)((i + k) % 5);
     }
@@ -161,28 +161,28 @@ static void test_the_sum_is_the_chain(void **st) {
   for (int k = 0; k < TERMS; k++) {
     float *p = product;
     ph_dsp_inputs mul = {&cables[2 * k], 2};
-    ph_unit_mul.process(state, &mul, &p, N);
+    ph_unit_mul.process(state, &mul, &p, FRAMES);
     if (k == 0) {
       memcpy(chain, product, sizeof chain);
       continue;
     }
     ph_cable sum_cables[2] = {{chain, 0}, {product, 0}};
     ph_dsp_inputs add = {sum_cables, 2};
-    ph_unit_add.process(state, &add, &out, N);
+    ph_unit_add.process(state, &add, &out, FRAMES);
   }
   const ph_unit_def *sum = ph_unit_sum(TERMS);
   assert_int_equal(ph_unit_sum_terms(sum), TERMS);
   float *f = fused;
   ph_dsp_inputs in = {cables, 2 * TERMS};
-  sum->process(state, &in, &f, N);
+  sum->process(state, &in, &f, FRAMES);
   int overflowed = 0;
-  for (int i = 0; i < N; i++) {
+  for (int i = 0; i < FRAMES; i++) {
     if (memcmp(&chain[i], &fused[i], sizeof(float))) fail_msg("sample %d: %g fused, %g chained", i, fused[i], chain[i]);
     volatile float plain = 0; /* the sum without the zeroing: infinite where a partial sum was */
     for (int k = 0; k < TERMS; k++) plain += a[k][i] * (constants[k] != 0 ? constants[k] : b[k][i]);
     overflowed += !isfinite(plain) && fused[i] != 0.0f;
   }
-  print_message("%d of %d samples went on from a partial sum past the largest float\n", overflowed, N);
+  print_message("%d of %d samples went on from a partial sum past the largest float\n", overflowed, FRAMES);
   assert_true(overflowed > 0);
 }
 

@@ -201,19 +201,19 @@ static void test_numbered_outputs_on_their_own_pairs(void **state) {
   ph_live *l = ph_live_create_multi(RATE, BLOCK, PH_LIVE_FADE_SECONDS, 3, &err);
   assert_non_null(l);
   assert_true(ph_live_publish(l, compile("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\n")));
-  enum { N = 8192 };
-  static float ch[6][N];
+  enum { FRAMES = 8192 };
+  static float ch[6][FRAMES];
   float *outs[6] = {ch[0], ch[1], ch[2], ch[3], ch[4], ch[5]};
-  ph_live_process(l, outs, 6, N);
-  assert_float_equal(measure_peak_hz(ch[2], N, RATE), 440.0, 3.0);
-  assert_float_equal(measure_peak_hz(ch[4], N, RATE), 660.0, 3.0);
-  assert_true(measure_level_db_at(ch[2], N, RATE, 660.0) < measure_level_db_at(ch[2], N, RATE, 440.0) - 40.0);
-  assert_true(measure_rms(ch[0], N) > 0.2); /* the mix holds both */
-  assert_true(measure_level_db_at(ch[0], N, RATE, 660.0) > measure_level_db_at(ch[0], N, RATE, 440.0) - 3.0);
+  ph_live_process(l, outs, 6, FRAMES);
+  assert_float_equal(measure_peak_hz(ch[2], FRAMES, RATE), 440.0, 3.0);
+  assert_float_equal(measure_peak_hz(ch[4], FRAMES, RATE), 660.0, 3.0);
+  assert_true(measure_level_db_at(ch[2], FRAMES, RATE, 660.0) < measure_level_db_at(ch[2], FRAMES, RATE, 440.0) - 40.0);
+  assert_true(measure_rms(ch[0], FRAMES) > 0.2); /* the mix holds both */
+  assert_true(measure_level_db_at(ch[0], FRAMES, RATE, 660.0) > measure_level_db_at(ch[0], FRAMES, RATE, 440.0) - 3.0);
   assert_true(ph_live_publish(l, compile("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\nmute 2\n")));
-  ph_live_process(l, outs, 6, N);
-  assert_true(measure_rms(ch[4] + N / 2, N / 2) == 0.0);
-  assert_true(measure_rms(ch[2] + N / 2, N / 2) > 0.1);
+  ph_live_process(l, outs, 6, FRAMES);
+  assert_true(measure_rms(ch[4] + FRAMES / 2, FRAMES / 2) == 0.0);
+  assert_true(measure_rms(ch[2] + FRAMES / 2, FRAMES / 2) > 0.1);
   ph_live_destroy(l);
 }
 
@@ -224,30 +224,30 @@ static void test_run_time_mute_and_solo(void **state) {
   ph_live *l = ph_live_create_multi(RATE, BLOCK, PH_LIVE_FADE_SECONDS, 3, &err);
   assert_non_null(l);
   assert_true(ph_live_publish(l, compile("o1 $ sine 440 * 0.3\no2 $ sine 660 * 0.3\n")));
-  enum { N = 8192, FADE = (int)(PH_LIVE_FADE_SECONDS * RATE) };
-  static float ch[6][N];
+  enum { FRAMES = 8192, FADE = (int)(PH_LIVE_FADE_SECONDS * RATE) };
+  static float ch[6][FRAMES];
   float *outs[6] = {ch[0], ch[1], ch[2], ch[3], ch[4], ch[5]};
-  ph_live_process(l, outs, 6, N);
-  double steady = steady_d2(ch[0] + N / 2, N / 2);
+  ph_live_process(l, outs, 6, FRAMES);
+  double steady = steady_d2(ch[0] + FRAMES / 2, FRAMES / 2);
   ph_live_control_output(l, PH_LIVE_HUSH, 2); /* mute 2 */
-  ph_live_process(l, outs, 6, N);
-  assert_true(measure_rms(ch[4] + FADE + BLOCK, N - FADE - BLOCK) == 0.0); /* o2's pair: silent after the fade */
+  ph_live_process(l, outs, 6, FRAMES);
+  assert_true(measure_rms(ch[4] + FADE + BLOCK, FRAMES - FADE - BLOCK) == 0.0); /* o2's pair: silent after the fade */
   assert_true(measure_rms(ch[4], BLOCK) > 0.05);                          /* fading, not cut */
-  assert_true(measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 660.0) <
-              measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 440.0) - 40.0); /* gone from the mix */
-  assert_float_equal(measure_rms(ch[2] + N / 2, N / 2), 0.3 / sqrt(2.0), 0.01); /* o1 untouched */
-  assert_true(20 * log10(fmax(click_excess(ch[0], N, steady), 1e-12)) < CLICK_DBFS);
-  assert_true(20 * log10(fmax(click_excess(ch[4], N, steady), 1e-12)) < CLICK_DBFS);
+  assert_true(measure_level_db_at(ch[0] + FRAMES / 2, FRAMES / 2, RATE, 660.0) <
+              measure_level_db_at(ch[0] + FRAMES / 2, FRAMES / 2, RATE, 440.0) - 40.0); /* gone from the mix */
+  assert_float_equal(measure_rms(ch[2] + FRAMES / 2, FRAMES / 2), 0.3 / sqrt(2.0), 0.01); /* o1 untouched */
+  assert_true(20 * log10(fmax(click_excess(ch[0], FRAMES, steady), 1e-12)) < CLICK_DBFS);
+  assert_true(20 * log10(fmax(click_excess(ch[4], FRAMES, steady), 1e-12)) < CLICK_DBFS);
   ph_live_control_output(l, PH_LIVE_UNHUSH, 2);
   ph_live_control_output(l, PH_LIVE_SOLO, 2); /* solo 2: only o2 */
-  ph_live_process(l, outs, 6, N);
-  assert_true(measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 440.0) <
-              measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 660.0) - 40.0);
-  assert_true(measure_rms(ch[2] + N / 2, N / 2) == 0.0);
+  ph_live_process(l, outs, 6, FRAMES);
+  assert_true(measure_level_db_at(ch[0] + FRAMES / 2, FRAMES / 2, RATE, 440.0) <
+              measure_level_db_at(ch[0] + FRAMES / 2, FRAMES / 2, RATE, 660.0) - 40.0);
+  assert_true(measure_rms(ch[2] + FRAMES / 2, FRAMES / 2) == 0.0);
   ph_live_clear_controls(l);
-  ph_live_process(l, outs, 6, N);
-  double both = measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 440.0);
-  assert_float_equal(measure_level_db_at(ch[0] + N / 2, N / 2, RATE, 660.0), both, 1.0);
+  ph_live_process(l, outs, 6, FRAMES);
+  double both = measure_level_db_at(ch[0] + FRAMES / 2, FRAMES / 2, RATE, 440.0);
+  assert_float_equal(measure_level_db_at(ch[0] + FRAMES / 2, FRAMES / 2, RATE, 660.0), both, 1.0);
   ph_live_destroy(l);
 }
 
