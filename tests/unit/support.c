@@ -152,3 +152,16 @@ void t_graph_without_steady(ph_graph *g) {
   }
   for (int s = 0; s < g->nsteps; s++) g->calls[s].tend = NULL;
 }
+
+char *t_read_file(const char *path) {
+  FILE *f = fopen(path, "rb");
+  if (!f) fail_msg("cannot open %s", path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *text = test_malloc((size_t)n + 1);
+  if (fread(text, 1, (size_t)n, f) != (size_t)n) fail_msg("cannot read %s", path);
+  text[n] = 0;
+  fclose(f);
+  return text;
+}

@@ -40,5 +40,7 @@ float *t_play(const char *program, int rate, int frames, const struct ph_bank *b
 float *t_signal(const char *program, int rate, int frames);
 /* A prepared graph made to run as if no output were ever steady (graph.h): every input a buffer. */
 void t_graph_without_steady(ph_graph *g);
+/* A whole file, NUL-terminated, from test_malloc (fails the test when it cannot be read). */
+char *t_read_file(const char *path);
 
 #endif

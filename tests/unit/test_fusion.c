@@ -17,19 +17,6 @@
 #define RATE 44100
 #define SECONDS 2
 
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) fail_msg("cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *text = test_malloc((size_t)n + 1);
-  if (fread(text, 1, (size_t)n, f) != (size_t)n) fail_msg("cannot read %s", path);
-  text[n] = 0;
-  fclose(f);
-  return text;
-}
-
 typedef struct {
   int steps, sums, terms; /* steps run; sum nodes among them and their terms */
 } shape;
@@ -87,7 +74,7 @@ static void test_every_program_sounds_the_same_fused(void **st) {
   assert_true(found.gl_pathc >= 20);
   int with_sums = 0;
   for (size_t f = 0; f < found.gl_pathc; f++) {
-    char *program = read_file(found.gl_pathv[f]);
+    char *program = t_read_file(found.gl_pathv[f]);
     with_sums += compare(found.gl_pathv[f], program, bank).sums > 0;
     test_free(program);
   }
@@ -113,29 +100,29 @@ static void test_chains_fold_where_they_may(void **st) {
   assert_int_equal(sh.sums, 2);
   assert_int_equal(sh.terms, 21);
   test_free(text);
-  /* sums of plain terms (no products): each term its value times 1 */
-  sh = compare("plain terms", "out $ sine 100 + sine 200 + sine 300 + saw 50\n", bank);
-  assert_int_equal(sh.sums, 1);
-  assert_int_equal(sh.terms, 4);
-  /* an infinite constant is no term (the add it is in makes its sums 0, and stays): that add
-   * is the first term of the sum after it */
-  sh = compare("an infinite term", "out $ sine 440 * 0.5 + 1e39 + sine 220 * 0.25 + sine 110 * 0.125\n", bank);
-  assert_int_equal(sh.sums, 1);
-  assert_int_equal(sh.terms, 3);
-  /* a bus is read elsewhere: its sum stays whole, a term of the next */
-  sh = compare("a bus", "~a $ sine 300 * 0.2 + sine 400 * 0.2\nout $ ~a + sine 500 * 0.2\no2 $ ~a * 0.5\n", bank);
-  assert_int_equal(sh.sums, 2);
-  assert_int_equal(sh.terms, 4);
-  /* a product the guard watches (it can pass PH_GRAPH_BLOWUP) stays a node of its own, to be
-   * silenced alone (test_blowup): the sum takes its output as a term */
-  sh = compare("a watched term", "out $ sine 440 * 0.25 + sine 3 * 1e20 + sine 220 * 0.25\n", bank);
-  assert_int_equal(sh.sums, 1);
-  assert_int_equal(sh.terms, 3);
-  assert_int_equal(sh.steps, 5); /* three sines, the watched product, the sum */
-  /* a sum on the right is added last, as written: a term, not spliced */
-  sh = compare("a sum on the right", "out $ sine 300 * 0.2 + (sine 400 * 0.2 + sine 500 * 0.2)\n", bank);
-  assert_int_equal(sh.sums, 2);
-  assert_int_equal(sh.terms, 4);
+  static const struct {
+    const char *what, *program;
+    int sums, terms, steps; /* steps 0: not counted here */
+  } cases[] = {
+      /* each term its value times 1 */
+      {"plain terms", "out $ sine 100 + sine 200 + sine 300 + saw 50\n", 1, 4, 5},
+      /* an infinite constant is no term (the add it is in makes its sums 0, and stays): that
+       * add is the first term of the sum after it */
+      {"an infinite term", "out $ sine 440 * 0.5 + 1e39 + sine 220 * 0.25 + sine 110 * 0.125\n", 1, 3, 0},
+      /* a bus is read elsewhere: its sum stays whole, a term of the next */
+      {"a bus", "~a $ sine 300 * 0.2 + sine 400 * 0.2\nout $ ~a + sine 500 * 0.2\no2 $ ~a * 0.5\n", 2, 4, 0},
+      /* a product the guard watches (it can pass PH_GRAPH_BLOWUP) stays a node of its own, to
+       * be silenced alone (test_blowup): three sines, that product and the sum */
+      {"a watched term", "out $ sine 440 * 0.25 + sine 3 * 1e20 + sine 220 * 0.25\n", 1, 3, 5},
+      /* a sum on the right is added last, as written: a term, not spliced */
+      {"a sum on the right", "out $ sine 300 * 0.2 + (sine 400 * 0.2 + sine 500 * 0.2)\n", 2, 4, 0},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof *cases; c++) {
+    sh = compare(cases[c].what, cases[c].program, bank);
+    assert_int_equal(sh.sums, cases[c].sums);
+    assert_int_equal(sh.terms, cases[c].terms);
+    if (cases[c].steps) assert_int_equal(sh.steps, cases[c].steps);
+  }
   ph_bank_destroy(bank);
 }
 

@@ -38,8 +38,8 @@ static const char *programs[] = {
     /* feedback loops next to plain branches */
     "~a $ sine 220 * 0.3 + ~a * 0.5 # lpf 800\n~b $ saw 110 * 0.2 + ~b * 0.4 # delay 0.01 0.3 0.5\nout $ ~a + ~b + noise * 0.01\n",
     /* patterns, envelopes, samples and synth voices */
-    "cps: 2\n~lead $ saw 110 # lpf 1500\n~drums $ s \"bd*4 sn hh*3\" # gain 0.5\n~synth $ s \"~lead(3,8)\" # note \"c3 e3 g3\" # gain 0.2\n"
-    "out $ ~drums + ~synth + sine \"<a4 c5>*4\" * tar \"x*8\" 0.01 0.1 * 0.2\n",
+    ("cps: 2\n~lead $ saw 110 # lpf 1500\n~drums $ s \"bd*4 sn hh*3\" # gain 0.5\n~synth $ s \"~lead(3,8)\" # note \"c3 e3 g3\" # gain 0.2\n"
+     "out $ ~drums + ~synth + sine \"<a4 c5>*4\" * tar \"x*8\" 0.01 0.1 * 0.2\n"),
 };
 
 static void test_threads_give_the_same_samples(void **st) {

@@ -15,19 +15,6 @@
 #define RATE 44100
 #define SECONDS 3
 
-static char *read_file(const char *path) {
-  FILE *f = fopen(path, "rb");
-  if (!f) fail_msg("cannot open %s", path);
-  fseek(f, 0, SEEK_END);
-  long n = ftell(f);
-  fseek(f, 0, SEEK_SET);
-  char *text = test_malloc((size_t)n + 1);
-  if (fread(text, 1, (size_t)n, f) != (size_t)n) fail_msg("cannot read %s", path);
-  text[n] = 0;
-  fclose(f);
-  return text;
-}
-
 /* Every output a node calls steady held its first sample over the block's n samples. */
 static int check_claims(const ph_graph *g, int n, const char *path, int block) {
   int claims = 0;
@@ -79,7 +66,7 @@ static void test_steady_claims_are_true_and_change_nothing(void **st) {
   int with_claims = 0;
   for (size_t f = 0; f < found.gl_pathc; f++) {
     const char *path = found.gl_pathv[f];
-    char *program = read_file(path);
+    char *program = t_read_file(path);
     long claims = 0, none = 0;
     float *a = render(path, program, bank, true, &claims), *b = render(path, program, bank, false, &none);
     assert_int_equal(none, 0);
