@@ -165,3 +165,23 @@ char *t_read_file(const char *path) {
   fclose(f);
   return text;
 }
+
+float *t_song_render(ph_song *song, int frames) {
+  float *out = test_malloc(sizeof(float) * 2 * (size_t)frames);
+  for (int done = 0; done < frames;) {
+    int n = frames - done < song->block ? frames - done : song->block;
+    ph_song_process(song, out + 2 * done, n);
+    done += n;
+  }
+  ph_song_destroy(song);
+  return out;
+}
+
+void t_glob_programs(const char *source_dir, glob_t *found) {
+  char examples[4096], workloads[4096];
+  snprintf(examples, sizeof examples, "%s/examples/*.ph", source_dir);
+  snprintf(workloads, sizeof workloads, "%s/bench/workloads/w[1-5].ph", source_dir);
+  assert_int_equal(glob(examples, 0, NULL, found), 0);
+  assert_int_equal(glob(workloads, GLOB_APPEND, NULL, found), 0);
+  assert_true(found->gl_pathc >= 20);
+}

@@ -42,5 +42,11 @@ float *t_signal(const char *program, int rate, int frames);
 void t_graph_without_steady(ph_graph *g);
 /* A whole file, NUL-terminated, from test_malloc (fails the test when it cannot be read). */
 char *t_read_file(const char *path);
+/* Every example and benchmark workload W1-W5 (PHONON_SOURCE_DIR: the caller's definition). */
+#include <glob.h>
+void t_glob_programs(const char *source_dir, glob_t *found);
+struct ph_song_s;
+/* The song's next `frames` frames, interleaved stereo, from test_malloc; the song destroyed. */
+float *t_song_render(struct ph_song_s *song, int frames);
 
 #endif

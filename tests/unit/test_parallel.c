@@ -22,14 +22,7 @@ static float *render(const char *program, int frames, ph_graph_pool *pool, ph_ba
     ph_song_destroy(&song);
     fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
   }
-  float *out = test_malloc(sizeof(float) * 2 * (size_t)frames);
-  for (int done = 0; done < frames;) {
-    int n = frames - done < song.block ? frames - done : song.block;
-    ph_song_process(&song, out + 2 * done, n);
-    done += n;
-  }
-  ph_song_destroy(&song);
-  return out;
+  return t_song_render(&song, frames);
 }
 
 static const char *programs[] = {

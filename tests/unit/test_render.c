@@ -19,16 +19,8 @@ static float *render_stereo(const char *program, double seconds, int *frames_out
     ph_song_destroy(&song);
     fail_msg("compile: %d:%d: %s", err.line, err.column, err.message);
   }
-  int frames = (int)(seconds * RATE);
-  float *out = test_malloc(sizeof(float) * 2 * (size_t)frames);
-  for (int done = 0; done < frames;) {
-    int n = frames - done < song.block ? frames - done : song.block;
-    ph_song_process(&song, out + 2 * done, n);
-    done += n;
-  }
-  ph_song_destroy(&song);
-  *frames_out = frames;
-  return out;
+  *frames_out = (int)(seconds * RATE);
+  return t_song_render(&song, *frames_out);
 }
 
 static void split(const float *stereo, int frames, float *left, float *right) {
