@@ -88,6 +88,7 @@ static ph_pat *bus_pattern(ph_compiler *c, const ph_ast *a) {
   }
   *env = (sampled_bus){c->song, {b->node, 0}};
   c->sampled[c->nsampled++] = env->port;
+  ph_graph_keep(&c->song->graph, env->port); /* query_bus reads its buffer: no reader may read through it */
   ph_pat *p = ph_pat_new(&c->song->arena, query_bus, env);
   if (!p) ph_compile_fail(c, a->offset, PH_ERR_MEMORY, "out of memory");
   return p;

@@ -345,6 +345,32 @@ static bool find_steady(ph_graph *g) {
   return true;
 }
 
+/* A bus that passes a node's output on as it is: its readers read that output themselves,
+ * and the bus, read by nothing, is dropped (its copy of every block with it). Not a bus read
+ * from outside (kept), through `after` or as a gate (a bus heard as a pattern is read so), in
+ * a loop (where, a feedback point, it gives the sample before) or gated. `pinned` is scratch. */
+static void forward_buses(ph_graph *g, bool *pinned) {
+  for (int i = 0; i < g->count; i++) pinned[i] = false;
+  for (int i = 0; i < g->count; i++) {
+    const ph_graph_node *node = &g->nodes[i];
+    if (node->gate_node >= 0) pinned[node->gate_node] = true;
+    for (int k = 0; k < node->nafter; k++) pinned[node->after[k]] = true;
+  }
+  for (int s = 0; s < g->nsteps; s++) {
+    int b = g->order[g->steps[s].first];
+    const ph_graph_node *bus = &g->nodes[b];
+    ph_graph_input from = bus->inputs[0];
+    if (g->steps[s].is_loop || bus->def != &ph_unit_bus || from.from < 0 || pinned[b] || bus->kept || bus->nafter ||
+        bus->gate_node >= 0 || bus->gate)
+      continue;
+    for (int i = 0; i < g->count; i++) {
+      ph_graph_node *reader = &g->nodes[i];
+      for (int p = 0; p < reader->def->nparams; p++)
+        if (reader->inputs[p].from == b) reader->inputs[p] = from;
+    }
+  }
+}
+
 /* Whether node `from`, read only by `reader`, can be folded into it: both outside loops and
  * under the same gate, and `from` plain (not kept, no feedback point, not after other nodes)
  * and not watched by the guard (a blow-up is silenced where it happens, not in the sum). */
@@ -461,6 +487,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     g->steps[g->nsteps++] = (ph_graph_step){.first = i, .count = j - i, .is_loop = loop};
     i = j;
   }
+  if (!g->unfused) forward_buses(g, t.on_stack);
   g->norder = n;
   find_bounds(g); /* which nodes the guard watches: they are not folded */
   fuse_sums(g, t.index);

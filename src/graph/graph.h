@@ -140,7 +140,7 @@ typedef struct {
   ph_cable *cables; /* scratch for one node's inputs, a row per thread */
   int max_params;
   bool prepared;
-  bool unfused; /* prepare leaves chains of + and * as they are (see fuse_sums) */
+  bool unfused; /* prepare leaves buses and chains of + and * as written (forward_buses, fuse_sums) */
   ph_graph_parallel *par; /* the block's task state when steps run on several threads */
   /* Whether splitting its blocks over a pool's threads pays, as measured (pool.c). */
   struct {

@@ -83,7 +83,7 @@ typedef struct {
   const struct ph_voice_hooks_s *voices;
   /* Threads to run the graph's independent steps on (graph/parallel.h); NULL: the caller's. */
   ph_graph_pool *pool;
-  bool unfused; /* every + and * its own node, as written (tests compare with the fused graph) */
+  bool unfused; /* every bus, + and * its own node, as written (tests compare with the optimised graph) */
 } ph_song_options;
 
 /* Parses and compiles source. On any error returns false with err set (file:line:col). */
