@@ -358,7 +358,7 @@ static void forward_buses(ph_graph *g, bool *pinned) {
   }
   for (int s = 0; s < g->nsteps; s++) {
     int b = g->order[g->steps[s].first];
-    const ph_graph_node *bus = &g->nodes[b];
+    ph_graph_node *bus = &g->nodes[b];
     ph_graph_input from = bus->inputs[0];
     if (g->steps[s].is_loop || bus->def != &ph_unit_bus || from.from < 0 || pinned[b] || bus->kept || bus->nafter ||
         bus->gate_node >= 0 || bus->gate)
@@ -368,6 +368,7 @@ static void forward_buses(ph_graph *g, bool *pinned) {
       for (int p = 0; p < reader->def->nparams; p++)
         if (reader->inputs[p].from == b) reader->inputs[p] = from;
     }
+    bus->inputs[0] = (ph_graph_input){-1, 0, 0.0f}; /* read by nothing, it reads nothing either */
   }
 }
 
