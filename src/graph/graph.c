@@ -381,16 +381,15 @@ static bool foldable(const ph_graph *g, int from, const ph_graph_node *reader, c
          n->gate_node == reader->gate_node && n->gate == reader->gate;
 }
 
-/* The factors of one term of a sum read through `in`: a product's two (its node folded, named
+/* The factors of one term of a sum read through `in`: a product's two (its node folded, said
  * in *folded), or the value and 1 (a node's output is finite, so the value is the same; a
  * constant only when finite). */
 static bool term_of(const ph_graph *g, const ph_graph_node *reader, ph_graph_input in, const int *refs,
-                    ph_graph_input *pair, int *folded) {
+                    ph_graph_input *pair, bool *folded) {
   const ph_graph_input one = {-1, 0, 1.0f};
-  *folded = -1;
-  if (in.from >= 0 && g->nodes[in.from].def == &ph_unit_mul && foldable(g, in.from, reader, refs)) {
+  *folded = in.from >= 0 && g->nodes[in.from].def == &ph_unit_mul && foldable(g, in.from, reader, refs);
+  if (*folded) {
     pair[0] = g->nodes[in.from].inputs[0], pair[1] = g->nodes[in.from].inputs[1];
-    *folded = in.from;
     return true;
   }
   pair[0] = in, pair[1] = one;
@@ -399,13 +398,13 @@ static bool term_of(const ph_graph *g, const ph_graph_node *reader, ph_graph_inp
 
 /* Sums of products, a·b + c·d + …, become one node each: an add takes its operands' products
  * (muls that nothing else reads) as terms, and the terms of a sum that is its first operand
- * and that nothing else reads, as far as PH_SUM_MAX terms (see ph_unit_sum). Where no node is
- * kept every output may be read from outside, so nothing is folded. `refs` is scratch: a
- * folded node's entry is left at -1. */
+ * and that nothing else reads, as far as PH_SUM_MAX terms (see ph_unit_sum). A folded node,
+ * read by nothing then, is dropped as dead. Where no node is kept every output may be read
+ * from outside, so nothing is folded. `refs` is scratch. */
 static void fuse_sums(ph_graph *g, int *refs) {
   bool any_kept = false;
   for (int i = 0; i < g->count; i++) refs[i] = 0, any_kept |= g->nodes[i].kept;
-  if (!any_kept || g->unfused) return;
+  if (!any_kept) return;
   for (int i = 0; i < g->count; i++) {
     const ph_graph_node *node = &g->nodes[i];
     for (int d = 0; d < node_deps(node); d++)
@@ -415,23 +414,23 @@ static void fuse_sums(ph_graph *g, int *refs) {
     ph_graph_node *node = &g->nodes[g->order[g->steps[s].first]];
     if (g->steps[s].is_loop || node->def != &ph_unit_add || node->nafter) continue;
     ph_graph_input pairs[2 * PH_SUM_MAX];
-    int terms = 0, folded[4] = {-1, -1, -1, -1}, left = node->inputs[0].from;
+    int terms = 0, left = node->inputs[0].from;
+    bool left_folded, right_folded, inner;
     const ph_graph_node *first = left >= 0 ? &g->nodes[left] : NULL;
     int before = first ? ph_unit_sum_terms(first->def) : 0;
     if (before && before < PH_SUM_MAX && foldable(g, left, node, refs)) {
       memcpy(pairs, first->inputs, sizeof *pairs * 2 * (size_t)before);
-      terms = before, folded[0] = left;
+      terms = before, left_folded = true;
     } else if (first && first->def == &ph_unit_add && foldable(g, left, node, refs) &&
-               term_of(g, node, first->inputs[0], refs, pairs, &folded[1]) &&
-               term_of(g, node, first->inputs[1], refs, pairs + 2, &folded[2])) {
-      terms = 2, folded[0] = left; /* an add that was no sum of its own: its two terms */
-    } else if (term_of(g, node, node->inputs[0], refs, pairs, &folded[0])) {
-      terms = 1, folded[1] = folded[2] = -1;
+               term_of(g, node, first->inputs[0], refs, pairs, &inner) &&
+               term_of(g, node, first->inputs[1], refs, pairs + 2, &inner)) {
+      terms = 2, left_folded = true; /* an add that was no sum of its own: its two terms */
+    } else if (term_of(g, node, node->inputs[0], refs, pairs, &left_folded)) {
+      terms = 1;
     } else {
       continue;
     }
-    if (!term_of(g, node, node->inputs[1], refs, pairs + 2 * terms, &folded[3]) ||
-        (folded[0] < 0 && folded[3] < 0))
+    if (!term_of(g, node, node->inputs[1], refs, pairs + 2 * terms, &right_folded) || (!left_folded && !right_folded))
       continue;
     ph_graph_input *inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, 2 * ((size_t)terms + 1));
     if (!inputs) return; /* unfused is as right, only slower */
@@ -439,8 +438,6 @@ static void fuse_sums(ph_graph *g, int *refs) {
     node->inputs = inputs;
     node->def = ph_unit_sum(terms + 1);
     if (node->def->nparams > g->max_params) g->max_params = node->def->nparams;
-    for (int k = 0; k < 4; k++)
-      if (folded[k] >= 0) refs[folded[k]] = -1;
   }
 }
 
@@ -488,13 +485,13 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     g->steps[g->nsteps++] = (ph_graph_step){.first = i, .count = j - i, .is_loop = loop};
     i = j;
   }
-  if (!g->unfused) forward_buses(g, t.on_stack);
-  g->norder = n;
-  find_bounds(g); /* which nodes the guard watches: they are not folded */
-  fuse_sums(g, t.index);
+  if (!g->unfused) {
+    forward_buses(g, t.on_stack);
+    g->norder = n;
+    find_bounds(g); /* which nodes the guard watches: they are not folded */
+    fuse_sums(g, t.index);
+  }
   mark_live(g, t.on_stack, t.stack);
-  for (int i = 0; i < n; i++)
-    if (t.index[i] < 0) t.on_stack[i] = false; /* fused into its reader */
   drop_dead_steps(g, t.on_stack);
   g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)PH_GRAPH_MAX_THREADS * (g->max_params ? g->max_params : 1));
   if (!g->cables) goto oom;
