@@ -1,6 +1,7 @@
 # The README's commands. Each installs the Debian packages it needs first.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 BENCH_BUILD ?= build-bench
 JOBS ?= $(shell nproc)
 CMAKE_FLAGS ?=
@@ -10,7 +11,7 @@ FUZZ_LONG_BUILD ?= build-fuzz-long
 FUZZ_EXECS ?= 10000000
 FUZZ_SANITIZERS ?= undefined
 
-.PHONY: all deps build test test-asan valgrind demo bench fuzz fuzz-long clean
+.PHONY: all deps build test test-asan test-tsan valgrind demo bench fuzz fuzz-long clean
 
 all: build
 
@@ -29,6 +30,12 @@ test-asan: deps
 	@cmake -S . -B $(ASAN_BUILD) -DCMAKE_BUILD_TYPE=Debug -DPHONON_SANITIZE=ON $(CMAKE_FLAGS) >/dev/null
 	@cmake --build $(ASAN_BUILD) -j $(JOBS)
 	@cd $(ASAN_BUILD) && ctest --output-on-failure -j $(JOBS)
+
+# The same tests built with ThreadSanitizer: a data race fails the test that ran into it.
+test-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPHONON_TSAN=ON $(CMAKE_FLAGS) >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS)
+	@cd $(TSAN_BUILD) && TSAN_OPTIONS="halt_on_error=1 $(TSAN_OPTIONS)" ctest --output-on-failure -j $(JOBS)
 
 valgrind: build
 	@bash scripts/valgrind.sh $(BUILD)
@@ -64,4 +71,4 @@ bench:
 	@bash bench/run.sh $(BENCH_BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD) $(FUZZ_LONG_BUILD) $(BENCH_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD) $(FUZZ_LONG_BUILD) $(BENCH_BUILD)

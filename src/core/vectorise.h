@@ -5,10 +5,23 @@
 #ifndef PH_CORE_VECTORISE_H
 #define PH_CORE_VECTORISE_H
 
-#if defined(__x86_64__) && defined(__GNUC__)
+/* ThreadSanitizer instruments the resolver that picks the version, and the loader runs it before
+ * the sanitizer's runtime is up (a crash at start): its builds get the one version. */
+#if defined(__SANITIZE_THREAD__)
+#define PH_NO_CLONES
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+#define PH_NO_CLONES
+#endif
+#endif
+
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(PH_NO_CLONES)
 #define PH_VECTORISED __attribute__((target_clones("arch=x86-64-v4", "avx2", "default")))
+/* Two versions only: AVX2 and any x86-64. */
+#define PH_VECTORISED_AVX2 __attribute__((target_clones("avx2", "default")))
 #else
 #define PH_VECTORISED
+#define PH_VECTORISED_AVX2
 #endif
 
 #endif

@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 
+#include "core/vectorise.h"
 #include "dsp/unit.h"
 
 #define ONE (1 << 16)
@@ -14,7 +15,7 @@ void ph_dc_guard_init(ph_dc_guard *g, int rate) {
 }
 
 /* In 32-bit parts, 8 lanes wide: 2^14 samples of at most 2^16 each fit (2^15 would not). */
-__attribute__((target_clones("avx2", "default")))
+PH_VECTORISED_AVX2
 static int64_t fixed_sum(const float *restrict x, int frames) {
   int64_t sum = 0;
   for (int at = 0; at < frames; at += 1 << 14) {

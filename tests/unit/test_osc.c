@@ -12,9 +12,13 @@ typedef struct {
   int n;
 } received;
 
+/* On the server's thread: the text first, then the count that publishes it to wait_for. */
 static void eval(void *ctx, const char *code) {
   received *r = ctx;
-  if (r->n < 16) snprintf(r->got[r->n++], sizeof r->got[0], "%s", code);
+  int n = __atomic_load_n(&r->n, __ATOMIC_RELAXED);
+  if (n >= 16) return;
+  snprintf(r->got[n], sizeof r->got[0], "%s", code);
+  __atomic_store_n(&r->n, n + 1, __ATOMIC_RELEASE);
 }
 
 static void status(void *ctx, ph_osc_status *out) { *out = (ph_osc_status){0.5, 12.25, 0.03, 2, 7, 4}; }
@@ -30,7 +34,7 @@ static float status_cycle;
 static int on_reply(const char *path, const char *types, lo_arg **argv, int argc, lo_message m, void *data) {
   if (argc == 6 && !strcmp(types, "fffiii")) {
     memcpy(&status_cycle, argv[1], sizeof status_cycle); /* liblo's arguments are only 4-byte aligned */
-    status_replies++;
+    __atomic_fetch_add(&status_replies, 1, __ATOMIC_RELEASE);
   }
   return 0;
 }
