@@ -495,7 +495,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   drop_dead_steps(g, t.on_stack);
   g->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)PH_GRAPH_MAX_THREADS * (g->max_params ? g->max_params : 1));
   if (!g->cables) goto oom;
-  if (!link_steps(g) || !(g->par = ph_graph_parallel_new(&g->arena, g->nsteps))) goto oom;
+  if (!link_steps(g) || !(g->par = ph_graph_parallel_new(g))) goto oom;
   find_bounds(g);
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];

@@ -186,7 +186,8 @@ void ph_graph_process(ph_graph *g, int frames);
 void ph_graph_process_on(ph_graph *g, ph_graph_pool *pool, int frames);
 /* Most threads a graph runs on (the caller's included). */
 #define PH_GRAPH_MAX_THREADS 16
-/* Takes ready steps and runs them until the block has none left to take (pool workers). */
+/* Runs the steps the plan gave this thread, unless another thread has taken them (pool workers
+ * and the caller). */
 void ph_graph_work(ph_graph *g, int frames, int thread);
 /* The buffer an output port wrote in the last block (NULL for a silent port). */
 const float *ph_graph_output(const ph_graph *g, ph_port p);

@@ -1,23 +1,93 @@
 #include "graph/parallel.h"
 
+#include <limits.h>
 #include <sched.h>
 #include <stdatomic.h>
 
+enum { LINE = 64 / sizeof(atomic_uint) }; /* flags a cache line holds */
+
 struct ph_graph_parallel {
-  atomic_int *pending; /* per step: predecessors still to run this block */
-  atomic_int *slot;    /* the ready steps in the order they became ready; -1: not yet */
-  atomic_int head;     /* the next slot to take */
-  atomic_int tail;     /* the next slot to fill */
-  atomic_int done;     /* steps run this block */
+  int nthreads;    /* the threads the plan deals to; 0: no plan yet */
+  int *pred;       /* per step, pred[pred_at[s] .. pred_at[s + 1]): the steps it reads */
+  int *pred_at;
+  int *list;       /* thread t's steps, in order: list[list_at[t] .. list_at[t + 1]) */
+  int *list_at;
+  int *owner;      /* per step: its thread */
+  int *flag_of;    /* per step: its flag in `done` (each thread's flags on lines of their own) */
+  atomic_uint *done; /* the block in which the step last ran */
+  atomic_uint *claim;    /* per thread, a line apart: the block whose list is taken */
+  atomic_uint *finished; /* per thread, a line apart: the block whose list has run */
+  unsigned block;
 };
 
-ph_graph_parallel *ph_graph_parallel_new(ph_arena *a, int nsteps) {
+ph_graph_parallel *ph_graph_parallel_new(ph_graph *g) {
+  ph_arena *a = &g->arena;
   ph_graph_parallel *p = ph_arena_zalloc(a, sizeof *p);
-  size_t n = (size_t)(nsteps ? nsteps : 1);
   if (!p) return NULL;
-  p->pending = ph_arena_zalloc(a, n * sizeof(atomic_int));
-  p->slot = ph_arena_zalloc(a, n * sizeof(atomic_int));
-  return p->pending && p->slot ? p : NULL;
+  size_t n = (size_t)(g->nsteps ? g->nsteps : 1), edges = 0;
+  for (int s = 0; s < g->nsteps; s++) edges += (size_t)g->steps[s].nsucc;
+  p->pred = PH_ARENA_ARRAY(a, int, edges ? edges : 1);
+  p->pred_at = ph_arena_zalloc(a, (n + 1) * sizeof(int));
+  p->list = PH_ARENA_ARRAY(a, int, n);
+  p->list_at = PH_ARENA_ARRAY(a, int, PH_GRAPH_MAX_THREADS + 1);
+  p->owner = PH_ARENA_ARRAY(a, int, n);
+  p->flag_of = PH_ARENA_ARRAY(a, int, n);
+  p->done = ph_arena_zalloc(a, (n + (size_t)PH_GRAPH_MAX_THREADS * LINE + LINE) * sizeof(atomic_uint));
+  p->claim = ph_arena_zalloc(a, (size_t)PH_GRAPH_MAX_THREADS * LINE * sizeof(atomic_uint));
+  p->finished = ph_arena_zalloc(a, (size_t)PH_GRAPH_MAX_THREADS * LINE * sizeof(atomic_uint));
+  if (!p->pred || !p->pred_at || !p->list || !p->list_at || !p->owner || !p->flag_of || !p->done || !p->claim ||
+      !p->finished)
+    return NULL;
+  for (int s = 0; s < g->nsteps; s++)
+    for (int k = 0; k < g->steps[s].nsucc; k++) p->pred_at[g->steps[s].succ[k] + 1]++;
+  for (int s = 0; s < g->nsteps; s++) p->pred_at[s + 1] += p->pred_at[s];
+  int *fill = p->owner; /* scratch until the plan */
+  for (int s = 0; s < g->nsteps; s++) fill[s] = p->pred_at[s];
+  for (int s = 0; s < g->nsteps; s++)
+    for (int k = 0; k < g->steps[s].nsucc; k++) p->pred[fill[g->steps[s].succ[k]]++] = s;
+  return p;
+}
+
+/* Deals the steps to threads as a list scheduler would, every step costing one and a read
+ * across threads one more: each step, in the graph's order, goes to the thread where it could
+ * start first. Independent chains (voices, oscillators summed) alternate; a chain stays on one
+ * thread. No allocation: it may run on the audio thread, once per pool size. */
+static void plan(ph_graph *g, int nthreads) {
+  ph_graph_parallel *p = g->par;
+  int free_at[PH_GRAPH_MAX_THREADS] = {0}, count[PH_GRAPH_MAX_THREADS] = {0};
+  int *finish = p->flag_of; /* scratch: each step's finishing time */
+  for (int s = 0; s < g->nsteps; s++) {
+    int best = 0, best_start = 0;
+    for (int t = 0; t < nthreads; t++) {
+      int start = free_at[t];
+      for (int k = p->pred_at[s]; k < p->pred_at[s + 1]; k++) {
+        int q = p->pred[k], ready = finish[q] + (p->owner[q] != t);
+        if (ready > start) start = ready;
+      }
+      if (t == 0 || start < best_start) best = t, best_start = start;
+    }
+    p->owner[s] = best;
+    finish[s] = free_at[best] = best_start + 1;
+    count[best]++;
+  }
+  p->list_at[0] = 0;
+  for (int t = 0; t < nthreads; t++) p->list_at[t + 1] = p->list_at[t] + count[t];
+  int at[PH_GRAPH_MAX_THREADS];
+  for (int t = 0; t < nthreads; t++) at[t] = p->list_at[t];
+  for (int s = 0; s < g->nsteps; s++) {
+    int t = p->owner[s];
+    p->list[at[t]] = s;
+    /* thread t's flags start on a line of their own */
+    p->flag_of[s] = at[t]++ + (t + 1) * LINE;
+  }
+  for (int k = 0; k < g->nsteps + (nthreads + 1) * LINE; k++)
+    atomic_store_explicit(&p->done[k], 0, memory_order_relaxed);
+  for (int t = 0; t < nthreads; t++) {
+    atomic_store_explicit(&p->claim[t * LINE], 0, memory_order_relaxed);
+    atomic_store_explicit(&p->finished[t * LINE], 0, memory_order_relaxed);
+  }
+  p->block = 0;
+  p->nthreads = nthreads;
 }
 
 static inline void relax(void) {
@@ -26,57 +96,78 @@ static inline void relax(void) {
 #endif
 }
 
-static void make_ready(ph_graph_parallel *p, int step) {
-  int at = atomic_fetch_add_explicit(&p->tail, 1, memory_order_relaxed);
-  atomic_store_explicit(&p->slot[at], step, memory_order_release);
+void ph_graph_parallel_reset(ph_graph *g, int nthreads) {
+  /* a new plan clears the flags: also before the block number would come round again */
+  if (g->par->nthreads != nthreads || g->par->block == UINT_MAX) plan(g, nthreads);
+  g->par->block++;
 }
 
-/* Before the block opens (no thread inside): every count back to its start. */
-void ph_graph_parallel_reset(ph_graph *g) {
+static bool take_list(ph_graph_parallel *p, int t, unsigned block) {
+  unsigned was = atomic_load_explicit(&p->claim[t * LINE], memory_order_relaxed);
+  return was != block && atomic_compare_exchange_strong_explicit(&p->claim[t * LINE], &was, block,
+                                                                 memory_order_acq_rel, memory_order_relaxed);
+}
+
+/* Runs the lists in `owned` (a bit per thread, taken by `runner`, whose scratch it uses) as one
+ * list in the graph's order. A step whose input comes from a list nobody has taken (its
+ * thread asleep, or not yet at the block) takes that list too, and runs its earlier steps
+ * first; otherwise it waits for the flag. No two runners can wait for each other: each has run
+ * every step of its own lists before the one it waits at, so each waits for a later step than
+ * the other has reached. With `all`, every list not yet taken is taken first. */
+static void run_lists(ph_graph *g, int frames, int runner, unsigned block, unsigned owned, bool all) {
   ph_graph_parallel *p = g->par;
-  for (int s = 0; s < g->nsteps; s++) {
-    atomic_store_explicit(&p->pending[s], g->steps[s].npred, memory_order_relaxed);
-    atomic_store_explicit(&p->slot[s], -1, memory_order_relaxed);
+  int next[PH_GRAPH_MAX_THREADS];
+  unsigned marked = 0;
+  for (int t = 0; t < p->nthreads; t++) {
+    if (all && !(owned >> t & 1u) && take_list(p, t, block)) owned |= 1u << t;
+    next[t] = p->list_at[t];
   }
-  atomic_store_explicit(&p->head, 0, memory_order_relaxed);
-  atomic_store_explicit(&p->tail, 0, memory_order_relaxed);
-  atomic_store_explicit(&p->done, 0, memory_order_relaxed);
-  for (int s = 0; s < g->nsteps; s++)
-    if (g->steps[s].npred == 0) make_ready(p, s);
-}
-
-/* Takes the next ready step: a slot already filled, never one still waiting for its inputs,
- * so no thread holds a step it cannot run. -1 when every step has been taken. */
-static int take(ph_graph *g) {
-  ph_graph_parallel *p = g->par;
-  for (int idle = 0;; idle++) {
-    int at = atomic_load_explicit(&p->head, memory_order_relaxed);
-    if (at >= g->nsteps) return -1;
-    int s = atomic_load_explicit(&p->slot[at], memory_order_acquire);
-    if (s >= 0) {
-      if (atomic_compare_exchange_weak_explicit(&p->head, &at, at + 1, memory_order_acq_rel, memory_order_relaxed)) return s;
-      continue;
+  for (;;) {
+    int best = -1, s = g->nsteps;
+    for (int t = 0; t < p->nthreads; t++) {
+      if (!(owned >> t & 1u)) continue;
+      if (next[t] < p->list_at[t + 1]) {
+        if (p->list[next[t]] < s) best = t, s = p->list[next[t]];
+      } else if (!(marked >> t & 1u)) {
+        marked |= 1u << t;
+        atomic_store_explicit(&p->finished[t * LINE], block, memory_order_release);
+      }
     }
-    /* nothing ready yet: another thread is running what it waits for */
-    if (idle < 64) relax();
-    else sched_yield();
+    if (best < 0) return;
+    bool took = false;
+    for (int e = p->pred_at[s]; e < p->pred_at[s + 1] && !took; e++) {
+      int q = p->pred[e], u = p->owner[q];
+      if (owned >> u & 1u) continue; /* run already: earlier in this order */
+      for (int idle = 0; atomic_load_explicit(&p->done[p->flag_of[q]], memory_order_acquire) != block; idle++) {
+        if (take_list(p, u, block)) {
+          owned |= 1u << u;
+          took = true;
+          break;
+        }
+        if (idle < 64) relax();
+        else sched_yield();
+      }
+    }
+    if (took) continue; /* the list taken has earlier steps */
+    const ph_graph_call *c = &g->calls[s];
+    if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, runner);
+    atomic_store_explicit(&p->done[p->flag_of[s]], block, memory_order_release);
+    next[best]++;
   }
 }
 
 void ph_graph_work(ph_graph *g, int frames, int thread) {
   ph_graph_parallel *p = g->par;
-  for (int s; (s = take(g)) >= 0;) {
-    ph_graph_run_step(g, s, frames, thread);
-    const ph_graph_step *step = &g->steps[s];
-    for (int k = 0; k < step->nsucc; k++)
-      if (atomic_fetch_sub_explicit(&p->pending[step->succ[k]], 1, memory_order_acq_rel) == 1) make_ready(p, step->succ[k]);
-    atomic_fetch_add_explicit(&p->done, 1, memory_order_release);
-  }
+  unsigned block = p->block;
+  if (thread < p->nthreads && take_list(p, thread, block)) run_lists(g, frames, thread, block, 1u << thread, false);
 }
 
-/* Waits until every step of the block has run (the caller has taken its last). */
-void ph_graph_parallel_finish(ph_graph *g) {
-  for (int idle = 0; atomic_load_explicit(&g->par->done, memory_order_acquire) < g->nsteps; idle++)
-    if (idle < 64) relax();
-    else sched_yield();
+void ph_graph_parallel_finish(ph_graph *g, int frames) {
+  ph_graph_parallel *p = g->par;
+  unsigned block = p->block;
+  run_lists(g, frames, 0, block, 0, true);
+  for (int t = 0; t < p->nthreads; t++)
+    for (int idle = 0; atomic_load_explicit(&p->finished[t * LINE], memory_order_acquire) != block; idle++)
+      if (idle < 64) relax();
+      else sched_yield();
 }

@@ -1,7 +1,11 @@
-/* Steps of a graph on several threads within one block. A step is ready when every step it
- * reads has run; threads take ready steps in the order they became ready, through atomic
- * counters only (no locks, no allocation), and run them with their own scratch. Every node
- * still computes from complete inputs, so the output is the single-threaded one, bit for bit.
+/* Steps of a graph on several threads within one block. A plan deals each thread a list of
+ * steps (parallel.c: independent chains alternate, a chain stays on one thread); a thread runs
+ * its list in order, each step once the steps it reads on other lists have run in this block,
+ * told by one flag per step (atomic stores and loads only: no locks, no allocation), with its
+ * own scratch. A list that no thread has taken when a step needs it (its thread asleep) is
+ * taken and run by the thread that needs it, and the caller takes every list left at the end:
+ * a block never waits for a thread to wake. Every node still computes from complete inputs, so the
+ * output is the single-threaded one, bit for bit.
  *
  * The pool's threads wait for a block spinning briefly, then asleep on a semaphore; the caller
  * of ph_graph_process_on works too and returns when every step has run. Splitting pays only
@@ -12,12 +16,15 @@
 
 #include "graph/graph.h"
 
-ph_graph_parallel *ph_graph_parallel_new(ph_arena *a, int nsteps);
+/* After the steps are linked: their readers' lists turned round, memory for any plan. */
+ph_graph_parallel *ph_graph_parallel_new(ph_graph *g);
 void ph_graph_run_step(ph_graph *g, int step, int frames, int thread);
-/* Before a block opens, with no thread inside: every count back to its start. */
-void ph_graph_parallel_reset(ph_graph *g);
-/* Waits until every step of the block has run. */
-void ph_graph_parallel_finish(ph_graph *g);
+/* Before a block opens, with no thread inside: the next block's number, and a plan for
+ * nthreads when the last was for another number. */
+void ph_graph_parallel_reset(ph_graph *g, int nthreads);
+/* After the caller's own list (ph_graph_work, thread 0): runs the lists no thread has taken,
+ * then waits until every list has run. */
+void ph_graph_parallel_finish(ph_graph *g, int frames);
 
 /* threads counts the caller: 1 runs everything on the caller. NULL when threads cannot start. */
 ph_graph_pool *ph_graph_pool_create(int threads);

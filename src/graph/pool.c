@@ -99,14 +99,14 @@ static void process_split(ph_graph *g, ph_graph_pool *pool, int frames) {
   for (int idle = 0; atomic_load_explicit(&pool->active, memory_order_acquire) > 0; idle++)
     if (idle < 64) relax();
     else sched_yield();
-  ph_graph_parallel_reset(g);
+  ph_graph_parallel_reset(g, pool->nthreads);
   atomic_store(&pool->graph, g);
   atomic_store(&pool->frames, frames);
   atomic_store_explicit(&pool->open, true, memory_order_release);
   atomic_fetch_add_explicit(&pool->generation, 1, memory_order_acq_rel);
   for (int i = atomic_load(&pool->sleeping); i > 0; i--) sem_post(&pool->wake);
   ph_graph_work(g, frames, 0);
-  ph_graph_parallel_finish(g);
+  ph_graph_parallel_finish(g, frames);
   atomic_store_explicit(&pool->open, false, memory_order_release);
   /* every thread out of the block before returning: the graph may be freed right after */
   for (int idle = 0; atomic_load_explicit(&pool->active, memory_order_acquire) > 0; idle++)
