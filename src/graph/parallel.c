@@ -48,27 +48,40 @@ ph_graph_parallel *ph_graph_parallel_new(ph_graph *g) {
   return p;
 }
 
-/* Deals the steps to threads as a list scheduler would, every step costing one and a read
- * across threads one more: each step, in the graph's order, goes to the thread where it could
- * start first. Independent chains (voices, oscillators summed) alternate; a chain stays on one
- * thread. No allocation: it may run on the audio thread, once per pool size. */
+/* Deals the steps to threads so that what a step reads is mostly made on its own thread: a
+ * buffer read from another core crosses between caches, which can cost more than computing it.
+ * Each step belongs to the first step that reads it, which makes trees, each step weighing one
+ * plus what belongs to it. From the last step back, a step goes where the step it belongs to
+ * went, unless that one is heavy (more than a share of the graph: a mix of many voices or
+ * oscillators, a chain of sums) and the step is a branch worth moving (a voice, a sum of
+ * oscillators, not one oscillator) that the least loaded thread can take without ending up
+ * the heavier: then it goes there, with everything that belongs to it. No allocation: it may
+ * run on the audio thread, once per pool size. */
 static void plan(ph_graph *g, int nthreads) {
   ph_graph_parallel *p = g->par;
-  int free_at[PH_GRAPH_MAX_THREADS] = {0}, count[PH_GRAPH_MAX_THREADS] = {0};
-  int *finish = p->flag_of; /* scratch: each step's finishing time */
+  int load[PH_GRAPH_MAX_THREADS] = {0}, count[PH_GRAPH_MAX_THREADS] = {0};
+  int *parent = p->list, *weight = p->flag_of; /* scratch until the lists are made */
+  int share = g->nsteps / (2 * nthreads), branch = g->nsteps / (8 * nthreads);
+  if (branch < 2) branch = 2;
   for (int s = 0; s < g->nsteps; s++) {
-    int best = 0, best_start = 0;
-    for (int t = 0; t < nthreads; t++) {
-      int start = free_at[t];
-      for (int k = p->pred_at[s]; k < p->pred_at[s + 1]; k++) {
-        int q = p->pred[k], ready = finish[q] + (p->owner[q] != t);
-        if (ready > start) start = ready;
-      }
-      if (t == 0 || start < best_start) best = t, best_start = start;
+    parent[s] = g->steps[s].nsucc ? g->steps[s].succ[0] : -1; /* succ is in the graph's order */
+    weight[s] = 1;
+  }
+  for (int s = 0; s < g->nsteps; s++)
+    if (parent[s] >= 0) weight[parent[s]] += weight[s];
+  for (int s = g->nsteps - 1; s >= 0; s--) {
+    int up = parent[s], t = up >= 0 ? p->owner[up] : 0, least = 0;
+    for (int u = 1; u < nthreads; u++)
+      if (load[u] < load[least]) least = u;
+    if (up < 0) {
+      t = least;
+      load[t] += weight[s];
+    } else if (weight[up] > share && weight[s] >= branch && load[least] + weight[s] < load[t]) {
+      load[t] -= weight[s];
+      load[t = least] += weight[s];
     }
-    p->owner[s] = best;
-    finish[s] = free_at[best] = best_start + 1;
-    count[best]++;
+    p->owner[s] = t;
+    count[t]++;
   }
   p->list_at[0] = 0;
   for (int t = 0; t < nthreads; t++) p->list_at[t + 1] = p->list_at[t] + count[t];

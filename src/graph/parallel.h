@@ -1,11 +1,12 @@
 /* Steps of a graph on several threads within one block. A plan deals each thread a list of
- * steps (parallel.c: independent chains alternate, a chain stays on one thread); a thread runs
- * its list in order, each step once the steps it reads on other lists have run in this block,
- * told by one flag per step (atomic stores and loads only: no locks, no allocation), with its
- * own scratch. A list that no thread has taken when a step needs it (its thread asleep) is
- * taken and run by the thread that needs it, and the caller takes every list left at the end:
- * a block never waits for a thread to wake. Every node still computes from complete inputs, so the
- * output is the single-threaded one, bit for bit.
+ * steps (parallel.c: the branches of a heavy mix spread over the threads, each with what it
+ * reads, so that few buffers cross between cores). A thread runs its list in order, each step
+ * once the steps it reads on other lists have run in this block, told by one flag per step
+ * (atomic stores and loads only: no locks, no allocation), with its own scratch. A list that
+ * no thread has taken when a step needs it (its thread asleep) is taken and run by the thread
+ * that needs it, and the caller takes every list left at the end: a block never waits for a
+ * thread to wake. Every node still computes from complete inputs, so the output is the
+ * single-threaded one, bit for bit.
  *
  * The pool's threads wait for a block spinning briefly, then asleep on a semaphore; the caller
  * of ph_graph_process_on works too and returns when every step has run. Splitting pays only
