@@ -5,6 +5,9 @@
 #include <stdatomic.h>
 
 enum { LINE = 64 / sizeof(atomic_uint) }; /* flags a cache line holds */
+/* Pauses before a thread waiting within a block yields its core: the step it waits for is
+ * being run by another thread, so it comes soon, and a yield costs more than it saves. */
+enum { SPIN = 4096 };
 
 struct ph_graph_parallel {
   int nthreads;    /* the threads the plan deals to; 0: no plan yet */
@@ -157,7 +160,7 @@ static void run_lists(ph_graph *g, int frames, int runner, unsigned block, unsig
           took = true;
           break;
         }
-        if (idle < 64) relax();
+        if (idle < SPIN) relax();
         else sched_yield();
       }
     }
@@ -181,6 +184,6 @@ void ph_graph_parallel_finish(ph_graph *g, int frames) {
   run_lists(g, frames, 0, block, 0, true);
   for (int t = 0; t < p->nthreads; t++)
     for (int idle = 0; atomic_load_explicit(&p->finished[t * LINE], memory_order_acquire) != block; idle++)
-      if (idle < 64) relax();
+      if (idle < SPIN) relax();
       else sched_yield();
 }
