@@ -1,7 +1,9 @@
 /* The RBJ biquad shared by lpf, hpf, bpf and notch (Robert Bristow-Johnson, "Cookbook
- * formulae for audio EQ biquad filter coefficients"), run in transposed direct form II in
- * double:
- *   y = b0·x + z1;  z1 = b1·x − a1·y + z2;  z2 = b2·x − a2·y
+ * formulae for audio EQ biquad filter coefficients"), run in direct form I in double:
+ *   y[n] = (b0·x[n] + b1·x[n−1] + b2·x[n−2] − a2·y[n−2]) − a1·y[n−1]
+ * The state is the last two inputs and outputs, so a coefficient changed between samples
+ * applies cleanly, and from one output to the next is one multiply and one subtraction (in
+ * transposed direct form II it was four operations).
  * Coefficients are recomputed only when CUTOFF or Q differ from the last sample's. */
 #ifndef PH_DSP_BIQUAD_H
 #define PH_DSP_BIQUAD_H
@@ -12,7 +14,7 @@ typedef enum { PH_BIQUAD_LP, PH_BIQUAD_HP, PH_BIQUAD_BP, PH_BIQUAD_NOTCH } ph_bi
 
 typedef struct {
   double b0, b1, b2, a1, a2; /* normalised by a0 */
-  double z1, z2;
+  double x1, x2, y1, y2; /* the last two inputs and outputs */
   float last_cutoff, last_q; /* the values the coefficients were computed for */
   bool have_coefs;
   double sample_rate, max_cutoff;
