@@ -507,7 +507,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   if (!find_steady(g)) goto oom;
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];
-    if (node->gated || node->loop >= 0) continue;
+    if (node->loop >= 0) continue;
     node->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)(node->def->nparams ? node->def->nparams : 1));
     if (!node->cables) goto oom;
     for (int p = 0; p < node->def->nparams; p++) {
@@ -593,25 +593,32 @@ static void run_gated(ph_graph *g, ph_cable *cables, ph_graph_node *node, int fr
   }
   node->silent = false;
   int at = 0;
+  ph_cable *used = cables;
   for (int s = 0; s < gate->count; s++) {
     int begin = gate->span[s].begin, end = gate->span[s].end < frames ? gate->span[s].end : frames;
     if (begin < at || end <= begin) continue;
     zero_outputs(node, at, begin);
     if (gate->span[s].fresh) wake(g, node);
-    for (int p = 0; p < node->def->nparams; p++) {
+    /* from the block's start the inputs prepare made serve (a voice sounding all through) */
+    used = begin == 0 ? node->cables : cables;
+    for (int p = 0; begin > 0 && p < node->def->nparams; p++) {
       const ph_graph_input *in = &node->inputs[p];
       cables[p] = in->from < 0 ? (ph_cable){NULL, in->constant} : (ph_cable){g->nodes[in->from].out[in->output] + begin, 0};
     }
-    read_steady(g, cables, node->reads, node->nreads, begin);
-    float *outs[PH_GRAPH_MAX_OUTPUTS];
-    for (int o = 0; o < node->def->noutputs; o++) outs[o] = node->out[o] + begin;
-    ph_dsp_inputs inputs = {cables, node->def->nparams};
-    node->def->process(node->state, &inputs, outs, end - begin);
+    read_steady(g, used, node->reads, node->nreads, begin);
+    ph_dsp_inputs inputs = {used, node->def->nparams};
+    if (begin == 0) {
+      node->def->process(node->state, &inputs, node->out, end);
+    } else {
+      float *outs[PH_GRAPH_MAX_OUTPUTS];
+      for (int o = 0; o < node->def->noutputs; o++) outs[o] = node->out[o] + begin;
+      node->def->process(node->state, &inputs, outs, end - begin);
+    }
     at = end;
   }
   zero_outputs(node, at, frames);
   bool whole = gate->count == 1 && gate->span[0].begin == 0 && gate->span[0].end >= frames;
-  g->steady[index_of(g, node)] = node->may_steady && whole ? steady_outputs(node->def, node->state, cables, node->out, frames) : 0;
+  g->steady[index_of(g, node)] = node->may_steady && whole ? steady_outputs(node->def, node->state, used, node->out, frames) : 0;
 }
 
 static void run_block(ph_graph *g, ph_cable *cables, ph_graph_node *node, int frames) {
