@@ -10,7 +10,7 @@ size_t ph_biquad_state_size(const ph_dsp_config *cfg) {
 
 void ph_biquad_reset(void *state) {
   ph_biquad_state *s = state;
-  s->x1 = s->x2 = s->y1 = s->y2 = 0.0;
+  s->h = (ph_biquad_history){0};
 }
 
 void ph_biquad_init(void *state, const ph_dsp_config *cfg) {
@@ -45,69 +45,58 @@ static void compute_coefs(ph_biquad_state *s, ph_biquad_kind kind, float cutoff,
 
 /* One sample: what does not depend on the last output first, so that the chain from one output
  * to the next is one multiply and one subtraction. */
-#define BIQUAD_STEP(b0, b1, b2, a1, a2, xi, yi)                              \
-  do {                                                                       \
-    double ahead = (b0) * (xi) + (b1) * x1 + (b2) * x2 - (a2) * y2;           \
-    yi = ahead - (a1) * y1;                                                  \
-    x2 = x1, x1 = (xi), y2 = y1, y1 = yi;                                    \
-  } while (0)
+static inline double step(ph_biquad_history *h, double b0, double b1, double b2, double a1, double a2, double xi) {
+  double ahead = b0 * xi + b1 * h->x1 + b2 * h->x2 - a2 * h->y2;
+  double yi = ahead - a1 * h->y1;
+  *h = (ph_biquad_history){xi, h->x1, yi, h->y1};
+  return yi;
+}
 
 /* CUTOFF and Q constant over the block: the coefficients held in locals. */
-static void run_constant(const ph_biquad_state *s, const ph_cable *x, float *restrict y, int frames, double *z) {
+static void run_constant(const ph_biquad_state *s, const ph_cable *x, float *restrict y, int frames,
+                         ph_biquad_history *history) {
   const double b0 = s->b0, b1 = s->b1, b2 = s->b2, a1 = s->a1, a2 = s->a2;
-  double x1 = z[0], x2 = z[1], y1 = z[2], y2 = z[3], yi;
+  ph_biquad_history h = *history;
   if (x->buf) {
     const float *restrict xs = x->buf;
-    for (int i = 0; i < frames; i++) {
-      double xi = xs[i];
-      BIQUAD_STEP(b0, b1, b2, a1, a2, xi, yi);
-      y[i] = (float)yi;
-    }
+    for (int i = 0; i < frames; i++) y[i] = (float)step(&h, b0, b1, b2, a1, a2, xs[i]);
   } else {
     const double xi = x->constant;
-    for (int i = 0; i < frames; i++) {
-      BIQUAD_STEP(b0, b1, b2, a1, a2, xi, yi);
-      y[i] = (float)yi;
-    }
+    for (int i = 0; i < frames; i++) y[i] = (float)step(&h, b0, b1, b2, a1, a2, xi);
   }
-  z[0] = x1, z[1] = x2, z[2] = y1, z[3] = y2;
+  *history = h;
 }
 
 /* Cutoff and Q changing within the block: coefficients recomputed where they change. */
 static void run_modulated(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inputs *in, float *y, int frames,
-                          double *z) {
+                          ph_biquad_history *history) {
   const ph_cable *x = &in->params[0], *cutoff = &in->params[1], *q = &in->params[2];
-  double x1 = z[0], x2 = z[1], y1 = z[2], y2 = z[3], yi;
+  ph_biquad_history h = *history;
   for (int i = 0; i < frames; i++) {
     float c = ph_cable_at(cutoff, i), r = ph_cable_at(q, i);
     /* a NaN parameter never equals the last one: it recomputes (to the clamp) each sample */
     if (!s->have_coefs || c != s->last_cutoff || r != s->last_q) compute_coefs(s, kind, c, r);
-    double xi = ph_cable_at(x, i);
-    BIQUAD_STEP(s->b0, s->b1, s->b2, s->a1, s->a2, xi, yi);
-    y[i] = (float)yi;
+    y[i] = (float)step(&h, s->b0, s->b1, s->b2, s->a1, s->a2, ph_cable_at(x, i));
   }
-  z[0] = x1, z[1] = x2, z[2] = y1, z[3] = y2;
+  *history = h;
 }
 
 void ph_biquad_process(ph_biquad_state *s, ph_biquad_kind kind, const ph_dsp_inputs *in,
                        float *const *out, int frames) {
   const ph_cable *cutoff = &in->params[1], *q = &in->params[2];
   float *y = out[0];
-  double z[4] = {s->x1, s->x2, s->y1, s->y2};
+  ph_biquad_history h = s->h;
   float c = cutoff->constant, r = q->constant;
   if (!cutoff->buf && !q->buf && c == c && r == r) {
     if (!s->have_coefs || c != s->last_cutoff || r != s->last_q) compute_coefs(s, kind, c, r);
-    run_constant(s, &in->params[0], y, frames, z);
+    run_constant(s, &in->params[0], y, frames, &h);
   } else {
-    run_modulated(s, kind, in, y, frames, z);
+    run_modulated(s, kind, in, y, frames, &h);
   }
-  if (!isfinite(z[2]) || !isfinite(z[3])) {
+  if (!isfinite(h.y1) || !isfinite(h.y2)) {
     /* a non-finite input or a blow-up: this block and the state fall back to silence */
     for (int i = 0; i < frames; i++) y[i] = 0.0f;
-    z[0] = z[1] = z[2] = z[3] = 0.0;
+    h = (ph_biquad_history){0};
   }
-  s->x1 = ph_dsp_flush(z[0]);
-  s->x2 = ph_dsp_flush(z[1]);
-  s->y1 = ph_dsp_flush(z[2]);
-  s->y2 = ph_dsp_flush(z[3]);
+  s->h = (ph_biquad_history){ph_dsp_flush(h.x1), ph_dsp_flush(h.x2), ph_dsp_flush(h.y1), ph_dsp_flush(h.y2)};
 }

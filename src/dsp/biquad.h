@@ -12,9 +12,14 @@
 
 typedef enum { PH_BIQUAD_LP, PH_BIQUAD_HP, PH_BIQUAD_BP, PH_BIQUAD_NOTCH } ph_biquad_kind;
 
+/* The last two inputs and outputs. */
+typedef struct {
+  double x1, x2, y1, y2;
+} ph_biquad_history;
+
 typedef struct {
   double b0, b1, b2, a1, a2; /* normalised by a0 */
-  double x1, x2, y1, y2; /* the last two inputs and outputs */
+  ph_biquad_history h;
   float last_cutoff, last_q; /* the values the coefficients were computed for */
   bool have_coefs;
   double sample_rate, max_cutoff;
