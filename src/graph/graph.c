@@ -745,7 +745,7 @@ void ph_graph_process(ph_graph *g, int frames) {
     const ph_graph_call *c = &g->calls[s];
     if (c->process) c->process(c->state, &c->in, c->out, frames);
     else if (c->tend) run_tended(g, c->tend, frames);
-    else if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, 0);
+    else if (!ph_graph_call_idle(c)) ph_graph_run_step(g, s, frames, 0);
     else s += c->same_gate - 1;
   }
 }

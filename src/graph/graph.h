@@ -120,6 +120,12 @@ typedef struct {
   int same_gate; /* a gated step: it and the steps right after it gated by the same gate */
 } ph_graph_call;
 
+/* A gated step with nothing to do this block: its voice is not playing and its outputs are
+ * already zero. */
+static inline bool ph_graph_call_idle(const ph_graph_call *c) {
+  return c->gated && !c->gated->gate->count && c->gated->silent;
+}
+
 typedef struct ph_graph_parallel ph_graph_parallel;
 #define PH_GRAPH_SPLIT_SAMPLES 32
 typedef struct ph_graph_pool ph_graph_pool;

@@ -165,8 +165,7 @@ static void run_lists(ph_graph *g, int frames, int runner, unsigned block, unsig
       }
     }
     if (took) continue; /* the list taken has earlier steps */
-    const ph_graph_call *c = &g->calls[s];
-    if (!c->gated || c->gated->gate->count || !c->gated->silent) ph_graph_run_step(g, s, frames, runner);
+    if (!ph_graph_call_idle(&g->calls[s])) ph_graph_run_step(g, s, frames, runner);
     atomic_store_explicit(&p->done[p->flag_of[s]], block, memory_order_release);
     next[best]++;
   }
