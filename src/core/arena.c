@@ -33,11 +33,43 @@ static size_t align_up(size_t n) { return (n + ALIGN - 1) & ~(size_t)(ALIGN - 1)
 #define MAPPED (64u * 1024u)
 #endif
 
+#define HUGE_PAGE (PH_ARENA_HUGE_CHUNK + 64u)
+_Static_assert(sizeof(ph_arena_chunk) <= 64u, "a huge chunk's header fits the room left for it");
+
+static size_t round_up(size_t n, size_t to) { return (n + to - 1) / to * to; }
+
+/* `bytes` of zero pages, from a huge-page boundary and offered for huge pages when they are
+ * a whole number of them; NULL when the system has no memory. */
+static void *map_pages(size_t bytes) {
+  if (bytes % HUGE_PAGE) {
+    void *p = mmap(NULL, bytes, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    return p == MAP_FAILED ? NULL : p;
+  }
+  size_t span = bytes + HUGE_PAGE; /* room to move the start to a boundary */
+  unsigned char *p = mmap(NULL, span, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (p == MAP_FAILED) return NULL;
+  unsigned char *start = (unsigned char *)round_up((uintptr_t)p, HUGE_PAGE);
+  if (start > p) munmap(p, (size_t)(start - p));
+  size_t tail = (size_t)(p + span - (start + bytes));
+  if (tail) munmap(start + bytes, tail);
+#ifdef MADV_HUGEPAGE
+  madvise(start, bytes, MADV_HUGEPAGE); /* advice: where the kernel declines, small pages serve */
+#endif
+  return start;
+}
+
+/* The pages a mapped chunk of `size` data bytes takes: whole huge pages from
+ * PH_ARENA_HUGE_CHUNK on. */
+static size_t mapped_bytes(size_t size) {
+  size_t bytes = sizeof(ph_arena_chunk) + size;
+  return size >= PH_ARENA_HUGE_CHUNK ? round_up(bytes, HUGE_PAGE) : bytes;
+}
+
 static ph_arena_chunk *chunk_new(size_t size) {
   ph_arena_chunk *c;
   if (sizeof *c + size >= MAPPED) {
-    void *p = mmap(NULL, sizeof *c + size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    c = p == MAP_FAILED ? NULL : p;
+    c = map_pages(mapped_bytes(size));
+    if (c) size = mapped_bytes(size) - sizeof *c; /* a huge chunk keeps its rounding as room */
   } else {
     c = calloc(1, sizeof *c + size);
   }
@@ -47,7 +79,7 @@ static ph_arena_chunk *chunk_new(size_t size) {
 }
 
 static void chunk_free(ph_arena_chunk *c) {
-  if (sizeof *c + c->size >= MAPPED) munmap(c, sizeof *c + c->size);
+  if (sizeof *c + c->size >= MAPPED) munmap(c, mapped_bytes(c->size));
   else free(c);
 }
 

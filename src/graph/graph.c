@@ -9,7 +9,7 @@
 
 void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg) {
   memset(g, 0, sizeof *g);
-  ph_arena_init(&g->arena, 1 << 16);
+  ph_arena_init(&g->arena, PH_ARENA_HUGE_CHUNK);
   g->cfg = *cfg;
 }
 

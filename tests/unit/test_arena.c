@@ -119,6 +119,28 @@ static void test_made_resident_before_an_audio_thread_needs_it(void **s) {
   ph_arena_destroy(&a);
 }
 
+/* A chunk of PH_ARENA_HUGE_CHUNK starts on a huge-page boundary (its header first), so the
+ * kernel can back it with one huge page; a bigger one with several. (AddressSanitizer builds
+ * take every chunk from calloc.) */
+static void test_huge_chunks_start_on_huge_page_boundaries(void **s) {
+  enum { HUGE = 2 << 20 };
+  ph_arena a;
+  ph_arena_init(&a, PH_ARENA_HUGE_CHUNK);
+  unsigned char *first = ph_arena_zalloc(&a, PH_ARENA_HUGE_CHUNK);
+  unsigned char *bigger = ph_arena_zalloc(&a, 3 * (size_t)HUGE);
+  assert_non_null(first);
+  assert_non_null(bigger);
+#if !defined(__SANITIZE_ADDRESS__)
+  assert_true((uintptr_t)first % HUGE < 64);
+  assert_true((uintptr_t)bigger % HUGE < 64);
+#endif
+  assert_true(all_zero(first, PH_ARENA_HUGE_CHUNK));
+  assert_true(all_zero(bigger, 3 * (size_t)HUGE));
+  memset(first, 0x7f, PH_ARENA_HUGE_CHUNK);
+  memset(bigger, 0x7f, 3 * (size_t)HUGE);
+  ph_arena_destroy(&a);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_growable_arena_grows_and_resets),
@@ -127,6 +149,7 @@ int main(void) {
       cmocka_unit_test(test_realloc_grows_in_place_when_last),
       cmocka_unit_test(test_zalloc_clears_what_was_written),
       cmocka_unit_test(test_made_resident_before_an_audio_thread_needs_it),
+      cmocka_unit_test(test_huge_chunks_start_on_huge_page_boundaries),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }
