@@ -220,19 +220,23 @@ static inline __attribute__((always_inline)) void combs(reverb_state *s, int n, 
   else combs_run(s, n, p, wet, false);
 }
 
-/* One allpass over the chunk, x in place. */
-static inline __attribute__((always_inline)) void allpass(reverb_state *s, line *l, int n, float *restrict x) {
-  float spill[CHUNK];
-  bool wraps = l->length - l->pos < (uint32_t)n;
-  float *restrict ring = wraps ? spill : s->buf + l->offset + l->pos;
-  if (wraps) line_read(s->buf, l, n, spill);
+/* n samples of an allpass, x in place, its line's run at ring (no wrap). */
+static inline __attribute__((always_inline)) void allpass_run(float *restrict ring, int n, float *restrict x) {
   for (int i = 0; i < n; i++) {
     float delayed = ring[i];
     ring[i] = denormal_free(x[i] + delayed * 0.5f);
     x[i] = delayed - x[i];
   }
-  if (wraps) line_write(s->buf, l, n, spill);
-  else l->pos = (l->pos + (uint32_t)n) % l->length;
+}
+
+/* One allpass over the chunk, x in place: each sample reads and writes only its own place in
+ * the line, so a chunk that wraps is two runs. */
+static inline __attribute__((always_inline)) void allpass(reverb_state *s, line *l, int n, float *restrict x) {
+  float *ring = s->buf + l->offset;
+  int first = l->length - l->pos < (uint32_t)n ? (int)(l->length - l->pos) : n;
+  allpass_run(ring + l->pos, first, x);
+  allpass_run(ring, n - first, x + first);
+  l->pos = (l->pos + (uint32_t)n) % l->length;
 }
 
 static inline __attribute__((always_inline)) void cable_chunk(const ph_cable *c, int start, int n, float lo, float hi,
