@@ -14,10 +14,11 @@ for f in ok.wav o1.wav o2.wav; do
   if [ "$size" -lt 768000 ] || [ "$size" -gt 770000 ]; then echo "FAIL: $f has $size bytes"; fail=1; else echo "ok: $f"; fi
 done
 "$phonon" render "$dir/ok.ph" "$dir/d.flac" --duration 0.5 2>/dev/null && [ -s "$dir/d.flac" ] && echo "ok: flac" || { echo "FAIL: flac"; fail=1; }
-# render opens no audio device library: JACK and ALSA are loaded when live audio starts
-loaded=$(LD_DEBUG=libs "$phonon" render "$dir/ok.ph" "$dir/ld.wav" --duration 0.1 2>&1 | grep -c "calling init: .*\(libjack\|libasound\)")
+# render opens no audio device library: JACK and ALSA are loaded when live audio starts (and
+# liblo when an OSC server does)
+loaded=$(LD_DEBUG=libs "$phonon" render "$dir/ok.ph" "$dir/ld.wav" --duration 0.1 2>&1 | grep -c "calling init: .*\(libjack\|libasound\|liblo\)")
 live_loads=$(LD_DEBUG=libs "$phonon" live "$dir/ok.ph" --list-devices 2>&1 | grep -c "calling init: .*libjack")
-[ "$loaded" -eq 0 ] && [ "$live_loads" -ge 1 ] && echo "ok: render loads neither JACK nor ALSA" ||
+[ "$loaded" -eq 0 ] && [ "$live_loads" -ge 1 ] && echo "ok: render loads neither JACK nor ALSA nor liblo" ||
   { echo "FAIL: libraries loaded: $loaded by render, $live_loads by live --list-devices"; fail=1; }
 # DC that a feedback loop builds up is taken out, and said; a tone alone is not touched
 printf '~fb: ~fb * 0.98 + 0.01\nout: ~fb * 0.5 + sine 220 * 0.3\n' > "$dir/dc.ph"
