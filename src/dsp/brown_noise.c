@@ -58,4 +58,5 @@ const ph_unit_def ph_unit_brown_noise = {
     .init = brown_init,
     .process = brown_process,
     .reset = brown_reset,
+    .seeded = true,
 };

@@ -67,4 +67,5 @@ const ph_unit_def ph_unit_pink_noise = {
     .init = pink_init,
     .process = pink_process,
     .reset = pink_reset,
+    .seeded = true,
 };

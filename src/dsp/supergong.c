@@ -113,4 +113,5 @@ const ph_unit_def ph_unit_supergong = {
     .init = supergong_init,
     .process = supergong_process,
     .reset = supergong_reset,
+    .seeded = true,
 };

@@ -109,4 +109,5 @@ const ph_unit_def ph_unit_superhat = {
     .init = hat_init,
     .process = hat_process,
     .reset = hat_reset,
+    .seeded = true,
 };

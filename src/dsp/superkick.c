@@ -95,4 +95,5 @@ const ph_unit_def ph_unit_superkick = {
     .init = kick_init,
     .process = kick_process,
     .reset = kick_reset,
+    .seeded = true,
 };

@@ -144,4 +144,5 @@ const ph_unit_def ph_unit_superpiano = {
     .init = superpiano_init,
     .process = superpiano_process,
     .reset = superpiano_reset,
+    .seeded = true,
 };

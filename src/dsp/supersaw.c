@@ -86,4 +86,5 @@ const ph_unit_def ph_unit_supersaw = {
     .init = supersaw_init,
     .process = supersaw_process,
     .reset = supersaw_reset,
+    .seeded = true,
 };

@@ -102,4 +102,5 @@ const ph_unit_def ph_unit_supersnare = {
     .init = snare_init,
     .process = snare_process,
     .reset = snare_reset,
+    .seeded = true,
 };

@@ -83,6 +83,10 @@ typedef struct ph_unit_def {
   /* Its state holds pointers its owner binds (a pattern, a clock, a sample bank): it cannot
    * be copied into another program's node (live reloads keep the state of the others). */
   bool bound;
+  /* Its sound draws on cfg.seed: two of them given the same inputs sound different (two
+   * noises). The graph merges two nodes of any other unit that read the same inputs into one
+   * (ph_graph_prepare); tests/unit/test_dsp_every_param.c holds every unit to this claim. */
+  bool seeded;
   /* The largest magnitude its outputs can take, given the largest each input takes (a
    * constant's magnitude, NaN for a NaN constant; INFINITY where anything can come). NULL when
    * no bound is known. The graph checks for blow-ups only nodes not bounded below

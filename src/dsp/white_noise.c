@@ -53,5 +53,6 @@ const ph_unit_def ph_unit_white_noise = {
     .init = white_init,
     .process = white_process,
     .reset = white_reset,
+    .seeded = true,
     .max_out = ph_dsp_max_out_oscillator,
 };

@@ -198,6 +198,38 @@ static void test_pointwise_units_hear_the_same_sample_alone(void **st) {
   assert_true(tested >= 12);
 }
 
+/* Only a unit that says it is seeded sounds different for another seed: the graph merges
+ * two nodes of any other unit that read the same inputs, so they must sound the same bit for
+ * bit. A seeded one must differ, or it would be merged and lose nothing. */
+static void test_only_seeded_units_sound_their_seed(void **st) {
+  const int n = 9600;
+  float *input = malloc(n * sizeof(float));
+  for (int i = 0; i < n; i++) input[i] = (float)(fmod(220.0 * i / SR, 1.0) - 0.5 + 0.5 * sin(PH_DSP_TWO_PI * 97.0 * i / SR));
+  int seeded = 0;
+  for (int u = 0; u < ph_dsp_unit_count(); u++) {
+    const ph_unit_def *d = ph_dsp_unit_at(u);
+    t_param p[32];
+    for (int j = 0; j < d->nparams; j++) p[j] = (t_param){context(d, &d->params[j], input), base_value(&d->params[j])};
+    short_segments(d, p);
+    float *one[8], *other[8];
+    for (int o = 0; o < d->noutputs; o++) one[o] = calloc(n, sizeof(float)), other[o] = calloc(n, sizeof(float));
+    t_unit a = t_unit_new(d->name, SR, 128, 1), b = t_unit_new(d->name, SR, 128, 0x9e3779b9u);
+    t_unit_run_outs(&a, p, one, n, 128);
+    t_unit_run_outs(&b, p, other, n, 128);
+    t_unit_free(&a);
+    t_unit_free(&b);
+    bool same = true;
+    for (int o = 0; o < d->noutputs; o++) same &= !memcmp(one[o], other[o], n * sizeof(float));
+    if (d->seeded && same) fail_msg("%s says it is seeded, but two seeds sound the same", d->name);
+    if (!d->seeded && !same) fail_msg("%s sounds different for another seed: it must say it is seeded", d->name);
+    seeded += d->seeded;
+    for (int o = 0; o < d->noutputs; o++) free(one[o]), free(other[o]);
+  }
+  print_message("%d of %d units seeded\n", seeded, ph_dsp_unit_count());
+  assert_true(seeded >= 9);
+  free(input);
+}
+
 /* A unit that says an output was steady over a block says it only of a block that held one
  * value, bit for bit; and says it at times, where its inputs stand still. */
 static void test_steady_is_said_of_held_blocks_only(void **st) {
@@ -245,6 +277,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_every_parameter_is_a_signal),
       cmocka_unit_test(test_block_size_does_not_change_the_sound),
+      cmocka_unit_test(test_only_seeded_units_sound_their_seed),
       cmocka_unit_test(test_pointwise_units_hear_the_same_sample_alone),
       cmocka_unit_test(test_steady_is_said_of_held_blocks_only),
   };
