@@ -55,6 +55,7 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
   n->loop = -1;
   n->gate_node = -1;
   n->origin = -1;
+  n->twin = -1;
   n->inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, def->nparams ? def->nparams : 1);
   if (!n->inputs) goto oom;
   for (int i = 0; i < def->nparams; i++) n->inputs[i] = (ph_graph_input){-1, 0, def->params[i].def};
@@ -210,7 +211,8 @@ static bool order_loop(ph_graph *g, int *members, int count, const int *comp) {
   return true;
 }
 
-/* live[i]: a kept port depends on node i (none kept: every node). */
+/* live[i]: a kept port depends on node i (none kept: every node but a twin's, which writes
+ * into its twin's outputs). */
 static void mark_live(const ph_graph *g, bool *live, int *stack) {
   int top = 0;
   for (int i = 0; i < g->count; i++) {
@@ -218,7 +220,7 @@ static void mark_live(const ph_graph *g, bool *live, int *stack) {
     if (live[i]) stack[top++] = i;
   }
   if (top == 0)
-    for (int i = 0; i < g->count; i++) live[i] = true;
+    for (int i = 0; i < g->count; i++) live[i] = g->nodes[i].twin < 0;
   while (top > 0) {
     const ph_graph_node *node = &g->nodes[stack[--top]];
     for (int d = 0; d < node_deps(node); d++) {
@@ -372,6 +374,75 @@ static void forward_buses(ph_graph *g, bool *pinned) {
   }
 }
 
+/* Whether a node may be merged with a twin: alone in its step, running every block, reading
+ * nothing but its inputs and read by nothing but inputs (a gate's or an `after`'s node is
+ * pinned), of a unit whose samples follow from its inputs alone (not bound to a pattern or a
+ * bank, not drawing on its seed). */
+static bool mergeable(const ph_graph *g, const ph_graph_step *step, int i, const bool *pinned) {
+  const ph_graph_node *n = &g->nodes[i];
+  return !step->is_loop && n->gate_node < 0 && !n->gate && !n->nafter && !n->feedback_point && !pinned[i] &&
+         !n->def->bound && !n->def->seeded && n->def != &ph_unit_bus;
+}
+
+static uint64_t twin_hash(const ph_graph_node *n) {
+  uint64_t h = (uint64_t)(uintptr_t)n->def * 0x9e3779b97f4a7c15ull;
+  for (int p = 0; p < n->def->nparams; p++) {
+    const ph_graph_input *in = &n->inputs[p];
+    uint32_t bits;
+    memcpy(&bits, &in->constant, sizeof bits);
+    uint64_t v = in->from >= 0 ? ((uint64_t)(uint32_t)in->from << 8 | (uint64_t)(uint32_t)in->output) : bits | 1ull << 63;
+    h = (h ^ v) * 0x100000001b3ull;
+  }
+  return h ^ h >> 29;
+}
+
+static bool same_inputs(const ph_graph_node *a, const ph_graph_node *b) {
+  if (a->def != b->def) return false;
+  for (int p = 0; p < a->def->nparams; p++) {
+    const ph_graph_input *x = &a->inputs[p], *y = &b->inputs[p];
+    if (x->from != y->from || (x->from >= 0 ? x->output != y->output : memcmp(&x->constant, &y->constant, sizeof x->constant)))
+      return false;
+  }
+  return true;
+}
+
+/* Twins: two nodes of one unit that read the same inputs give the same samples, so the later
+ * one's readers read the earlier one and it runs no more. Where voices sound from the centre,
+ * a stereo chain after them is two of everything, each pair reading the same samples. The
+ * steps go in order, so a node's inputs are already its sources' survivors when it is looked
+ * at; `canon` and the table of `nslots` (a power of two, over twice the nodes) are scratch. */
+static void merge_twins(ph_graph *g, const bool *pinned, int *canon, int *slots, int nslots) {
+  for (int i = 0; i < g->count; i++) canon[i] = i;
+  for (int k = 0; k < nslots; k++) slots[k] = -1;
+  for (int s = 0; s < g->nsteps; s++) {
+    const ph_graph_step *step = &g->steps[s];
+    for (int k = 0; k < step->count; k++) {
+      ph_graph_node *node = &g->nodes[g->order[step->first + k]];
+      for (int p = 0; p < node->def->nparams; p++)
+        if (node->inputs[p].from >= 0) node->inputs[p].from = canon[node->inputs[p].from];
+    }
+    int i = g->order[step->first];
+    ph_graph_node *node = &g->nodes[i];
+    if (!mergeable(g, step, i, pinned)) continue;
+    uint64_t h = twin_hash(node);
+    for (int at = (int)(h & (uint64_t)(nslots - 1));; at = (at + 1) & (nslots - 1)) {
+      int other = slots[at];
+      if (other < 0) {
+        slots[at] = i;
+        break;
+      }
+      if (same_inputs(&g->nodes[other], node)) {
+        canon[i] = other;
+        node->twin = other;
+        g->nodes[other].kept |= node->kept; /* its port, read from outside, is the twin's buffers */
+        node->kept = false;
+        for (int p = 0; p < node->def->nparams; p++) node->inputs[p] = (ph_graph_input){-1, 0, 0.0f};
+        break;
+      }
+    }
+  }
+}
+
 /* Whether node `from`, read only by `reader`, can be folded into it: both outside loops and
  * under the same gate, and `from` plain (not kept, no feedback point, not after other nodes)
  * and not watched by the guard (a blow-up is silenced where it happens, not in the sum). */
@@ -487,6 +558,11 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   }
   if (!g->unfused) {
     forward_buses(g, t.on_stack);
+    int nslots = 16;
+    while (nslots < 2 * n) nslots *= 2;
+    int *slots = PH_ARENA_ARRAY(&g->arena, int, (size_t)nslots);
+    if (!slots) goto oom;
+    merge_twins(g, t.on_stack, t.low, slots, nslots);
     g->norder = n;
     find_bounds(g); /* which nodes the guard watches: they are not folded */
     fuse_sums(g, t.index);
@@ -499,11 +575,14 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   find_bounds(g);
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];
-    for (int o = 0; o < node->def->noutputs; o++) {
+    for (int o = 0; o < node->def->noutputs && node->twin < 0; o++) {
       node->out[o] = ph_arena_zalloc(&g->arena, (size_t)g->cfg.max_block * sizeof(float));
       if (!node->out[o]) goto oom;
     }
   }
+  for (int i = 0; i < n; i++)
+    for (int o = 0; g->nodes[i].twin >= 0 && o < g->nodes[i].def->noutputs; o++)
+      g->nodes[i].out[o] = g->nodes[g->nodes[i].twin].out[o];
   if (!find_steady(g)) goto oom;
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];

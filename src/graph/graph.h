@@ -81,6 +81,9 @@ typedef struct ph_graph_node {
   bool fault_reported; /* the control side's: it has said so */
   long origin;         /* where in the source the node was written, -1 when unknown */
   bool kept;           /* read from outside the graph (ph_graph_keep) */
+  /* The node it was merged into by prepare, -1 for none: that one reads the same inputs and
+   * so gives the same samples; this one runs no more, and its outputs are that one's. */
+  int twin;
 } ph_graph_node;
 
 typedef struct {
@@ -146,7 +149,7 @@ typedef struct {
   ph_cable *cables; /* scratch for one node's inputs, a row per thread */
   int max_params;
   bool prepared;
-  bool unfused; /* prepare leaves buses and chains of + and * as written (forward_buses, fuse_sums) */
+  bool unfused; /* prepare leaves buses, twins and chains of + and * as written (forward_buses, merge_twins, fuse_sums) */
   ph_graph_parallel *par; /* the block's task state when steps run on several threads */
   /* Whether splitting its blocks over a pool's threads pays, as measured (pool.c). */
   struct {

@@ -21,8 +21,9 @@ bool ph_song_match(ph_song *next, const ph_song *current) {
       next->parts_used[used++] = j;
       for (int k = 0; k < np->count; k++) {
         const ph_graph_node *to = &next->graph.nodes[np->first + k], *from = &current->graph.nodes[cp->first + k];
-        if (to->def != from->def || to->def->bound) continue;
-        next->heirs[next->nheirs++] = (ph_song_heir){np->first + k, cp->first + k, to->def->state_size(&next->graph.cfg)};
+        if (to->def != from->def || to->def->bound || to->twin >= 0) continue;
+        int source = from->twin >= 0 ? from->twin : cp->first + k; /* a merged node's state is its twin's */
+        next->heirs[next->nheirs++] = (ph_song_heir){np->first + k, source, to->def->state_size(&next->graph.cfg)};
       }
       break;
     }

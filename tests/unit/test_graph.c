@@ -317,6 +317,53 @@ static void test_only_what_a_kept_port_depends_on_runs(void **s) {
   assert_true(rms(ph_graph_output(&g, (ph_port){unheard, 0}), BLOCK) == 0);
 }
 
+/* Two nodes of one unit reading the same inputs run as one: two delays after one saw (as a
+ * stereo chain after a centred sound has) become one, whose samples both ports give. Two
+ * noises never merge, nor two delays of different times. */
+static void test_twins_run_once(void **s) {
+  enum { LENGTH = 4 * BLOCK };
+  int saw = add_node(&ph_unit_saw), noise[2], left, right, far, mixed[2];
+  ph_graph_set_const(&g, saw, 0, 220);
+  int delays[3];
+  for (int k = 0; k < 3; k++) {
+    delays[k] = add_node(ph_dsp_unit_find("delay"));
+    ph_graph_connect(&g, delays[k], 0, (ph_port){saw, 0});
+    ph_graph_set_const(&g, delays[k], 1, k == 2 ? 0.002f : 0.001f);
+  }
+  left = delays[0], right = delays[1], far = delays[2];
+  for (int k = 0; k < 2; k++) {
+    noise[k] = add_node(ph_dsp_unit_find("white_noise"));
+    mixed[k] = add_node(&ph_unit_add);
+    ph_graph_connect(&g, mixed[k], 0, (ph_port){k ? right : left, 0});
+    ph_graph_connect(&g, mixed[k], 1, (ph_port){noise[k], 0});
+  }
+  ph_graph_keep(&g, (ph_port){right, 0});
+  ph_graph_keep(&g, (ph_port){far, 0});
+  ph_graph_keep(&g, (ph_port){mixed[0], 0});
+  ph_graph_keep(&g, (ph_port){mixed[1], 0});
+  prepare();
+  /* right, kept (read from outside), merges into left all the same: its port reads left's samples */
+  assert_int_equal(g.nodes[right].twin, left);
+  assert_int_equal(g.nodes[left].twin, -1);
+  assert_int_equal(g.nodes[far].twin, -1);
+  assert_int_equal(g.nodes[noise[1]].twin, -1);
+  assert_int_equal(g.nsteps, 7); /* saw, one of the twin delays, the far one, two noises, two adds */
+  float *l = test_malloc(LENGTH * sizeof(float)), *r = test_malloc(LENGTH * sizeof(float)), *f = test_malloc(LENGTH * sizeof(float));
+  float *m[2] = {test_malloc(LENGTH * sizeof(float)), test_malloc(LENGTH * sizeof(float))};
+  for (int done = 0; done < LENGTH; done += BLOCK) {
+    ph_graph_process(&g, BLOCK);
+    memcpy(l + done, ph_graph_output(&g, (ph_port){left, 0}), BLOCK * sizeof(float));
+    memcpy(r + done, ph_graph_output(&g, (ph_port){right, 0}), BLOCK * sizeof(float));
+    memcpy(f + done, ph_graph_output(&g, (ph_port){far, 0}), BLOCK * sizeof(float));
+    for (int k = 0; k < 2; k++) memcpy(m[k] + done, ph_graph_output(&g, (ph_port){mixed[k], 0}), BLOCK * sizeof(float));
+  }
+  assert_memory_equal(l, r, LENGTH * sizeof(float));
+  assert_true(rms(r + BLOCK, LENGTH - BLOCK) > 0.2);
+  assert_memory_not_equal(r, f, LENGTH * sizeof(float));
+  assert_memory_not_equal(m[0], m[1], LENGTH * sizeof(float)); /* the same delay, two noises */
+  test_free(l), test_free(r), test_free(f), test_free(m[0]), test_free(m[1]);
+}
+
 static void test_note_names_are_frequencies(void **s) {
   double hz;
   assert_true(ph_note_to_hz("a4", &hz));
@@ -344,6 +391,7 @@ int main(void) {
       cmocka_unit_test_setup_teardown(test_windowed_queries_give_what_block_queries_give, setup, teardown),
       cmocka_unit_test_setup_teardown(test_steady_outputs_change_no_sample, setup, teardown),
       cmocka_unit_test_setup_teardown(test_only_what_a_kept_port_depends_on_runs, setup, teardown),
+      cmocka_unit_test_setup_teardown(test_twins_run_once, setup, teardown),
       cmocka_unit_test_setup_teardown(test_note_names_are_frequencies, setup, teardown),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
