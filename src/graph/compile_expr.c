@@ -42,8 +42,9 @@ int ph_compile_add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
 }
 
 void ph_compile_feed(ph_compiler *c, int node, int param, ph_sig s) {
-  /* A stereo signal where one channel is expected: its mid, (L + R) / 2. */
-  if (!s.is_const && s.stereo) {
+  /* A stereo signal where one channel is expected: its mid, (L + R) / 2 (the one side where
+   * both are the same samples). */
+  if (!s.is_const && s.stereo && !ph_sig_same_sides(s)) {
     int sum = ph_compile_add_node(c, &ph_unit_add, 0), half = ph_compile_add_node(c, &ph_unit_mul, 0);
     if (sum < 0 || half < 0) return;
     ph_graph_connect(&c->song->graph, sum, 0, s.port);

@@ -23,6 +23,12 @@ typedef struct {
   bool stereo;
 } ph_sig;
 
+/* Whether both sides of a signal are the same samples: a constant, mono, or stereo read twice
+ * from one port (voices sounding from the centre). */
+static inline bool ph_sig_same_sides(ph_sig s) {
+  return s.is_const || (s.port.node == s.right.node && s.port.output == s.right.output);
+}
+
 typedef struct {
   const char *name; /* with the ~ */
   int node;         /* its ph_unit_bus node (the left one when stereo) */

@@ -14,6 +14,7 @@
 #include "graph/compile_internal.h"
 #include "graph/voice_mix.h"
 #include "pattern/ops.h"
+#include "pattern/registry.h"
 
 static const char *const controls[] = {
     "s", "sound", "n", "note", "up", "speed", "gain", "velocity", "pan", "begin", "end", "loop", "cut", "cut_group",
@@ -88,6 +89,7 @@ typedef struct {
   int nsynths;
   bool any_samples; /* a name that is not a bus: the sampler is needed */
   bool mono;        /* voices summed unpanned (an oscillator given notes stays mono) */
+  bool may_pan;     /* an event may say pan: else every voice sounds from the centre */
   bool orbits;      /* an orbit control: the sampler's other pairs go to outputs o1, o2... */
 } sampler_build;
 
@@ -168,6 +170,7 @@ static bool add_control(ph_compiler *c, sampler_build *b, const char *name, cons
   if (failed) return false;
   const char *key = key_of(name);
   if (!strcmp(key, "orbit")) b->orbits = true;
+  if (!strcmp(key, "pan")) b->may_pan = true;
   if (!strcmp(key, "s")) {
     if (arg->kind == PH_AST_STR && !note_synths(c, b, arg)) return false;
     if (arg->kind != PH_AST_STR) b->any_samples = true;
@@ -243,11 +246,41 @@ static bool sampler_expr(const ph_ast *n) {
   return is_call_of(n, "s", "sound");
 }
 
+/* Whether a transform of a sound pattern may give its events a pan: it names pan or jux, or
+ * something whose inside is not seen here (a function, bus or template of the program). */
+static bool may_pan(const ph_ast *n) {
+  switch (n->kind) {
+  case PH_AST_NUM:
+  case PH_AST_STR:
+  case PH_AST_HOLE: return false;
+  case PH_AST_IDENT:
+  case PH_AST_CALL:
+    if (!ph_transform_find(n->text) && !ph_compile_is_control(n->text) && !ph_generator_find(n->text) &&
+        !ph_signal_find(n->text))
+      return true;
+    /* fall through */
+  case PH_AST_KWARG:
+    if (!strcmp(n->text, "pan") || !strncmp(n->text, "jux", 3)) return true;
+    /* fall through */
+  case PH_AST_LIST:
+  case PH_AST_NEG:
+  case PH_AST_BINOP:
+  case PH_AST_CHAIN:
+  case PH_AST_APPLY:
+  case PH_AST_SECTION:
+    for (size_t i = 0; i < n->nargs; i++)
+      if (may_pan(n->args[i])) return true;
+    return false;
+  default: return true;
+  }
+}
+
 /* The control pattern of a sampler expression, transforms applied where they stand. */
 static bool build(ph_compiler *c, sampler_build *b, const ph_ast *n) {
   if (n->kind == PH_AST_CHAIN) return build(c, b, n->args[0]) && add_call(c, b, n->args[1]);
   if (n->kind != PH_AST_APPLY) return add_call(c, b, n);
   if (!build(c, b, n->args[1])) return false;
+  b->may_pan |= may_pan(n->args[0]);
   const ph_ast *outer = c->section;
   c->section = NULL;
   const ph_func *f = ph_compile_transform(c, n->args[0]);
@@ -284,17 +317,21 @@ static ph_sig side(ph_sig s, int ch) {
 
 /* sum + the copies, each added where its voice sounds (one voice_mix node). */
 static bool mix_voices(ph_compiler *c, const ph_gate *sounding, const ph_sig *copies, int n, size_t offset, ph_sig *sum) {
-  bool wide = !sum->is_const && sum->stereo;
-  for (int k = 0; k < n; k++) wide |= !copies[k].is_const && copies[k].stereo;
+  bool wide = !sum->is_const && sum->stereo, same_sides = ph_sig_same_sides(*sum);
+  for (int k = 0; k < n; k++) {
+    wide |= !copies[k].is_const && copies[k].stereo;
+    same_sides &= ph_sig_same_sides(copies[k]);
+  }
   int mix = ph_compile_add_node(c, &ph_unit_voice_mix, offset);
   if (mix < 0) return false;
   for (int ch = 0; ch < 2; ch++) {
     ph_compile_feed(c, mix, ch, side(*sum, ch));
     for (int k = 0; k < n; k++) ph_compile_feed(c, mix, 2 + 2 * k + ch, side(copies[k], ch));
   }
-  ph_voice_mix_bind(ph_graph_state(&c->song->graph, mix), sounding, n, wide);
-  ph_port left = {mix, 0}, right = {mix, 1};
-  *sum = wide ? (ph_sig){false, 0, left, right, true} : (ph_sig){false, 0, left, left, false};
+  /* stereo whose sides are the same samples: mixed once, the left serving as both */
+  ph_voice_mix_bind(ph_graph_state(&c->song->graph, mix), sounding, n, wide && !same_sides);
+  ph_port left = {mix, 0}, right = {mix, wide && !same_sides ? 1 : 0};
+  *sum = (ph_sig){false, 0, left, right, wide};
   return true;
 }
 
@@ -348,7 +385,10 @@ static bool compile_voices(ph_compiler *c, const sampler_build *b, int which, ph
       if (ok) {
         ph_compile_feed(c, pn, 0, shaped);
         ph_compile_feed(c, pn, 1, (ph_sig){false, 0, {alloc, 4 * k + 2}, {alloc, 4 * k + 2}, false});
-        shaped = (ph_sig){false, 0, {pn, 0}, {pn, 1}, true};
+        /* from the centre both sides are the same samples (cos and sin of pi/4 are one float):
+         * the left serves as both, and what follows reads one signal twice (graph.c merges
+         * the two of each node that reads it) */
+        shaped = (ph_sig){false, 0, {pn, 0}, {pn, b->may_pan ? 1 : 0}, true};
       }
     }
     if (ok) gate_copy(c, alloc, &sounding[k], first, c->song->graph.count, c->cycle_phase != phase_before ? c->cycle_phase - 1 : -1);
@@ -459,6 +499,7 @@ static bool compile_sampler(ph_compiler *c, const ph_ast *n, ph_sig *out, bool *
     return false;
   }
   ph_arena *a = &c->song->arena;
+  b.may_pan |= c->nxforms > 0; /* transforms from around this expression: not looked into */
   for (int i = c->nxforms - 1; i >= 0 && b.pat; i--) {
     b.pat = ph_func_apply(a, c->xforms[i], b.pat, c->err);
     if (!b.pat) {

@@ -1,9 +1,13 @@
 /* Buses played as voices, heard: `note` retunes every oscillator on the voice's audio path
  * (behind a filter, inside arithmetic, inside FM) and only those; chords are a voice per tone;
  * notes start on their samples and release after their events; `~trig` is the voice's own
- * trigger; `saw # note "..."` is the inline form. */
+ * trigger; `saw # note "..."` is the inline form. Voices sound from the centre unless an event
+ * may say otherwise (pan, jux): then both sides through a stereo effect are the same samples,
+ * else they differ. */
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "graph/song.h"
 #include "measure.h"
@@ -130,6 +134,26 @@ static void test_trig_oscillators_pluck(void **st) {
   test_free(y);
 }
 
+static void test_voices_from_the_centre_unless_panned(void **st) {
+  static const char *const voices[] = {
+      "s \"~k*4\" # release 0.05",         "s \"~k*4\" # release 0.05 # pan \"-1 1\"",
+      "s \"~k*4\" # release 0.05 # pan sine", "jux (fast 2) $ s \"~k*4\" # release 0.05",
+      "juxBy 0.5 (fast 2) $ s \"~k*4\" # release 0.05", "fast 2 $ s \"~k*4\" # release 0.05"};
+  for (size_t k = 0; k < sizeof voices / sizeof *voices; k++) {
+    char program[256];
+    snprintf(program, sizeof program, "cps: 1\n~k $ saw 110 * 0.3\n~v $ %s\nout $ ~v # delay 0.1 0.5 0.5 # lpf 2000\n", voices[k]);
+    float *right = NULL, *left = t_play(program, RATE, RATE, bank, &right);
+    bool same = !memcmp(left, right, sizeof(float) * RATE);
+    print_message("%-50s sides %s (rms %.3f, %.3f)\n", voices[k], same ? "the same" : "differ", measure_rms(left, RATE),
+                  measure_rms(right, RATE));
+    assert_true(measure_rms(left, RATE) > 0.01 || measure_rms(right, RATE) > 0.01);
+    if (strstr(voices[k], "pan") || strstr(voices[k], "jux")) assert_false(same);
+    else assert_true(same);
+    test_free(left);
+    test_free(right);
+  }
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_note_name_sets_the_pitch_behind_a_filter),
@@ -141,6 +165,7 @@ int main(void) {
       cmocka_unit_test(test_inline_oscillator_with_notes),
       cmocka_unit_test(test_oscillator_given_notes),
       cmocka_unit_test(test_trig_oscillators_pluck),
+      cmocka_unit_test(test_voices_from_the_centre_unless_panned),
   };
   return cmocka_run_group_tests(tests, setup, teardown);
 }
