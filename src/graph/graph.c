@@ -623,6 +623,7 @@ oom:
 /* ---------------------------------------------------------------- processing */
 
 static void zero_outputs(ph_graph_node *node, int from, int to) {
+  if (to <= from) return; /* the usual case: a voice sounding through the block */
   for (int o = 0; o < node->def->noutputs; o++) memset(node->out[o] + from, 0, sizeof(float) * (size_t)(to - from));
 }
 
