@@ -13,12 +13,16 @@
  * denormals otherwise: in eight steps it falls at most by 0.4⁸, far from them); a non-finite
  * input clears the lines.
  *
+ * The damping filter steps a pair of samples at a time, pairs and groups of eight counted
+ * from the first sample (so no block size changes a sample): with a = out₀·(1 − d₀),
+ *   f₀ = a + f·d₀,   f₁ = (out₁·(1 − d₁) + d₁·a) + (d₁·d₀)·f
+ * the same filter, rounded otherwise, whose chain of dependent steps is half as long.
+ *
  * The block runs in chunks no longer than the shortest line, so in a chunk each line is read
- * before anything is written over what it reads: a line's chunk is copied out, computed and
- * copied back as whole runs. The one recursion, the combs' damping filter, runs a channel's
- * eight combs at a time in vector lanes; everything else is a loop over the chunk. Each sample
- * is computed with the same operations, in the same order, as the one-sample-at-a-time form
- * above. */
+ * before anything is written over what it reads: a comb's chunk is computed as whole runs
+ * (copied out and back where it wraps around the ring), an allpass's as one or two runs in
+ * place. The one recursion, the combs' damping filter, runs a channel's eight combs at a time
+ * in vector lanes; everything else is a loop over the chunk. */
 #include <math.h>
 #include <string.h>
 
@@ -39,6 +43,10 @@ typedef struct {
   line lines[NLINE]; /* combs L, combs R, allpasses L, allpasses R */
   uint32_t total;    /* floats in the tail */
   int chunk;         /* samples per chunk: at most CHUNK and the shortest line */
+  /* The damping filters' pairs (see the file's comment): the place of the next sample in its
+   * group of eight; after the first of a pair, its (1 − d)·out for each comb and its d. */
+  unsigned phase;
+  float first[2 * NCOMB], first_d;
   float buf[];
 } reverb_state;
 
@@ -76,6 +84,9 @@ static void reverb_reset(void *state) {
   reverb_state *s = state;
   memset(s->buf, 0, sizeof(float) * s->total);
   for (int k = 0; k < NLINE; k++) s->lines[k].pos = 0, s->lines[k].store = 0.0f;
+  s->phase = 0;
+  memset(s->first, 0, sizeof s->first);
+  s->first_d = 0.0f;
 }
 
 static void reverb_init(void *state, const ph_dsp_config *cfg) {
@@ -151,67 +162,102 @@ static inline __attribute__((always_inline)) v8f load8(const float *p) {
   return v;
 }
 
-/* Both channels' eight combs (lines[0 .. 2·LANES)): their outputs summed into wet[channel] (in
- * comb order), their lines fed. Each line is read and written in place, or through `spill`
- * where its chunk wraps around the ring's end. The two channels' damping filters, each a
- * chain of dependent steps, go side by side so that one's steps fill the other's waits. */
+/* A chunk's run through both channels' eight combs (lines[0 .. 2·LANES)): each line's samples
+ * in place, or in `spill` where the chunk wraps around the ring's end; the damping filters'
+ * chains, the first of the pair under way and its d, the next sample's place in its group. */
+typedef struct {
+  float *ring[2 * LANES];
+  v8f chain[2], first[2];
+  float first_d;
+  unsigned phase;
+} comb_run;
+
+/* Sample i alone, at any place in its group. */
+static inline __attribute__((always_inline)) void comb_sample(comb_run *r, const chunk_params *p,
+                                                              float (*restrict wet)[CHUNK], int i, bool const_damp) {
+  float keep = p->keep[const_damp ? 0 : i], d = p->d[const_damp ? 0 : i];
+  for (int ch = 0; ch < 2; ch++) {
+    v8f out;
+    for (int c = 0; c < LANES; c++) out[c] = r->ring[ch * LANES + c][i];
+    wet[ch][i] = out[0];
+    for (int c = 1; c < LANES; c++) wet[ch][i] += out[c];
+    v8f y;
+    if (!(r->phase & 1)) {
+      r->first[ch] = out * keep;
+      y = r->first[ch] + r->chain[ch] * d;
+    } else {
+      y = r->chain[ch] = (out * keep + d * r->first[ch]) + (d * r->first_d) * r->chain[ch];
+    }
+    if (r->phase == LANES - 1) r->chain[ch] = denormal_free8(r->chain[ch]);
+    v8f in = denormal_free8(p->feed[i] + y * p->fb[i]);
+    for (int c = 0; c < LANES; c++) r->ring[ch * LANES + c][i] = in[c];
+  }
+  if (!(r->phase & 1)) r->first_d = d;
+  r->phase = (r->phase + 1) % LANES;
+}
+
+/* Samples i .. i + 7, a whole group: the combs turned to lanes, filtered a pair at a time, and
+ * turned back; each sample computed as comb_sample computes it. */
+static inline __attribute__((always_inline)) void comb_group(comb_run *r, const chunk_params *p,
+                                                             float (*restrict wet)[CHUNK], int i, bool const_damp) {
+  v8f x[2][LANES];
+  for (int c = 0; c < 2 * LANES; c++) x[c / LANES][c % LANES] = load8(r->ring[c] + i);
+  for (int ch = 0; ch < 2; ch++) {
+    v8f sum = x[ch][0];
+    for (int c = 1; c < LANES; c++) sum += x[ch][c];
+    memcpy(wet[ch] + i, &sum, sizeof sum);
+  }
+  transpose8(x[0]); /* x[ch][j]: the channel's combs' outputs at sample i + j */
+  transpose8(x[1]);
+  for (int j = 0; j < LANES; j += 2) {
+    float keep0 = p->keep[const_damp ? 0 : i + j], d0 = p->d[const_damp ? 0 : i + j];
+    float keep1 = p->keep[const_damp ? 0 : i + j + 1], d1 = p->d[const_damp ? 0 : i + j + 1];
+    for (int ch = 0; ch < 2; ch++) {
+      v8f a = x[ch][j] * keep0;
+      x[ch][j] = a + r->chain[ch] * d0;
+      x[ch][j + 1] = r->chain[ch] = (x[ch][j + 1] * keep1 + d1 * a) + (d1 * d0) * r->chain[ch];
+    }
+  }
+  r->chain[0] = denormal_free8(r->chain[0]);
+  r->chain[1] = denormal_free8(r->chain[1]);
+  transpose8(x[0]); /* x[ch][c]: comb c's filter at samples i .. i + 7 */
+  transpose8(x[1]);
+  v8f feed = load8(p->feed + i), fb = load8(p->fb + i);
+  for (int c = 0; c < 2 * LANES; c++) {
+    v8f in = denormal_free8(feed + x[c / LANES][c % LANES] * fb);
+    memcpy(r->ring[c] + i, &in, sizeof in);
+  }
+}
+
+/* Both channels' eight combs over the chunk: their outputs summed into wet[channel] (in comb
+ * order), their lines fed. One sample at a time up to a group's start, then whole groups,
+ * then one at a time; the two channels' chains go side by side so that one's steps fill the
+ * other's waits. */
 static inline __attribute__((always_inline)) void combs_run(reverb_state *s, int n, const chunk_params *p,
                                                             float (*restrict wet)[CHUNK], bool const_damp) {
   enum { NC = 2 * LANES };
   line *l = s->lines;
   float spill[NC][CHUNK];
-  float *ring[NC];
+  comb_run r = {.first_d = s->first_d, .phase = s->phase};
   for (int c = 0; c < NC; c++) {
     bool wraps = l[c].length - l[c].pos < (uint32_t)n;
-    ring[c] = wraps ? spill[c] : s->buf + l[c].offset + l[c].pos;
+    r.ring[c] = wraps ? spill[c] : s->buf + l[c].offset + l[c].pos;
     if (wraps) line_read(s->buf, &l[c], n, spill[c]);
+    r.chain[c / LANES][c % LANES] = l[c].store;
+    r.first[c / LANES][c % LANES] = s->first[c];
   }
-  v8f f[2];
-  for (int c = 0; c < NC; c++) f[c / LANES][c % LANES] = l[c].store;
-  float keep = p->keep[0], d = p->d[0];
-  int i = 0;
-  for (; i + LANES <= n; i += LANES) {
-    v8f x[2][LANES];
-    for (int c = 0; c < NC; c++) x[c / LANES][c % LANES] = load8(ring[c] + i);
-    for (int ch = 0; ch < 2; ch++) {
-      v8f sum = x[ch][0];
-      for (int c = 1; c < LANES; c++) sum += x[ch][c];
-      memcpy(wet[ch] + i, &sum, sizeof sum);
-    }
-    transpose8(x[0]); /* x[ch][j]: the channel's combs' outputs at sample i + j */
-    transpose8(x[1]);
-    for (int j = 0; j < LANES; j++) {
-      if (!const_damp) keep = p->keep[i + j], d = p->d[i + j];
-      x[0][j] = f[0] = x[0][j] * keep + f[0] * d;
-      x[1][j] = f[1] = x[1][j] * keep + f[1] * d;
-    }
-    f[0] = denormal_free8(f[0]);
-    f[1] = denormal_free8(f[1]);
-    transpose8(x[0]); /* x[ch][c]: comb c's filter at samples i .. i + 7 */
-    transpose8(x[1]);
-    v8f feed = load8(p->feed + i), fb = load8(p->fb + i);
-    for (int c = 0; c < NC; c++) {
-      v8f in = denormal_free8(feed + x[c / LANES][c % LANES] * fb);
-      memcpy(ring[c] + i, &in, sizeof in);
-    }
-  }
-  for (; i < n; i++) {
-    if (!const_damp) keep = p->keep[i], d = p->d[i];
-    for (int ch = 0; ch < 2; ch++) {
-      v8f out;
-      for (int c = 0; c < LANES; c++) out[c] = ring[ch * LANES + c][i];
-      wet[ch][i] = out[0];
-      for (int c = 1; c < LANES; c++) wet[ch][i] += out[c];
-      f[ch] = denormal_free8(out * keep + f[ch] * d);
-      v8f in = denormal_free8(p->feed[i] + f[ch] * p->fb[i]);
-      for (int c = 0; c < LANES; c++) ring[ch * LANES + c][i] = in[c];
-    }
-  }
+  int i = 0, lead = (int)((LANES - r.phase) % LANES);
+  for (; i < n && i < lead; i++) comb_sample(&r, p, wet, i, const_damp);
+  for (; i + LANES <= n; i += LANES) comb_group(&r, p, wet, i, const_damp);
+  for (; i < n; i++) comb_sample(&r, p, wet, i, const_damp);
   for (int c = 0; c < NC; c++) {
-    l[c].store = f[c / LANES][c % LANES];
-    if (ring[c] == spill[c]) line_write(s->buf, &l[c], n, spill[c]);
+    l[c].store = r.chain[c / LANES][c % LANES];
+    s->first[c] = r.first[c / LANES][c % LANES];
+    if (r.ring[c] == spill[c]) line_write(s->buf, &l[c], n, spill[c]);
     else l[c].pos = (l[c].pos + (uint32_t)n) % l[c].length;
   }
+  s->first_d = r.first_d;
+  s->phase = r.phase;
 }
 
 static inline __attribute__((always_inline)) void combs(reverb_state *s, int n, const chunk_params *p,

@@ -254,6 +254,77 @@ static void test_reverb_decays_in_stereo(void **st) {
   free(r);
 }
 
+/* Freeverb as written, one sample at a time in double precision, ROOM and DAMP moving. */
+static void reference_reverb(const float *x, const float *room, const float *damp, float mix, double *out[2], int n) {
+  static const int comb_tuning[8] = {1116, 1188, 1277, 1356, 1422, 1491, 1557, 1617}, ap_tuning[4] = {556, 441, 341, 225};
+  for (int ch = 0; ch < 2; ch++) {
+    double *comb[8], *ap[4], f[8] = {0};
+    int clen[8], alen[4], cpos[8] = {0}, apos[4] = {0};
+    for (int c = 0; c < 8; c++) clen[c] = (int)floor((comb_tuning[c] + 23 * ch) * SR / 44100.0 + 0.5), comb[c] = calloc(clen[c], sizeof(double));
+    for (int a = 0; a < 4; a++) alen[a] = (int)floor((ap_tuning[a] + 23 * ch) * SR / 44100.0 + 0.5), ap[a] = calloc(alen[a], sizeof(double));
+    for (int i = 0; i < n; i++) {
+      double in = x[i] * 0.03, fb = 0.7 + 0.28 * room[i], d = 0.4 * damp[i], wet = 0;
+      for (int c = 0; c < 8; c++) {
+        double y = comb[c][cpos[c]];
+        f[c] = y * (1 - d) + f[c] * d;
+        comb[c][cpos[c]] = in + f[c] * fb;
+        cpos[c] = (cpos[c] + 1) % clen[c];
+        wet += y;
+      }
+      for (int a = 0; a < 4; a++) {
+        double b = ap[a][apos[a]];
+        ap[a][apos[a]] = wet + b * 0.5;
+        apos[a] = (apos[a] + 1) % alen[a];
+        wet = b - wet;
+      }
+      out[ch][i] = (1 - mix) * x[i] + mix * 3 * wet;
+    }
+    for (int c = 0; c < 8; c++) free(comb[c]);
+    for (int a = 0; a < 4; a++) free(ap[a]);
+  }
+}
+
+/* The unit is Freeverb: within float rounding of the reference with its room and damping
+ * moving (its damping filters step a pair of samples at a time, rounding otherwise), and the
+ * same samples in blocks of any size. */
+static void test_reverb_is_freeverb(void **st) {
+  const int n = 2 * N;
+  float *x = malloc(n * sizeof(float)), *room = malloc(n * sizeof(float)), *damp = malloc(n * sizeof(float));
+  uint32_t seed = 7;
+  for (int i = 0; i < n; i++) {
+    seed = seed * 1664525u + 1013904223u;
+    x[i] = (i % 12000) < 2400 ? (float)(seed >> 8) / 8388608.0f - 1.0f : 0.0f; /* noise bursts */
+    room[i] = (float)(0.6 + 0.35 * sin(i * 2e-4));
+    damp[i] = (float)(0.5 + 0.45 * sin(i * 3e-4 + 1.0));
+  }
+  double *ref[2] = {malloc(n * sizeof(double)), malloc(n * sizeof(double))};
+  reference_reverb(x, room, damp, 0.7f, ref, n);
+  float *got[2] = {malloc(n * sizeof(float)), malloc(n * sizeof(float))}, *again[2] = {malloc(n * sizeof(float)), malloc(n * sizeof(float))};
+  t_param p[4] = {{x, 0.0f}, {room, 0.0f}, {damp, 0.0f}, {NULL, 0.7f}};
+  t_unit u = t_unit_new("reverb", SR, 128, 0);
+  t_unit_run_outs(&u, p, got, n, 128);
+  t_unit_free(&u);
+  for (int ch = 0; ch < 2; ch++) {
+    double err = 0, peak = 0;
+    for (int i = 0; i < n; i++) err = fmax(err, fabs(got[ch][i] - ref[ch][i])), peak = fmax(peak, fabs(ref[ch][i]));
+    print_message("reverb side %d: peak %.3f, largest difference from Freeverb in double %.1f dB below it\n", ch, peak,
+                  20 * log10(peak / err));
+    assert_true(peak > 0.1 && err < peak * 1e-5);
+  }
+  static const int sizes[] = {1, 7, 100};
+  for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+    t_unit b = t_unit_new("reverb", SR, 128, 0);
+    t_unit_run_outs(&b, p, again, n, sizes[k]);
+    t_unit_free(&b);
+    for (int ch = 0; ch < 2; ch++)
+      if (memcmp(got[ch], again[ch], n * sizeof(float))) fail_msg("reverb in blocks of %d differs from blocks of 128", sizes[k]);
+  }
+  for (int ch = 0; ch < 2; ch++) free(ref[ch]), free(got[ch]), free(again[ch]);
+  free(x);
+  free(room);
+  free(damp);
+}
+
 /* The tail ends in exact silence, never passing through denormals (the unit runs here
  * without the graph's flush-to-zero mode). */
 static void test_reverb_tail_ends_in_silence(void **st) {
@@ -420,6 +491,7 @@ int main(void) {
       cmocka_unit_test(test_moog_ladder_is_24_db_per_octave),
       cmocka_unit_test(test_reverb_decays_in_stereo),
       cmocka_unit_test(test_reverb_tail_ends_in_silence),
+      cmocka_unit_test(test_reverb_is_freeverb),
       cmocka_unit_test(test_pan2_keeps_the_power),
       cmocka_unit_test(test_asr_follows_its_gate),
       cmocka_unit_test(test_ring_and_tremolo),
