@@ -443,6 +443,38 @@ static void merge_twins(ph_graph *g, const bool *pinned, int *canon, int *slots,
   }
 }
 
+/* Whether an input is the constant v. */
+static bool is_const(ph_graph_input in, float v) { return in.from < 0 && in.constant == v; }
+
+/* The mid of a stereo signal whose two sides are one (their twins merged), (x + x) · 0.5, is x
+ * itself: its readers read x, and the add and the mul, read by nothing then, are dropped as
+ * dead. Exact: what a node reads is finite and below PH_GRAPH_BLOWUP (the guard sees to that),
+ * so x + x neither overflows nor rounds. `refs` is scratch. */
+static void drop_mids(ph_graph *g, int *refs) {
+  for (int i = 0; i < g->count; i++) refs[i] = 0;
+  for (int i = 0; i < g->count; i++) {
+    const ph_graph_node *node = &g->nodes[i];
+    for (int d = 0; d < node_deps(node); d++)
+      if (node_dep(node, d) >= 0) refs[node_dep(node, d)]++;
+  }
+  for (int s = 0; s < g->nsteps; s++) {
+    int m = g->order[g->steps[s].first];
+    const ph_graph_node *mul = &g->nodes[m];
+    if (g->steps[s].is_loop || mul->def != &ph_unit_mul || mul->kept || mul->gate_node >= 0 || mul->feedback_point) continue;
+    int half = is_const(mul->inputs[1], 0.5f) ? 0 : is_const(mul->inputs[0], 0.5f) ? 1 : -1;
+    int a = half < 0 ? -1 : mul->inputs[half].from;
+    if (a < 0 || refs[a] != 1) continue;
+    const ph_graph_node *add = &g->nodes[a];
+    ph_graph_input x = add->inputs[0];
+    if (add->def != &ph_unit_add || add->loop >= 0 || add->kept || add->gate_node >= 0 || add->feedback_point ||
+        x.from < 0 || x.from != add->inputs[1].from || x.output != add->inputs[1].output)
+      continue;
+    for (int r = 0; r < g->count; r++)
+      for (int p = 0; p < g->nodes[r].def->nparams; p++)
+        if (g->nodes[r].inputs[p].from == m) g->nodes[r].inputs[p] = x;
+  }
+}
+
 /* Whether node `from`, read only by `reader`, can be folded into it: both outside loops and
  * under the same gate, and `from` plain (not kept, no feedback point, not after other nodes)
  * and not watched by the guard (a blow-up is silenced where it happens, not in the sum). */
@@ -563,6 +595,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
     int *slots = PH_ARENA_ARRAY(&g->arena, int, (size_t)nslots);
     if (!slots) goto oom;
     merge_twins(g, t.on_stack, t.low, slots, nslots);
+    drop_mids(g, t.index);
     g->norder = n;
     find_bounds(g); /* which nodes the guard watches: they are not folded */
     fuse_sums(g, t.index);
