@@ -10,11 +10,13 @@
 void ph_graph_init(ph_graph *g, const ph_dsp_config *cfg) {
   memset(g, 0, sizeof *g);
   ph_arena_init(&g->arena, PH_ARENA_HUGE_CHUNK);
+  ph_arena_init(&g->sparse, 0);
   g->cfg = *cfg;
 }
 
 void ph_graph_destroy(ph_graph *g) {
   ph_arena_destroy(&g->arena);
+  ph_arena_destroy(&g->sparse);
   memset(g, 0, sizeof *g);
 }
 
@@ -32,7 +34,7 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
     return -1;
   }
   size_t size = def->state_size(&g->cfg);
-  if (g->arena.used_total + size > (size_t)PH_GRAPH_MAX_MIB << 20) {
+  if (g->arena.used_total + g->sparse.used_total + size > (size_t)PH_GRAPH_MAX_MIB << 20) {
     ph_error_set(err, PH_ERR_ARGUMENT, NULL, 0, "the program's unit generators need more than %d MiB", PH_GRAPH_MAX_MIB);
     return -1;
   }
@@ -59,7 +61,7 @@ int ph_graph_add(ph_graph *g, const ph_unit_def *def, ph_error *err) {
   n->inputs = PH_ARENA_ARRAY(&g->arena, ph_graph_input, def->nparams ? def->nparams : 1);
   if (!n->inputs) goto oom;
   for (int i = 0; i < def->nparams; i++) n->inputs[i] = (ph_graph_input){-1, 0, def->params[i].def};
-  n->state = ph_arena_zalloc(&g->arena, size ? size : 1);
+  n->state = ph_arena_zalloc(def->bound ? &g->sparse : &g->arena, size ? size : 1);
   if (!n->state) goto oom;
   ph_dsp_config cfg = node_config(g, g->count);
   def->init(n->state, &cfg);

@@ -134,7 +134,11 @@ typedef struct ph_graph_parallel ph_graph_parallel;
 typedef struct ph_graph_pool ph_graph_pool;
 
 typedef struct {
-  ph_arena arena; /* nodes, states, buffers: everything the graph owns */
+  ph_arena arena; /* nodes, states, buffers: everything the graph owns, but... */
+  /* ...the states of units bound to a pattern, which hold a query memory that a block's events
+   * fill only as far as they reach: on small pages, so that what they leave is never touched
+   * (the graph's own arena lies on huge pages, whole as soon as any of it is written). */
+  ph_arena sparse;
   ph_dsp_config cfg;
   ph_graph_node *nodes;
   int count, cap;

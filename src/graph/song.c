@@ -520,6 +520,7 @@ __attribute__((noinline)) static void song_block(ph_song *s, float *stereo, int 
 void ph_song_make_resident(ph_song *s) {
   ph_arena_make_resident(&s->arena);
   ph_arena_make_resident(&s->graph.arena);
+  ph_arena_make_resident(&s->graph.sparse);
 }
 
 void ph_song_process(ph_song *s, float *stereo, int frames) {

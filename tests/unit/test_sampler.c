@@ -1,10 +1,14 @@
 /* Sample voices through the language, heard: onsets on their exact samples, n choosing files,
  * speed and note changing pitch and length, reverse, cut groups, chords, panning, transforms
  * setting controls, and stealing without clicks. The bank holds test sounds made here (an
- * impulse, tones, a ramp, three levels) and the built-in kit. */
+ * impulse, tones, a ramp, three levels) and the built-in kit. A player's query memory stays
+ * out of memory beyond what its events use. */
+#define _DEFAULT_SOURCE /* mincore */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <unistd.h>
 
 #include "graph/song.h"
 #include "measure.h"
@@ -98,6 +102,39 @@ static float *render_in_blocks(const char *program, int frames, const int *sizes
   }
   ph_song_destroy(&song);
   return out;
+}
+
+/* A sample player's query memory (1 MiB) is touched only as far as its events reach: a
+ * render leaves most of its pages out of memory (the graph's other states lie on huge pages,
+ * whole once written; a pattern's player does not). */
+static void test_query_memory_stays_untouched(void **st) {
+  ph_song song;
+  ph_error err = {0};
+  ph_voice_hooks hooks = ph_sampler_hooks(bank);
+  ph_song_options opt = {.rate = RATE, .voices = &hooks};
+  if (!ph_song_compile(&song, "cps: 1\nout $ s \"imp*16\"\n", "test.ph", &opt, &err)) fail_msg("compile: %s", err.message);
+  float *out = test_malloc(sizeof(float) * 2 * RATE);
+  for (int done = 0; done < RATE; done += song.block) ph_song_process(&song, out + 2 * done, song.block);
+  int found = 0;
+  long page = sysconf(_SC_PAGESIZE);
+  for (int i = 0; i < song.graph.count; i++) {
+    const ph_graph_node *n = &song.graph.nodes[i];
+    if (n->def != hooks.sampler) continue;
+    size_t size = n->def->state_size(&song.graph.cfg);
+    uintptr_t from = ((uintptr_t)n->state + (uintptr_t)page - 1) & ~(uintptr_t)(page - 1), to = (uintptr_t)n->state + size;
+    size_t pages = (to - from) / (size_t)page;
+    unsigned char *in = test_malloc(pages);
+    assert_int_equal(mincore((void *)from, pages * (size_t)page, in), 0);
+    size_t resident = 0;
+    for (size_t k = 0; k < pages; k++) resident += in[k] & 1;
+    print_message("sample player's state: %zu KiB, %zu of %zu pages in memory\n", size >> 10, resident, pages);
+    assert_true(size >= 512 << 10 && resident < pages / 4);
+    test_free(in);
+    found++;
+  }
+  assert_int_equal(found, 1);
+  test_free(out);
+  ph_song_destroy(&song);
 }
 
 static void check_schedules(const char *program);
@@ -308,6 +345,7 @@ static void test_unknown_names_are_silent(void **st) {
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_onsets_on_the_exact_samples),
+      cmocka_unit_test(test_query_memory_stays_untouched),
       cmocka_unit_test(test_onsets_whatever_the_blocks),
       cmocka_unit_test(test_n_chooses_the_file),
       cmocka_unit_test(test_speed_and_note_change_pitch_and_length),
