@@ -86,6 +86,13 @@ typedef struct ph_graph_node {
   int twin;
 } ph_graph_node;
 
+/* What a node waits for: its inputs (0 .. nparams - 1), its gate's node (-1: none), then the
+ * nodes it runs after. */
+static inline int ph_graph_node_deps(const ph_graph_node *n) { return n->def->nparams + 1 + n->nafter; }
+static inline int ph_graph_node_dep(const ph_graph_node *n, int d) {
+  return d < n->def->nparams ? n->inputs[d].from : d == n->def->nparams ? n->gate_node : n->after[d - n->def->nparams - 1];
+}
+
 typedef struct {
   int first, count; /* a run of `order` */
   bool is_loop;

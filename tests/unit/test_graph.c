@@ -364,9 +364,8 @@ static void test_twins_run_once(void **s) {
   test_free(l), test_free(r), test_free(f), test_free(m[0]), test_free(m[1]);
 }
 
-/* The mid of a signal whose two sides are one, (x + x) * 0.5, is read as x: two steps fewer,
- * the same samples. */
-static void test_mid_of_one_signal_is_that_signal(void **s) {
+/* lpf 800 of (saw 220 + saw 220) * 0.5, kept: the lpf's index. */
+static int mid_of_one_saw(void) {
   int saw = add_node(&ph_unit_saw), sum = add_node(&ph_unit_add), half = add_node(&ph_unit_mul), lpf = add_node(ph_dsp_unit_find("lpf"));
   ph_graph_set_const(&g, saw, 0, 220);
   ph_graph_connect(&g, sum, 0, (ph_port){saw, 0});
@@ -377,24 +376,22 @@ static void test_mid_of_one_signal_is_that_signal(void **s) {
   ph_graph_set_const(&g, lpf, 1, 800);
   ph_graph_keep(&g, (ph_port){lpf, 0});
   prepare();
+  return lpf;
+}
+
+/* The mid of a signal whose two sides are one, (x + x) * 0.5, is read as x: two steps fewer,
+ * the same samples. */
+static void test_mid_of_one_signal_is_that_signal(void **s) {
+  int lpf = mid_of_one_saw();
   assert_int_equal(g.nsteps, 2);
-  assert_int_equal(g.nodes[lpf].inputs[0].from, saw);
+  assert_int_equal(g.nodes[lpf].inputs[0].from, 0); /* the saw */
   float got[BLOCK];
   ph_graph_process(&g, BLOCK);
   memcpy(got, ph_graph_output(&g, (ph_port){lpf, 0}), sizeof got);
   ph_graph_destroy(&g);
   ph_graph_init(&g, &cfg);
   g.unfused = true; /* as written: the sum and the halving run */
-  saw = add_node(&ph_unit_saw), sum = add_node(&ph_unit_add), half = add_node(&ph_unit_mul), lpf = add_node(ph_dsp_unit_find("lpf"));
-  ph_graph_set_const(&g, saw, 0, 220);
-  ph_graph_connect(&g, sum, 0, (ph_port){saw, 0});
-  ph_graph_connect(&g, sum, 1, (ph_port){saw, 0});
-  ph_graph_connect(&g, half, 0, (ph_port){sum, 0});
-  ph_graph_set_const(&g, half, 1, 0.5f);
-  ph_graph_connect(&g, lpf, 0, (ph_port){half, 0});
-  ph_graph_set_const(&g, lpf, 1, 800);
-  ph_graph_keep(&g, (ph_port){lpf, 0});
-  prepare();
+  lpf = mid_of_one_saw();
   assert_int_equal(g.nsteps, 4);
   ph_graph_process(&g, BLOCK);
   assert_memory_equal(got, ph_graph_output(&g, (ph_port){lpf, 0}), sizeof got);
