@@ -68,8 +68,9 @@ static size_t mapped_bytes(size_t size) {
 static ph_arena_chunk *chunk_new(size_t size) {
   ph_arena_chunk *c;
   if (sizeof *c + size >= MAPPED) {
-    c = map_pages(mapped_bytes(size));
-    if (c) size = mapped_bytes(size) - sizeof *c; /* a huge chunk keeps its rounding as room */
+    size_t bytes = mapped_bytes(size);
+    c = map_pages(bytes);
+    if (c) size = bytes - sizeof *c; /* a huge chunk keeps its rounding as room */
   } else {
     c = calloc(1, sizeof *c + size);
   }

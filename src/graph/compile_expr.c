@@ -41,29 +41,10 @@ int ph_compile_add_node(ph_compiler *c, const ph_unit_def *def, size_t offset) {
   return n;
 }
 
-/* The port a bus passes on, through buses already fed (as far as a bound: a bus may read
- * itself); any other port as it is. */
-static ph_port through_buses(const ph_graph *g, ph_port p) {
-  for (int hops = 0; hops < 64 && p.node >= 0 && g->nodes[p.node].def == &ph_unit_bus; hops++) {
-    const ph_graph_input *in = &g->nodes[p.node].inputs[0];
-    if (in->from < 0) break;
-    p = (ph_port){in->from, in->output};
-  }
-  return p;
-}
-
-/* Whether both sides are the same samples, buses looked through (a stereo bus of voices from
- * the centre is two buses passing on one signal). */
-static bool same_sides(const ph_compiler *c, ph_sig s) {
-  if (ph_sig_same_sides(s)) return true;
-  ph_port l = through_buses(&c->song->graph, s.port), r = through_buses(&c->song->graph, s.right);
-  return l.node == r.node && l.output == r.output;
-}
-
 void ph_compile_feed(ph_compiler *c, int node, int param, ph_sig s) {
-  /* A stereo signal where one channel is expected: its mid, (L + R) / 2 (the one side where
-   * both are the same samples). */
-  if (!s.is_const && s.stereo && !same_sides(c, s)) {
+  /* A stereo signal where one channel is expected: its mid, (L + R) / 2 (where both sides are
+   * one signal, prepare reads it as that signal: simplify.c, drop_mids). */
+  if (!s.is_const && s.stereo) {
     int sum = ph_compile_add_node(c, &ph_unit_add, 0), half = ph_compile_add_node(c, &ph_unit_mul, 0);
     if (sum < 0 || half < 0) return;
     ph_graph_connect(&c->song->graph, sum, 0, s.port);

@@ -412,7 +412,7 @@ bool ph_graph_prepare(ph_graph *g, ph_error *err) {
   if (!find_steady(g)) goto oom;
   for (int i = 0; i < n; i++) {
     ph_graph_node *node = &g->nodes[i];
-    if (node->loop >= 0) continue;
+    if (node->loop >= 0 || node->twin >= 0) continue;
     node->cables = PH_ARENA_ARRAY(&g->arena, ph_cable, (size_t)(node->def->nparams ? node->def->nparams : 1));
     if (!node->cables) goto oom;
     for (int p = 0; p < node->def->nparams; p++) {

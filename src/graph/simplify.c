@@ -8,6 +8,25 @@
 
 #include "graph/arith.h"
 
+/* The readers of `node` (its output 0, its only one) read `source` instead. */
+static void read_instead(ph_graph *g, int node, ph_graph_input source) {
+  for (int i = 0; i < g->count; i++) {
+    ph_graph_node *reader = &g->nodes[i];
+    for (int p = 0; p < reader->def->nparams; p++)
+      if (reader->inputs[p].from == node) reader->inputs[p] = source;
+  }
+}
+
+/* refs[i]: the nodes that wait for node i (by input, gate or `after`). */
+static void count_readers(const ph_graph *g, int *refs) {
+  for (int i = 0; i < g->count; i++) refs[i] = 0;
+  for (int i = 0; i < g->count; i++) {
+    const ph_graph_node *node = &g->nodes[i];
+    for (int d = 0; d < ph_graph_node_deps(node); d++)
+      if (ph_graph_node_dep(node, d) >= 0) refs[ph_graph_node_dep(node, d)]++;
+  }
+}
+
 /* A bus that passes a node's output on as it is: its readers read that output themselves,
  * and the bus, read by nothing, is dropped (its copy of every block with it). Not a bus read
  * from outside (kept), through `after` or as a gate (a bus heard as a pattern is read so), in
@@ -26,11 +45,7 @@ static void forward_buses(ph_graph *g, bool *pinned) {
     if (g->steps[s].is_loop || bus->def != &ph_unit_bus || from.from < 0 || pinned[b] || bus->kept || bus->nafter ||
         bus->gate_node >= 0 || bus->gate)
       continue;
-    for (int i = 0; i < g->count; i++) {
-      ph_graph_node *reader = &g->nodes[i];
-      for (int p = 0; p < reader->def->nparams; p++)
-        if (reader->inputs[p].from == b) reader->inputs[p] = from;
-    }
+    read_instead(g, b, from);
     bus->inputs[0] = (ph_graph_input){-1, 0, 0.0f}; /* read by nothing, it reads nothing either */
   }
 }
@@ -112,12 +127,7 @@ static bool is_const(ph_graph_input in, float v) { return in.from < 0 && in.cons
  * dead. Exact: what a node reads is finite and below PH_GRAPH_BLOWUP (the guard sees to that),
  * so x + x neither overflows nor rounds. `refs` is scratch. */
 static void drop_mids(ph_graph *g, int *refs) {
-  for (int i = 0; i < g->count; i++) refs[i] = 0;
-  for (int i = 0; i < g->count; i++) {
-    const ph_graph_node *node = &g->nodes[i];
-    for (int d = 0; d < ph_graph_node_deps(node); d++)
-      if (ph_graph_node_dep(node, d) >= 0) refs[ph_graph_node_dep(node, d)]++;
-  }
+  count_readers(g, refs);
   for (int s = 0; s < g->nsteps; s++) {
     int m = g->order[g->steps[s].first];
     const ph_graph_node *mul = &g->nodes[m];
@@ -130,9 +140,7 @@ static void drop_mids(ph_graph *g, int *refs) {
     if (add->def != &ph_unit_add || add->loop >= 0 || add->kept || add->gate_node >= 0 || add->feedback_point ||
         x.from < 0 || x.from != add->inputs[1].from || x.output != add->inputs[1].output)
       continue;
-    for (int r = 0; r < g->count; r++)
-      for (int p = 0; p < g->nodes[r].def->nparams; p++)
-        if (g->nodes[r].inputs[p].from == m) g->nodes[r].inputs[p] = x;
+    read_instead(g, m, x);
   }
 }
 
@@ -178,13 +186,9 @@ static bool term_of(const ph_graph *g, const ph_graph_node *reader, ph_graph_inp
  * from outside, so nothing is folded. `refs` is scratch. */
 void ph_graph_fuse_sums(ph_graph *g, int *refs) {
   bool any_kept = false;
-  for (int i = 0; i < g->count; i++) refs[i] = 0, any_kept |= g->nodes[i].kept;
+  for (int i = 0; i < g->count; i++) any_kept |= g->nodes[i].kept;
   if (!any_kept) return;
-  for (int i = 0; i < g->count; i++) {
-    const ph_graph_node *node = &g->nodes[i];
-    for (int d = 0; d < ph_graph_node_deps(node); d++)
-      if (ph_graph_node_dep(node, d) >= 0) refs[ph_graph_node_dep(node, d)]++;
-  }
+  count_readers(g, refs);
   for (int s = 0; s < g->nsteps; s++) {
     ph_graph_node *node = &g->nodes[g->order[g->steps[s].first]];
     if (g->steps[s].is_loop || node->def != &ph_unit_add || node->nafter) continue;
